@@ -1,0 +1,36 @@
+"""The loaded page: one line per block, whatever the input looked like.
+
+Text dumps and HTML both become a :class:`Document`: a linear text with one
+block per line (paragraphs, headings, table rows with cells joined by
+``" | "``), the kind of each line, and an offset map back to the decoded
+input.  Every later stage works on this shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+from .model import Source
+from .offsets import OffsetMap
+
+LineKind = Literal["text", "row", "heading", "title"]
+CELL_SEP = " | "
+
+
+@dataclass(slots=True)
+class Line:
+    kind: LineKind = "text"
+    table: int | None = None  # HTML table number, for rows
+
+
+@dataclass(slots=True)
+class Document:
+    source: Source
+    raw_text: str  # the decoded input (HTML source for HTML pages)
+    text: str  # linear text, one block per line
+    lines: list[Line]  # one entry per line of ``text``
+    to_raw: OffsetMap  # ``text`` → ``raw_text``
+    html_meta: dict[str, str] = field(default_factory=dict)
+    lost_in_decoding: int = 0
+    to_byte: Callable[[int], int] | None = None  # raw_text offset → input byte offset (exact decodings only)

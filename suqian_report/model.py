@@ -1,0 +1,227 @@
+"""The data model: what a report page turns into.
+
+These classes are the contract with users: their ``to_dict`` output is the
+JSON the command line prints and ``schema/report.schema.json`` describes.
+Field names are snake_case English; Chinese text is kept verbatim beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+Status = Literal["exact", "repaired", "derived", "uncertain"]
+CheckStatus = Literal["pass", "fail", "not_assessable"]
+
+
+def _plain(obj: Any) -> Any:
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    if isinstance(obj, tuple):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, list):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+class _Record:
+    """Dataclass mixin: ``to_dict`` in field order, dropping private fields."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.name.startswith("_")}
+
+
+@dataclass(slots=True)
+class Source(_Record):
+    path: str | None
+    size: int
+    sha256: str
+    encoding: str
+    encoding_evidence: str
+    input_kind: Literal["text", "html"]
+    compressed: bool = False
+
+
+@dataclass(slots=True)
+class Metadata(_Record):
+    title: str | None = None
+    publisher: str | None = None
+    level: str | None = None
+    region: str | None = None
+    report_year: int | None = None
+    index_no: str | None = None
+    category: str | None = None
+    publish_date: str | None = None
+    doc_no: str | None = None
+    keywords: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    contact_phone: str | None = None
+    postcode: str | None = None
+    email: str | None = None
+    address: str | None = None
+    format: str = "unknown"
+    format_evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TableCell(_Record):
+    """Where a table figure sits: the table, its row and column labels as written."""
+
+    table: str
+    row_label: str
+    column_label: str | None = None
+
+
+@dataclass(slots=True)
+class Figure(_Record):
+    key: str
+    label_zh: str
+    value: int | float | None
+    raw_text: str
+    unit: str | None
+    approx: bool = False
+    qualifier: str | None = None
+    derived: bool = False
+    status: Status = "exact"
+    scope: str | None = None
+    section: str | None = None
+    sentence: str = ""
+    span: tuple[int, int] = (0, 0)
+    raw_span: tuple[int, int] | None = None
+    byte_span: tuple[int, int] | None = None
+    cell: TableCell | None = None
+    note: str | None = None
+
+    @property
+    def canonical(self) -> bool:
+        return not self.key.startswith("other.")
+
+
+@dataclass(slots=True)
+class CheckInput(_Record):
+    key: str
+    value: int | float | None
+    span: tuple[int, int] | None = None
+    label_zh: str | None = None
+
+
+@dataclass(slots=True)
+class Check(_Record):
+    name: str
+    status: Literal["pass", "fail", "not_assessable"]
+    description: str
+    expected: int | float | None = None
+    actual: int | float | None = None
+    inputs: list[CheckInput] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class RepairEvent(_Record):
+    """One change the repair stage made (or one spot it flagged without changing)."""
+
+    kind: str
+    raw_span: tuple[int, int]
+    before: str
+    after: str
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class RepairSummary(_Record):
+    kind: str
+    count: int
+    description: str
+    examples: list[RepairEvent] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Boilerplate(_Record):
+    kind: str
+    reason: str
+    text: str
+    raw_span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class NonFigure(_Record):
+    """A number in the body that is not a figure (a year, a date, a phone number…), with the reason."""
+
+    text: str
+    reason: str
+    span: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Coverage(_Record):
+    numbers_in_body: int
+    figures: int
+    canonical: int
+    other: int
+    not_figures: int
+    not_figures_by_reason: dict[str, int]
+
+
+@dataclass(slots=True)
+class Quality(_Record):
+    script: Literal["simplified", "traditional", "mixed"] = "simplified"
+    damage: list[str] = field(default_factory=list)
+    tampered: bool = False
+    spam: list[str] = field(default_factory=list)
+    truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Report(_Record):
+    source: Source
+    metadata: Metadata
+    figures: list[Figure]
+    checks: list[Check]
+    repairs: list[RepairSummary]
+    boilerplate_removed: list[Boilerplate]
+    coverage: Coverage
+    non_figures: list[NonFigure]
+    quality: Quality
+    schema_version: str = SCHEMA_VERSION
+    # Kept in memory for `clean`, `show` and the API; not part of the JSON record.
+    _clean_text: str = ""
+    _raw_text: str = ""
+    _repair_log: list[RepairEvent] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"schema_version": self.schema_version}
+        for f in fields(self):
+            if f.name != "schema_version" and not f.name.startswith("_"):
+                d[f.name] = _plain(getattr(self, f.name))
+        return d
+
+    # -- conveniences for library users --------------------------------
+    @property
+    def clean_text(self) -> str:
+        return self._clean_text
+
+    @property
+    def raw_text(self) -> str:
+        return self._raw_text
+
+    @property
+    def repair_log(self) -> list[RepairEvent]:
+        return self._repair_log
+
+    def figure(self, key: str) -> Figure | None:
+        return next((f for f in self.figures if f.key == key), None)
+
+    def value(self, key: str) -> int | float | None:
+        f = self.figure(key)
+        return f.value if f else None
+
+    def to_dataframe(self):  # pandas is imported only here
+        from .export import figures_frame
+
+        return figures_frame([self])

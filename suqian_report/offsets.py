@@ -1,0 +1,167 @@
+"""Offset maps: how positions move when text is rewritten.
+
+Every stage that turns one text into another (HTML flattening, each repair
+fixer, the boilerplate cut) describes its rewrite as an :class:`Alignment`
+from the new text back to the old one.  Chaining them lets any span of the
+final clean text be traced back to the raw input, which is what makes a
+figure's ``raw_span`` honest.
+
+An alignment is a list of segments covering the derived text in order.  A
+*copy* segment maps character for character; a *replace* segment maps as a
+whole (any position inside it maps to the whole source range).  Insertions
+are replace segments with an empty source range, deletions are replace
+segments with an empty derived range.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class OffsetMap(Protocol):
+    def to_src(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+class Alignment:
+    """Piecewise map from a derived text back to the text it was made from."""
+
+    __slots__ = ("_dst", "_segs", "dst_len", "src_len")
+
+    def __init__(self, segments: Sequence[tuple[int, int, int, int, bool]], dst_len: int, src_len: int):
+        # segments: (dst_start, dst_end, src_start, src_end, is_copy), contiguous over dst
+        self._segs = list(segments)
+        self._dst = [s[0] for s in self._segs]
+        self.dst_len = dst_len
+        self.src_len = src_len
+
+    # -- construction -------------------------------------------------
+    @classmethod
+    def identity(cls, n: int) -> "Alignment":
+        return cls([(0, n, 0, n, True)], n, n)
+
+    @classmethod
+    def from_edits(cls, source: str, edits: Iterable[Edit]) -> tuple[str, "Alignment"]:
+        """Apply non-overlapping edits (sorted by start) and return the new text and its map."""
+        out: list[str] = []
+        segs: list[tuple[int, int, int, int, bool]] = []
+        pos = 0  # in source
+        dpos = 0  # in derived text
+        for e in edits:
+            if e.start < pos or e.end < e.start:
+                raise ValueError(f"overlapping or inverted edit {e!r} at source position {pos}")
+            if e.start > pos:
+                n = e.start - pos
+                segs.append((dpos, dpos + n, pos, e.start, True))
+                out.append(source[pos:e.start])
+                dpos += n
+            segs.append((dpos, dpos + len(e.text), e.start, e.end, False))
+            out.append(e.text)
+            dpos += len(e.text)
+            pos = e.end
+        if pos < len(source) or not segs:
+            n = len(source) - pos
+            segs.append((dpos, dpos + n, pos, len(source), True))
+            out.append(source[pos:])
+            dpos += n
+        return "".join(out), cls(segs, dpos, len(source))
+
+    @classmethod
+    def from_pieces(cls, pieces: Sequence[tuple[int, int]], source: str, sep: str = "\n") -> tuple[str, "Alignment"]:
+        """Join ``source[a:b]`` for each piece with ``sep``; separators map to the point after the previous piece."""
+        out: list[str] = []
+        segs: list[tuple[int, int, int, int, bool]] = []
+        dpos = 0
+        for i, (a, b) in enumerate(pieces):
+            if i:
+                prev_end = pieces[i - 1][1]
+                # a separator that sits right after the previous piece in the source is a copy of it
+                is_copy = source[prev_end:prev_end + len(sep)] == sep and prev_end + len(sep) <= a
+                src_end = prev_end + len(sep) if is_copy else prev_end
+                segs.append((dpos, dpos + len(sep), prev_end, src_end, is_copy))
+                out.append(sep)
+                dpos += len(sep)
+            segs.append((dpos, dpos + (b - a), a, b, True))
+            out.append(source[a:b])
+            dpos += b - a
+        if not segs:
+            segs.append((0, 0, 0, 0, False))
+        return "".join(out), cls(segs, dpos, len(source))
+
+    # -- mapping ------------------------------------------------------
+    def _start(self, a: int) -> int:
+        if a >= self.dst_len:
+            return self._segs[-1][3] if a == self.dst_len else self.src_len
+        i = bisect_right(self._dst, a) - 1
+        d0, d1, s0, s1, copy = self._segs[i]
+        while d1 == d0 and i + 1 < len(self._segs):  # skip empty (deleted) segments
+            i += 1
+            d0, d1, s0, s1, copy = self._segs[i]
+        return s0 + (a - d0) if copy else s0
+
+    def _end(self, b: int) -> int:
+        if b <= 0:
+            return self._segs[0][2]
+        i = bisect_left(self._dst, b) - 1
+        d0, d1, s0, s1, copy = self._segs[i]
+        return s0 + (b - d0) if copy else s1
+
+    def to_src(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            p = self._start(start)
+            return p, p
+        return self._start(start), self._end(end)
+
+    def is_copy(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies wholly inside copy segments (no rewrite touched it)."""
+        if end <= start:
+            return True
+        i = max(bisect_right(self._dst, start) - 1, 0)
+        while i < len(self._segs):
+            d0, d1, _s0, _s1, copy = self._segs[i]
+            if d0 >= end:
+                break
+            if d1 > start and not copy:
+                return False
+            if d1 == d0 and start < d0 < end and not copy:
+                return False  # a deletion inside the span
+            i += 1
+        return True
+
+    def __repr__(self) -> str:
+        return f"Alignment({len(self._segs)} segments, {self.dst_len}→{self.src_len})"
+
+
+class Chain:
+    """Maps through several alignments, newest first: ``text_n → … → text_0``."""
+
+    __slots__ = ("maps",)
+
+    def __init__(self, maps: Sequence[OffsetMap] = ()):
+        self.maps = list(maps)  # maps[0]: text_1 → text_0, maps[-1]: text_n → text_{n-1}
+
+    def then(self, newer: OffsetMap) -> "Chain":
+        return Chain([*self.maps, newer])
+
+    def to_src(self, start: int, end: int) -> tuple[int, int]:
+        for m in reversed(self.maps):
+            start, end = m.to_src(start, end)
+        return start, end
+
+    def is_copy(self, start: int, end: int) -> bool:
+        """True when no map in the chain rewrote anything inside the span."""
+        for m in reversed(self.maps):
+            if isinstance(m, (Alignment, Chain)) and not m.is_copy(start, end):
+                return False
+            start, end = m.to_src(start, end)
+        return True
