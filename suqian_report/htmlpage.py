@@ -1,0 +1,265 @@
+"""HTML to lines of text, with the position of every character in the source.
+
+BeautifulSoup over lxml gives the structure: blocks, headings, table rows
+and cells.  lxml does not report source positions, so the source is also
+tokenised here (tags and comments removed, entities decoded) into a *text
+stream* whose offsets are known; each text node BeautifulSoup yields is found
+in that stream in document order.  The result is a linear text in the same
+shape a text dump has (one block per line, table cells joined by ``" | "``)
+and an offset map from it to the raw HTML.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from dataclasses import dataclass, field
+
+from .document import CELL_SEP, Line, LineKind
+from .hanzi import is_cjk
+from .offsets import Alignment, Chain, Edit
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "canvas",
+                   "select", "button", "input", "textarea", "map"})
+_BLOCK = frozenset({"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "li",
+                    "dl", "dt", "dd", "blockquote", "pre", "form", "center", "hr", "figure", "figcaption", "address",
+                    "fieldset", "legend", "details", "summary", "caption", "body", "html", "font_block"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?\]\]>|<(script|style|noscript|template|textarea)\b[^>]*>.*?(?:</\1\s*>|$)"
+    r"|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^>]*>",
+    re.S | re.I,
+)
+_ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_ASCII_WS = " \t\n\r\f"
+
+
+def text_stream(raw: str) -> tuple[str, Alignment]:
+    """The text content of an HTML source (tags, comments and scripts removed, entities decoded)."""
+    edits: list[Edit] = []
+    pos = 0
+    for m in _TOKEN.finditer(raw):
+        _entities(raw, pos, m.start(), edits)
+        # A tag leaves a newline behind so that text on both sides does not fuse in the stream.
+        edits.append(Edit(m.start(), m.end(), "\n"))
+        pos = m.end()
+    _entities(raw, pos, len(raw), edits)
+    return Alignment.from_edits(raw, edits)
+
+
+def _entities(raw: str, start: int, end: int, edits: list[Edit]) -> None:
+    if "&" not in raw[start:end]:
+        return
+    for m in _ENTITY.finditer(raw, start, end):
+        decoded = _html.unescape(m.group(0))
+        if decoded != m.group(0):
+            edits.append(Edit(m.start(), m.end(), decoded))
+
+
+@dataclass
+class _Builder:
+    """Accumulates output text with, for each piece, where it came from in the stream."""
+
+    segs: list[tuple[int, int, int, int, bool]] = field(default_factory=list)
+    out: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    pos: int = 0  # output length
+    line_start: int = 0
+    kind: LineKind = "text"
+    table: int | None = None
+    cell_start: int = 0
+    pending_space: int | None = None  # stream offset of a collapsed whitespace run
+    last_char: str = ""
+
+    def _emit(self, text: str, s0: int, s1: int, copy: bool) -> None:
+        self.segs.append((self.pos, self.pos + len(text), s0, s1, copy))
+        self.out.append(text)
+        self.pos += len(text)
+        if text:
+            self.last_char = text[-1]
+
+    def add_text(self, text: str, at: int) -> None:
+        """Add a text node found at stream offset ``at``, collapsing ASCII whitespace runs."""
+        i, n = 0, len(text)
+        while i < n:
+            if text[i] in _ASCII_WS:
+                j = i
+                while j < n and text[j] in _ASCII_WS:
+                    j += 1
+                if self.pos > max(self.line_start, self.cell_start):
+                    self.pending_space = at + i
+                i = j
+                continue
+            j = i
+            while j < n and text[j] not in _ASCII_WS:
+                j += 1
+            if self.pending_space is not None:
+                # Segment breaks between CJK characters render as nothing (CSS Text 3); elsewhere as one space.
+                if not (is_cjk(self.last_char) and is_cjk(text[i])):
+                    self._emit(" ", self.pending_space, self.pending_space + 1, False)
+                self.pending_space = None
+            self._emit(text[i:j], at + i, at + j, True)
+            i = j
+
+    def soft_break(self, at: int) -> None:
+        """A block boundary inside a table cell: behaves like whitespace."""
+        if self.pos > max(self.line_start, self.cell_start) and self.pending_space is None:
+            self.pending_space = at
+
+    def separator(self, sep: str, at: int) -> None:
+        self.pending_space = None
+        self._emit(sep, at, at, False)
+        self.cell_start = self.pos
+
+    def newline(self, at: int, next_kind: LineKind = "text", table: int | None = None) -> None:
+        self.pending_space = None
+        if self.pos > self.line_start:
+            self.lines.append(Line(self.kind, self.table))
+            self._emit("\n", at, at, False)
+            self.line_start = self.pos
+            self.last_char = ""
+        self.cell_start = self.pos
+        self.kind = next_kind
+        self.table = table
+
+    def finish(self, stream_len: int) -> tuple[str, Alignment]:
+        self.newline(stream_len)
+        if self.out and self.out[-1] == "\n":  # no trailing newline
+            self.out.pop()
+            self.segs.pop()
+            self.pos -= 1
+        if not self.segs:
+            self.segs.append((0, 0, 0, 0, False))
+        return "".join(self.out), Alignment(self.segs, self.pos, stream_len)
+
+
+class _Walker:
+    def __init__(self, stream: str):
+        self.stream = stream
+        self.cursor = 0
+        self.b = _Builder()
+        self.tables = 0
+
+    def locate(self, s: str) -> int:
+        """Stream offset of the text node ``s``, searching forward from the last match."""
+        i = self.stream.find(s, self.cursor)
+        if i < 0:
+            stripped = s.strip()
+            i = self.stream.find(stripped, self.cursor) if stripped else -1
+            if i >= 0:
+                i -= s.index(stripped[0]) if stripped else 0
+        if i < 0:
+            return -1
+        self.cursor = i + len(s)
+        return i
+
+    def text(self, s: str) -> None:
+        at = self.locate(s)
+        if at < 0:
+            # The parser changed this text (rare malformed HTML): keep it, mapped to where we are.
+            b = self.b
+            b.pending_space = None
+            b._emit(" ".join(s.split()), self.cursor, self.cursor, False)
+            return
+        self.b.add_text(s, at)
+
+    def walk(self, node, in_cell: bool = False) -> None:
+        from bs4 import Comment, NavigableString, Tag
+        from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+        for child in node.children:
+            if isinstance(child, Tag):
+                name = child.name.lower() if child.name else ""
+                if name in _SKIP:
+                    for s in child.strings:  # keep the stream cursor in step with the document
+                        if s.strip():
+                            self.locate(s)
+                    continue
+                if name == "br":
+                    if in_cell:
+                        self.b.soft_break(self.cursor)
+                    else:
+                        self.b.newline(self.cursor)
+                elif name == "table":
+                    self.table(child, in_cell)
+                elif name in _HEADINGS and not in_cell:
+                    self.b.newline(self.cursor, "heading")
+                    self.walk(child)
+                    self.b.newline(self.cursor)
+                elif name in _BLOCK or name in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+                    if in_cell:
+                        self.b.soft_break(self.cursor)
+                        self.walk(child, True)
+                        self.b.soft_break(self.cursor)
+                    else:
+                        self.b.newline(self.cursor)
+                        self.walk(child)
+                        self.b.newline(self.cursor)
+                else:
+                    self.walk(child, in_cell)
+            elif isinstance(child, NavigableString):
+                if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                    continue
+                self.text(str(child))
+
+    def table(self, table, in_cell: bool) -> None:
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        if table.find("table") is not None or in_cell:
+            # A layout table (it holds other tables): its cells are just blocks.
+            self.b.newline(self.cursor)
+            self.walk(table)
+            self.b.newline(self.cursor)
+            return
+        self.tables += 1
+        tid = self.tables
+        for tr in rows:
+            cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+            if not cells:
+                continue
+            self.b.newline(self.cursor, "row", tid)
+            for k, cell in enumerate(cells):
+                if k:
+                    self.b.separator(CELL_SEP, self.cursor)
+                self.walk(cell, True)
+                self.b.pending_space = None
+            self.b.newline(self.cursor)
+
+
+def html_meta(soup) -> dict[str, str]:
+    """``<title>`` and the meta tags report pages use for their metadata."""
+    meta: dict[str, str] = {}
+    if soup.title and soup.title.string:
+        meta["title"] = " ".join(soup.title.string.split())
+    for tag in soup.find_all("meta"):
+        name = (tag.get("name") or tag.get("property") or "").strip()
+        content = tag.get("content")
+        if name and content:
+            meta[name.lower()] = " ".join(str(content).split())
+    return meta
+
+
+def flatten(raw: str) -> tuple[str, list[Line], Chain, dict[str, str]]:
+    """Parse an HTML page into (text, line kinds, map text → raw, meta tags)."""
+    from bs4 import BeautifulSoup
+
+    stream, stream_map = text_stream(raw)
+    soup = BeautifulSoup(raw, "lxml")
+    walker = _Walker(stream)
+    root = soup.body or soup
+    walker.walk(root)
+    text, to_stream = walker.b.finish(len(stream))
+    lines = walker.b.lines
+    want = text.count("\n") + 1 if text else 0
+    while len(lines) < want:
+        lines.append(Line())
+    return text, lines[:want] if want else [], Chain([stream_map, to_stream]), html_meta(soup)
+
+
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|table|br|span|td|tr)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:5000]
+    hits = len(_HTML_SNIFF.findall(head))
+    return hits >= 2 or head.lstrip().lower().startswith(("<!doctype html", "<html"))

@@ -1,0 +1,196 @@
+"""Load a saved page (path, stdin, bytes or str) into a :class:`Document`.
+
+This is the only stage that reads input.  It undoes transport (gzip), finds
+the encoding, flattens HTML, and normalises line structure: ``\\r\\n`` to
+``\\n``, whitespace trimmed at both ends of each line, runs of blank lines
+kept as one.  Nothing inside a line is changed here; that is repair's job.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import re
+import sys
+import zlib
+from pathlib import Path
+
+from .decode import Decoded, byte_offsets, decode
+from .document import Document, Line
+from .errors import InputError
+from .hanzi import cjk_count
+from .model import Source
+from .offsets import Alignment, Edit
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # larger "pages" are not pages
+_TRIM = " \t\f\v\u3000\u00a0\ufeff"
+
+_MAGIC = (
+    (b"%PDF", "a PDF file: extract its text first (for example with pdftotext) and give that"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document): unpack it or save the page as HTML or text"),
+    (b"\x89PNG", "a PNG image, not a page"),
+    (b"\xff\xd8\xff", "a JPEG image, not a page"),
+    (b"GIF8", "a GIF image, not a page"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document, not a page"),
+)
+
+
+def read_source(path: str | os.PathLike) -> tuple[bytes, str]:
+    """Read a path (``-`` for stdin) and return its bytes and a display name."""
+    name = str(path)
+    if name == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory", name)
+        size = p.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"file is {size} bytes; pages over {MAX_INPUT_BYTES} bytes are refused", name)
+        return p.read_bytes(), name
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", name) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", name) from None
+
+
+def load_file(path: str | os.PathLike, *, encoding: str | None = None) -> Document:
+    data, name = read_source(path)
+    return load_bytes(data, path=name, encoding=encoding)
+
+
+def load_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Document:
+    compressed = False
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, path)
+        compressed = True
+    if not data.strip():
+        raise InputError("empty input", path)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"this is {what}", path)
+    decoded = decode(data, encoding)
+    if decoded.lost and decoded.lost > max(50, len(decoded.text) // 4):
+        raise InputError(f"not text in any Chinese or Unicode encoding ({decoded.lost} undecodable sequences)", path)
+    return _build(decoded.text, data, decoded, path, compressed)
+
+
+def load_text(text: str, *, path: str | None = None) -> Document:
+    data = text.encode("utf-8")
+    decoded = Decoded(text, "utf-8", "given as text (str)", None)
+    if not text.strip():
+        raise InputError("empty input", path)
+    return _build(text, data, decoded, path, False, from_str=True)
+
+
+def _gunzip(data: bytes, path: str | None) -> bytes:
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(data, MAX_INPUT_BYTES + 1)
+        if len(out) > MAX_INPUT_BYTES:
+            raise InputError(f"decompressed page exceeds {MAX_INPUT_BYTES} bytes", path)
+        return out
+    except (zlib.error, EOFError, gzip.BadGzipFile) as e:
+        raise InputError(f"damaged gzip data ({e})", path) from None
+
+
+def _build(text: str, data: bytes, decoded: Decoded, path: str | None, compressed: bool,
+           from_str: bool = False) -> Document:
+    from .htmlpage import flatten, looks_like_html
+
+    if "\x00" in text:
+        raise InputError("binary data, not a text or HTML page", path)
+    is_html = looks_like_html(text)
+    if is_html:
+        flat, lines, to_raw, meta = flatten(text)
+        linear, trim = _normalise_lines(flat)
+        to_raw = to_raw.then(trim)
+    else:
+        meta = {}
+        linear, trim = _normalise_lines(text)
+        to_raw = trim
+        lines = [Line() for _ in range(linear.count("\n") + 1)]
+    if is_html:
+        lines = _carry_kinds(flat, linear, lines)
+    if cjk_count(linear) < 10:
+        raise InputError("no Chinese text found: not a report page", path)
+    source = Source(
+        path=path,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=decoded.encoding,
+        encoding_evidence=decoded.evidence,
+        input_kind="html" if is_html else "text",
+        compressed=compressed,
+    )
+    to_byte = None
+    if decoded.exact and not from_str:
+        to_byte = _lazy_bytes(text, decoded)
+    return Document(source, text, linear, lines, to_raw, meta, decoded.lost, to_byte)
+
+
+def _lazy_bytes(text: str, decoded: Decoded):
+    table = None
+
+    def to_byte(i: int) -> int:
+        nonlocal table
+        if table is None:
+            table = byte_offsets(text, decoded.encoding, decoded.bom_length)
+        return table(i)
+
+    return to_byte
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _normalise_lines(text: str) -> tuple[str, Alignment]:
+    """Trim each line, make every line break ``\\n``, keep at most one blank line in a row."""
+    lines: list[tuple[int, int, int]] = []  # (start, end, end of the line break)
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        lines.append((pos, m.start(), m.end()))
+        pos = m.end()
+    lines.append((pos, len(text), len(text)))
+    cores = [text[a:b].strip(_TRIM) for a, b, _ in lines]
+    last = max((i for i, c in enumerate(cores) if c), default=-1)
+    edits: list[Edit] = []
+    prev_blank = True  # blank lines before the first text go too
+    for i, (start, end, brk) in enumerate(lines):
+        if i > last or (not cores[i] and prev_blank):
+            if brk > start:
+                edits.append(Edit(start, brk, ""))
+            continue
+        if not cores[i]:
+            if end > start:
+                edits.append(Edit(start, end, ""))
+            prev_blank = True
+        else:
+            prev_blank = False
+            line = text[start:end]
+            lead = len(line) - len(line.lstrip(_TRIM))
+            tail = len(line) - len(line.rstrip(_TRIM))
+            if lead:
+                edits.append(Edit(start, start + lead, ""))
+            if tail:
+                edits.append(Edit(end - tail, end, ""))
+        if i == last:
+            if brk > end:
+                edits.append(Edit(end, brk, ""))
+        elif brk - end != 1 or text[end] != "\n":
+            edits.append(Edit(end, brk, "\n"))
+    return Alignment.from_edits(text, edits)
+
+
+def _carry_kinds(flat: str, linear: str, lines: list[Line]) -> list[Line]:
+    """Line kinds survive normalisation: HTML flattening emits no blank lines, so lines match one to one."""
+    flat_lines = flat.split("\n")
+    kinds = [ln for ln, t in zip(lines, flat_lines) if t.strip(_TRIM)]
+    want = linear.count("\n") + 1
+    kinds += [Line() for _ in range(want - len(kinds))]
+    return kinds[:want]
