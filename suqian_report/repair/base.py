@@ -1,0 +1,94 @@
+"""What every fixer is: a named, documented function from text to edits.
+
+A fixer looks at the whole text (so that it can use evidence from anywhere
+on the page), decides cheaply whether its kind of damage is present, and
+returns the edits that repair it.  It never adds or removes line breaks, so
+the line structure the loader found survives repair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Protocol
+
+from ..offsets import Edit
+
+
+@dataclass(frozen=True, slots=True)
+class Change(Edit):
+    """An edit with the reason for it."""
+
+    note: str | None = None
+
+
+@dataclass
+class Context:
+    """Page-level facts fixers may use.  Filled as repair goes along."""
+
+    years: set[int] = field(default_factory=set)  # years the page states in full (2013年)
+    traditional: bool = False  # the page is (mostly) in traditional characters
+    t2s: tuple[str, str] | None = None  # (text, its t2s conversion), computed once by detection
+
+    def note_years(self, text: str) -> None:
+        self.years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", text))
+
+
+class Fixer(Protocol):
+    kind: str
+    description: str
+
+    def detect(self, text: str, ctx: Context) -> bool:
+        """Cheap test: is this kind of damage (possibly) present?"""
+
+    def fix(self, text: str, ctx: Context) -> list[Change]:
+        """Edits that repair the damage, sorted by position, not overlapping, never touching ``\\n``."""
+
+
+@dataclass(frozen=True)
+class RegexFixer:
+    """A fixer whose damage is found by one pattern and repaired match by match."""
+
+    kind: str
+    description: str
+    pattern: re.Pattern[str]
+    repl: Callable[[re.Match[str], str, Context], tuple[str, str | None] | None]
+    gate: Callable[[str], bool] = lambda text: True
+
+    def detect(self, text: str, ctx: Context) -> bool:
+        return self.gate(text) and self.pattern.search(text) is not None
+
+    def fix(self, text: str, ctx: Context) -> list[Change]:
+        out: list[Change] = []
+        for m in self.pattern.finditer(text):
+            r = self.repl(m, text, ctx)
+            if r is None:
+                continue
+            new, note = r
+            if new != m.group(0):
+                out.append(Change(m.start(), m.end(), new, note))
+        return out
+
+
+def diff_changes(old: str, new: str, offset: int = 0, note: str | None = None) -> list[Change]:
+    """Character-level changes turning ``old`` into ``new`` (equal lengths: position by position)."""
+    if len(old) == len(new):
+        changes: list[Change] = []
+        i, n = 0, len(old)
+        while i < n:
+            if old[i] == new[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and old[j] != new[j]:
+                j += 1
+            changes.extend(Change(offset + k, offset + k + 1, new[k], note) for k in range(i, j))
+            i = j
+        return changes
+    from difflib import SequenceMatcher
+
+    changes = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            changes.append(Change(offset + i1, offset + i2, new[j1:j2], note))
+    return changes

@@ -1,0 +1,56 @@
+"""Pinyin annotations spam mirrors insert after characters: ``報(bào)告`` → ``報告``.
+
+Only a bracketed Mandarin syllable directly after a CJK character is an
+annotation.  Tone-marked syllables are unambiguous; plain ones (``們(men)``,
+the neutral tone) are removed only on pages that carry tone-marked
+annotations too, so ``方案(an)`` on a clean page is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..rules.pinyin import SYLLABLES, TONED
+from .base import Change, Context
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LETTERS = "a-zü" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
+_PATTERN = re.compile(rf"(?<=[{_CJK}])[(（]([{_LETTERS}]{{1,7}})[)）]")
+
+
+def _syllable(s: str) -> tuple[str, int] | None:
+    """(plain syllable, number of tone marks) if ``s`` is pinyin, else None."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFC", s)
+    marks = sum(1 for ch in s if ch in TONED)
+    plain = "".join(TONED.get(ch, ch) for ch in s).replace("v", "ü")
+    if marks > 1:
+        return None
+    if plain in SYLLABLES:
+        return plain, marks
+    # ü is written u after j, q, x, y
+    if plain.replace("ü", "u") in SYLLABLES:
+        return plain, marks
+    return None
+
+
+class Pinyin:
+    kind = "pinyin_annotation"
+    description = "pinyin annotation after a character removed (報(bào) → 報)"
+
+    def detect(self, text: str, ctx: Context) -> bool:
+        return ("(" in text or "（" in text) and _PATTERN.search(text) is not None
+
+    def fix(self, text: str, ctx: Context) -> list[Change]:
+        found = []
+        toned = 0
+        for m in _PATTERN.finditer(text):
+            syl = _syllable(m.group(1))
+            if syl is None:
+                continue
+            found.append((m, syl))
+            toned += syl[1] > 0
+        if toned < 2:
+            return []  # a page with fewer than two tone-marked annotations has no annotation damage
+        return [Change(m.start(), m.end(), "", None) for m, _syl in found]

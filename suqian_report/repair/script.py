@@ -1,0 +1,70 @@
+"""Traditional characters to simplified (OpenCC ``t2s``), output in simplified Chinese.
+
+Mirrors republish reports in traditional characters; the tool's output is
+simplified so that labels match and keys line up across pages.  The page, and
+each line, is converted only when it is really traditional: a simplified page
+with a stray traditional character is left as it is.  Terms OpenCC gets wrong
+(乾安县 → 干安县) are kept from ``rules.protected``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..hanzi import cjk_count
+from ..rules.protected import PROTECTED
+from .base import Change, Context, diff_changes
+
+
+@lru_cache(maxsize=1)
+def converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _diffs(a: str, b: str) -> int:
+    if len(a) != len(b):
+        return max(len(a), len(b))
+    return sum(1 for x, y in zip(a, b) if x != y)
+
+
+class Script:
+    kind = "traditional_to_simplified"
+    description = "traditional character converted to simplified (OpenCC t2s)"
+
+    def detect(self, text: str, ctx: Context) -> bool:
+        conv = converter().convert(text)
+        changed = _diffs(text, conv)
+        cjk = cjk_count(text) or 1
+        ctx.traditional = changed >= 5 and changed / cjk >= 0.03
+        ctx.t2s = (text, conv)
+        return changed > 0
+
+    def fix(self, text: str, ctx: Context) -> list[Change]:
+        conv = ctx.t2s[1] if ctx.t2s and ctx.t2s[0] == text else converter().convert(text)
+        lines_old = text.split("\n")
+        lines_new = conv.split("\n") if conv.count("\n") == text.count("\n") else None
+        changes: list[Change] = []
+        offset = 0
+        for i, old in enumerate(lines_old):
+            new = lines_new[i] if lines_new else converter().convert(old)
+            if new != old:
+                d = _diffs(old, new)
+                if ctx.traditional or (d >= 3 and d / (cjk_count(old) or 1) >= 0.15):
+                    changes += diff_changes(old, _protect(old, new), offset)
+            offset += len(old) + 1
+        return changes
+
+
+def _protect(old: str, new: str) -> str:
+    if len(old) != len(new):
+        return new
+    chars = list(new)
+    for term, keep in PROTECTED.items():
+        start = old.find(term)
+        while start >= 0:
+            if len(keep) == len(term):
+                chars[start:start + len(term)] = keep
+            start = old.find(term, start + len(term))
+    return "".join(chars)
