@@ -1,0 +1,153 @@
+"""Metadata: who published the report, about which year, and how to reach them.
+
+Sources, best first: the metadata panel (名称, 索引号, 发布机构, 发文日期…),
+the report's own title and opening paragraph (统计期限, 联系电话, 邮编, 电子邮箱),
+then the HTML ``<title>`` and meta tags.  Spam brand names are never taken
+as a title or publisher.  ``report_year`` is the year the data covers: the
+reporting period's year first, then the title's; a disagreement is kept as
+a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Metadata
+from ..rules.spam import BRANDS
+
+_DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_PERIOD = re.compile(
+    r"(统计期限|统计时限|统计时间|统计区间|统计期间|数据统计|所列数据|统计周期|统计范围)[^。]{0,20}?" + _DATE
+    + r"[^。\d]{0,8}?(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+_ISO = re.compile(r"((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
+_PHONE = re.compile(r"(?:联系电话|咨询电话|电话|联系方式)[:：\s]*((?:0\d{2,3}[-－—]?)?\d{7,8}(?:[-－]\d{1,5})?)")
+_POSTCODE = re.compile(r"(?:邮政编码|邮编)[:：\s]*(\d{6})(?!\d)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
+_COMPILER = re.compile(r"由([^，。,（(]{2,30}?)(?:根据|依据|按照)?[^，。]{0,30}?编制")
+_CONTACT = re.compile(r"请(?:与|联系)([^，。,（(；;]{2,30}?)(?:联系|$|[（(])")
+_PLACE = re.compile(r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟|地区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区|旗))?"
+                    r"(?:[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))?)")
+_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会|行政公署)(办公室|办公厅)?$")
+_LEVEL_BY_SUFFIX = (("街道", "subdistrict"), ("镇", "township"), ("乡", "township"), ("区", "district"),
+                    ("旗", "county"), ("县", "county"), ("自治州", "city"), ("州", "city"), ("盟", "city"),
+                    ("市", "city"), ("自治区", "province"), ("省", "province"))
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+
+
+def iso_date(s: str | None) -> str | None:
+    if not s:
+        return None
+    m = _ISO.search(s)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = BRANDS.sub("", value).strip(" :：|,，")
+    if value in ("", "无", "无文号", "暂无", "-", "/", "—"):
+        return None
+    return value
+
+
+def _panel(panel: dict[str, str], *labels: str) -> str | None:
+    for label in labels:
+        v = panel.get(label)
+        if v:
+            return v
+    return None
+
+
+def period(text: str) -> tuple[str | None, str | None, int | None]:
+    m = _PERIOD.search(text)
+    if not m:
+        return None, None, None
+    y1, m1, d1 = int(m.group(2)), int(m.group(3)), int(m.group(4))
+    y2 = int(m.group(5)) if m.group(5) else y1
+    m2, d2 = int(m.group(6)), int(m.group(7))
+    return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}", y2
+
+
+def region_and_level(publisher: str | None) -> tuple[str | None, str | None]:
+    if not publisher:
+        return None, None
+    m = _PLACE.match(publisher)
+    region = m.group(1) if m and m.group(1) else None
+    if region and region == publisher:
+        region = None
+    rest = publisher[len(region):] if region else publisher
+    if region and _GOVERNMENT.fullmatch(rest or ""):
+        if region.endswith(_MUNICIPALITIES):
+            return region, "province"
+        for suffix, level in _LEVEL_BY_SUFFIX:
+            if region.endswith(suffix):
+                return region, level
+    if rest and not _GOVERNMENT.fullmatch(rest):
+        return region, "department"
+    return region, None
+
+
+def build_metadata(panel: dict[str, str], title_text: str | None, body: str, meta: dict[str, str],
+                   warnings: list[str]) -> Metadata:
+    md = Metadata()
+    title = _clean(_panel(panel, "名称", "标题")) or _clean(title_text) or _clean(meta.get("articletitle")) \
+        or _clean(meta.get("title"))
+    if title:
+        title = re.sub(r"\s+", " ", title)
+        title = re.sub(r"(?<=[\u4e00-\u9fff0-9]) (?=[\u4e00-\u9fff0-9])", "", title)
+    md.title = title
+    head = body[:3000]
+
+    publisher = _clean(_panel(panel, "发布机构", "发文机关", "发布单位", "公开主体")) or _clean(meta.get("contentsource"))
+    if not publisher and title:
+        m = _PUBLISHER_IN_TITLE.match(title)
+        if m and len(m.group(1)) >= 3:
+            publisher = _clean(m.group(1))
+    if not publisher:
+        m = _COMPILER.search(head) or _CONTACT.search(head)
+        if m:
+            publisher = _clean(m.group(1))
+    md.publisher = publisher
+    md.region, md.level = region_and_level(publisher)
+
+    md.index_no = _clean(_panel(panel, "索引号"))
+    category = _panel(panel, "分类", "主题分类", "信息分类", "体裁分类")
+    if category:
+        parts = [p for p in re.split(r"[?？\ufffd\s/;；]+", category) if p]
+        category = " / ".join(parts) if parts else None
+    md.category = _clean(category)
+    md.publish_date = iso_date(_panel(panel, "发文日期", "发布日期", "发布时间", "公开日期", "成文日期", "生成日期")) \
+        or iso_date(meta.get("pubdate") or meta.get("publishdate"))
+    if md.publish_date is None:
+        m = re.search(r"(发布日期|发布时间|时间|日期)[:：]\s*((?:19|20)\d\d-\d{1,2}-\d{1,2})", head)
+        md.publish_date = iso_date(m.group(2)) if m else None
+    md.doc_no = _clean(_panel(panel, "文号", "发文字号"))
+    md.keywords = _clean(_panel(panel, "关键词", "主题词")) or None
+
+    md.period_start, md.period_end, period_year = period(head)
+    title_year = None
+    if md.title:
+        ys = [int(y) for y in _TITLE_YEAR.findall(md.title)]
+        title_year = ys[0] if ys else None
+    md.report_year = period_year or title_year
+    if period_year and title_year and period_year != title_year:
+        warnings.append(f"title says {title_year} but the reporting period is {period_year}; report_year follows the period")
+
+    m = _PHONE.search(head)
+    md.contact_phone = m.group(1) if m else None
+    m = _POSTCODE.search(head)
+    md.postcode = m.group(1) if m else None
+    m = _EMAIL.search(head)
+    md.email = m.group(0) if m else None
+    m = _ADDRESS.search(head)
+    md.address = _clean(m.group(1)) if m else None
+    return md

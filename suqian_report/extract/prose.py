@@ -1,0 +1,226 @@
+"""Figures stated in prose: label, scope, section and key for every number.
+
+For each number in a body paragraph this module finds its sentence, the
+words before it in its clause (the label as written), whose figure it is (the
+scope: 全市, 市本级, the portal…), the section it sits in, and its key.  Runs
+of figures that break a total down (``包括概况信息91条、行政公文4405条…``) are
+recognised as lists, so categories get ``proactive.by_category.*`` keys and a
+sum check.  Statements of zero written in words (``暂未收费``) become derived
+figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numbers import Num
+from ..rules.keys import (
+    CATEGORY_SLUGS, LABEL_LEAD, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
+    VERBS_BEFORE_NOUN, ZERO_RULES,
+)
+
+_SENTENCE_END = "。！？!?\n"
+_STRONG = "，,；;：:"
+_CLAUSE_END = "，,；;。：:、！？!?\n(（)）"
+_LIST_INTRO = re.compile(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖)[：:]?$")
+_PAREN = re.compile(r"[(（][^)）]*[)）]")
+
+
+@dataclass
+class Stated:
+    """A figure found in prose, before it becomes a :class:`~suqian_report.model.Figure`."""
+
+    num: Num
+    sentence: tuple[int, int]
+    prefix: str  # the clause before the number, as written
+    suffix: str  # the clause after the unit, as written
+    label: str
+    scope: str | None
+    key: str | None = None
+    note: str | None = None
+    parent: "Stated | None" = None
+    children: list["Stated"] = field(default_factory=list)
+    derived: bool = False
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    a = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
+    b = min(ends) + 1 if ends else len(text)
+    if b <= len(text) and text[b - 1:b] == "\n":
+        b -= 1
+    return a, b
+
+
+def clean_label(prefix: str) -> str:
+    label = _PAREN.sub("", prefix) if len(_PAREN.sub("", prefix)) >= 2 else prefix
+    label = label.strip(" \t、，,；;：:")
+    for _ in range(3):
+        label = LABEL_LEAD.sub("", label)
+        label = LABEL_TAIL.sub("", label).strip(" 、，,")
+    return label
+
+
+def _noun_after(suffix: str) -> str:
+    m = NOUN_STOP.search(suffix)
+    return (suffix[:m.start()] if m else suffix)[:12]
+
+
+def make_label(num: Num, prefix: str, suffix: str) -> str:
+    label = clean_label(prefix)
+    noun = _noun_after(suffix) if suffix and "\u4e00" <= suffix[0] <= "\u9fff" else ""
+    weak = not label or VERBS_BEFORE_NOUN.search(prefix.rstrip()) is not None or prefix.rstrip().endswith(("和", "及", "与", "、"))
+    if num.unit in MEASURE_WORDS and noun:
+        if weak or prefix.rstrip().endswith(("和", "及", "与", "、")):
+            return noun
+        return label + noun if len(label) <= 10 else noun
+    if weak and suffix and "\u4e00" <= suffix[0] <= "\u9fff":
+        phrase = _noun_after(suffix.lstrip("的")) or re.split(r"[，,；;。：:、]", suffix, maxsplit=1)[0][:12]
+        if phrase:
+            return phrase
+    return label or (suffix[:12] if suffix else "")
+
+
+_SUBJECT = re.compile(r"^(?:(?:19|20)\d\d年(?:度|以来|全年)?[，,]?)?")
+
+
+def _scope(text: str, sent_start: int, pos: int, prefix: str) -> str | None:
+    """Whose figure: a scope word in the clause, else one in subject position at the sentence start."""
+    portal = PORTAL.search(prefix)
+    if portal:
+        return portal.group(1) or portal.group(2)
+    found = None
+    for m in SCOPES.finditer(prefix):
+        found = m.group(0)
+    if found:
+        return found
+    head = text[sent_start:pos]
+    m = SCOPES.match(head, _SUBJECT.match(head).end())
+    return m.group(0) if m else None
+
+
+def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tuple[int, int]]) -> list[Stated]:
+    """``nums``: every number of the clean text; ``figure_nums``: indexes of those that are figures."""
+    out: list[Stated] = []
+    prev_stop = 0
+    for i, num in enumerate(nums):
+        if any(a <= num.start < b for a, b in skip):
+            continue
+        if i not in figure_nums:
+            continue
+        s0, s1 = _sentence(text, num.begin)
+        strong = max((text.rfind(ch, s0, num.begin) for ch in _STRONG), default=-1)
+        start = max(s0, strong + 1)
+        if s0 <= prev_stop <= num.begin and prev_stop > strong:
+            # another figure earlier in this clause: this one's label starts after the last 、
+            start = max(prev_stop, text.rfind("、", prev_stop, num.begin) + 1)
+        prefix = text[start:num.begin]
+        end = num.stop
+        while end < s1 and end - num.stop < 24 and text[end] not in _CLAUSE_END:
+            end += 1
+        suffix = text[num.stop:end]
+        label = make_label(num, prefix, suffix)
+        out.append(Stated(num, (s0, s1), prefix, suffix, label, _scope(text, s0, num.begin, prefix)))
+        prev_stop = num.stop
+    _link_lists(text, out)
+    _assign_keys(text, out)
+    return out
+
+
+def _link_lists(text: str, stated: list[Stated]) -> None:
+    """Mark runs of short same-unit items after an introducer as the breakdown of the figure before them."""
+    i = 0
+    while i < len(stated):
+        head = stated[i]
+        j = i + 1
+        run: list[Stated] = []
+        while j < len(stated):
+            st = stated[j]
+            if st.sentence != head.sentence or st.num.unit != head.num.unit:
+                break
+            gap = text[(run[-1] if run else head).num.stop:st.num.begin]
+            if run and (not re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,14}", gap) or _LIST_INTRO.search(clean_intro(gap))):
+                break
+            if not run and not _LIST_INTRO.search(clean_intro(gap)):
+                break
+            run.append(st)
+            j += 1
+        if len(run) >= 2:
+            for st in run:
+                st.parent = head
+                if head.scope and not SCOPES.search(st.prefix) and not PORTAL.search(st.prefix):
+                    st.scope = head.scope
+            head.children = run
+            i = j
+        else:
+            i += 1
+
+
+def clean_intro(gap: str) -> str:
+    """The words between a total and its first item, minus the item's own label."""
+    m = re.search(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖)[：:]?", gap)
+    return gap[:m.end()] if m else gap
+
+
+def _slug(label: str) -> str:
+    core = label.strip()
+    for cand in (core, core.removesuffix("类"), core.removesuffix("信息"), core.removesuffix("类信息"),
+                 core.removesuffix("类") + "信息"):
+        if cand in CATEGORY_SLUGS:
+            return CATEGORY_SLUGS[cand]
+    from pypinyin import lazy_pinyin  # only for categories the table does not know
+
+    slug = "_".join(p for p in lazy_pinyin(core.removesuffix("类")) if p.isascii() and p.isalnum())
+    return re.sub(r"[^a-z0-9_]", "", slug.lower()) or "unnamed"
+
+
+def _assign_keys(text: str, stated: list[Stated]) -> None:
+    used: dict[str, Stated] = {}
+    for st in stated:
+        key = None
+        if st.parent is not None and (st.parent.key or "").startswith("proactive.") and st.num.unit in ("条", "件"):
+            key = f"proactive.by_category.{_slug(st.label)}"
+        if key is None:
+            before = text[st.sentence[0]:st.num.begin]
+            for rule in PROSE_RULES:
+                if st.num.unit not in rule.units:
+                    continue
+                if not rule.label.search(st.prefix) and not rule.label.search(st.label):
+                    continue
+                if rule.unless and (rule.unless.search(st.prefix) or rule.unless.search(st.label)):
+                    continue
+                if rule.context and not rule.context.search(before):
+                    continue
+                key = rule.key
+                break
+        if key and key in used:
+            st.note = f"also reads as {key}; the first such figure holds the key"
+            key = None
+        if key:
+            used[key] = st
+        st.key = key
+        if st.parent is not None and st.key is None and st.parent.key:
+            st.note = f"part of {st.parent.key}"
+        if not st.label and st.parent is not None:
+            st.label = st.parent.label
+        if st.label in ("", None) or (st.scope and clean_label(st.prefix) == ""):
+            prev = next((p for p in reversed(stated[:stated.index(st)])
+                         if p.sentence == st.sentence and p.num.unit == st.num.unit), None)
+            if prev is not None and st.scope and not clean_label(st.prefix):
+                st.label = f"{prev.label}（{st.scope}）"
+
+
+def zero_statements(text: str, have: set[str], skip: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+    """(key, start, end, unit) for each statement of zero the page makes in words."""
+    out = []
+    for key, pattern, unit in ZERO_RULES:
+        if key in have:
+            continue
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            out.append((key, m.start(), m.end(), unit))
+            have.add(key)
+            break
+    return out

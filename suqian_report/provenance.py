@@ -1,0 +1,41 @@
+"""Trace a span of the clean text back through every stage to the raw input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+from .offsets import Chain
+from .repair import Repaired
+from .segment import Segmented
+
+
+@dataclass
+class Tracer:
+    doc: Document
+    repaired: Repaired
+    seg: Segmented
+
+    def __post_init__(self) -> None:
+        # clean → repaired → document → raw
+        self.to_raw = Chain([self.doc.to_raw, self.repaired.to_doc, self.seg.to_repaired])
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_raw.to_src(start, end)
+
+    def byte_span(self, raw: tuple[int, int]) -> tuple[int, int] | None:
+        if self.doc.to_byte is None:
+            return None
+        return self.doc.to_byte(raw[0]), self.doc.to_byte(raw[1])
+
+    def touches_lost(self, start: int, end: int) -> bool:
+        """True when the span touches text lost before the page was saved."""
+        a, b = self.seg.to_repaired.to_src(start, end)
+        return any(la <= b and a <= lb for la, lb in self.repaired.lost)
+
+    def status(self, start: int, end: int, written: str) -> str:
+        """exact when the raw input holds the number exactly as the clean text does, else repaired."""
+        if self.touches_lost(start, end):
+            return "uncertain"
+        a, b = self.raw_span(start, end)
+        return "exact" if self.doc.raw_text[a:b] == written else "repaired"

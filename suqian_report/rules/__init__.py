@@ -1,0 +1,1 @@
+"""Rules that are data: vocabularies and mappings the stages consult."""

@@ -1,0 +1,48 @@
+"""What is not the report: navigation, the metadata panel, link lists, spam.
+
+Patterns are matched against one repaired (simplified) line at a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Search boxes, breadcrumbs, toolbars: lines that are navigation wherever they stand.
+NAVIGATION = [re.compile(p) for p in (
+    r"^请输入(关键字|关键词|搜索|检索|您要搜索)",
+    r"^(确定|搜索|检索|高级搜索|站内搜索|查询|提交|重置|返回|返回顶部|返回首页|打印|打印本页|关闭|关闭窗口|"
+    r"收藏|收藏本页|分享|分享到|字号|字体|默认|大|中|小|【大】|【中】|【小】|•|·|\|)[:：]?$",
+    r"(您当前所在位置|您的当前位置|当前所在位置|您现在的位置|您所在的位置|当前位置|您的位置)\s*[:：]",
+    r"^首页\s*[>＞»›/]",
+    r"^(首页|网站首页)$",
+    r"^【?\s*字[体号]\s*[:：]",
+    r"扫一扫|分享到[:：]|微信\s*微博|QQ空间|\bTop\b",
+    r"^(上一篇|下一篇|上一条|下一条)[:：]",
+    r"^(浏览|访问|阅读)(次数|量)[:：]",
+    r"^(发布|更新)(时间|日期)[:：].{0,40}(来源|访问量|浏览|字[体号]|【)",
+    r"^来源[:：]\S{0,20}(访问|浏览|时间|日期|字[体号]|$)",
+    r"^(全文|全真版|文字版|PDF版|打印版)(\s+(全文|全真版|文字版|PDF版|打印版))*$",
+    r"^(视力保护色|无障碍|适老化|繁体|简体|English|登录|注册|手机版|移动版)(\s|$)",
+    r"^[-=*_]{3,}\s*(正文|全文)?\s*[-=*_]{3,}$|^\|?\s*:?-{3,}",
+    r"^(页面链接|本地目录|原文链接)[:：]",
+)]
+
+# Blocks whose first line announces related links or attachments: the rest of the block goes.
+RELATED_START = re.compile(r"^(相关(信息|链接|文章|新闻|阅读|文件|附件|稿件|专题)|附件(下载|列表)?|相关附件|延伸阅读|扩展阅读|热点推荐|推荐阅读)[:：]?$")
+
+# Site footers.
+FOOTER = re.compile(
+    r"(版权所有|主办单位|承办单位|技术支持|运维单位|网站标识码|ICP备|公网安备|网站地图|联系我们|建议使用.{0,20}浏览器|"
+    r"Copyright|©|All Rights Reserved|分辨率)", re.I
+)
+
+# Metadata panel labels, as written by CMS pages (simplified).  Longest first where one contains another.
+PANEL_LABELS = (
+    "服务对象分类", "主题分类", "体裁分类", "组配分类", "信息分类", "发文机关", "发布机构", "发布单位", "公开主体",
+    "发文日期", "成文日期", "发布日期", "公开日期", "生成日期", "印发日期", "发文字号", "信息来源", "公开方式",
+    "公开范围", "公开时限", "内容概述", "索引号", "关键词", "主题词", "文件下载", "有效性", "名称", "标题",
+    "分类", "文号", "时效", "栏目", "发布时间",
+)
+# Labels distinctive enough that one of them makes a line a panel line.
+PANEL_STRONG = frozenset({"索引号", "发布机构", "发文日期", "成文日期", "文号", "发文字号", "主题分类", "体裁分类",
+                          "公开方式", "公开范围", "生成日期", "发文机关", "关键词", "时效", "文件下载", "有效性"})

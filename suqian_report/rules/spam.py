@@ -1,0 +1,45 @@
+"""Spam that mirror sites add: link lists and brand names injected into the text."""
+
+from __future__ import annotations
+
+import re
+
+# Words of the adult and gambling link farms mirrors append.  A line dense in them is a spam link line.
+LINK_SPAM_WORDS = (
+    # Words that also occur in real reports (福利, 影视, 足球, 澳门, 精品课程…) are left out on purpose.
+    "蜘蛛池", "毛片", "无码", "有码", "人妻", "黄色", "黄片", "色情", "xxxx", "在线观看", "免费观看",
+    "免费视频", "视频在线", "高清在线", "一区二区", "二区三区", "国产精品", "久久", "亚洲", "欧美", "日韩",
+    "做受", "性猛交", "偷拍", "自拍", "丝袜", "乱伦", "porn", "sex",
+    "彩票", "时时彩", "六合彩", "百家乐", "博彩", "赌场", "娱乐城", "棋牌", "投注", "买球", "威尼斯人",
+    "老虎机", "登录入口",
+)
+_WORDS = re.compile("|".join(re.escape(w) for w in sorted(LINK_SPAM_WORDS, key=len, reverse=True)))
+STRONG = re.compile(r"蜘蛛池|主站蜘蛛|毛片|无码|人妻|一区二区|做受|性猛交|乱伦|偷拍|时时彩|六合彩|百家乐")
+
+# Brand names injected into report text (replacing the body's name or a phrase).
+BRANDS = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网|彩票app|彩票APP)"
+    r"(?:[,，、][\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网))*"
+    r"|\d{3,6}(?:线路检测中心|线路检测|线路|娱乐|彩票|体育)(?:中心)?"
+    r"|买(?:足球|彩票|球)的(?:软件|app|APP|平台|网站)"
+    r"|(?:足球|体育|彩票)(?:投注|下注|竞猜)(?:软件|平台|网站|app|APP)"
+)
+
+
+def spam_word_hits(line: str) -> int:
+    return len(_WORDS.findall(line))
+
+
+def is_link_spam(line: str) -> bool:
+    """A line of spam links: dense in spam words, or a ``|``-joined list of them."""
+    if STRONG.search(line):
+        return True
+    hits = spam_word_hits(line)
+    if not hits:
+        return False
+    parts = [p for p in re.split(r"[|｜]", line) if p.strip()]
+    if len(parts) >= 3:
+        spammy = sum(1 for p in parts if _WORDS.search(p))
+        return spammy >= max(2, len(parts) // 2)
+    cjk = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
+    return hits >= 2 and cjk <= 40 and "。" not in line

@@ -1,0 +1,272 @@
+"""Segment: tell the report from the page around it.
+
+Input: the repaired lines (and the kind of each, from loading).  Output: the
+metadata panel (parsed), the title line, the body lines with their section
+paths, and every boilerplate block with the reason it was cut.  The body,
+joined, is the *clean text* every figure's ``span`` points into; an offset
+map leads from it back to the repaired text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .document import CELL_SEP, Line
+from .offsets import Alignment
+from .rules.boilerplate import FOOTER, NAVIGATION, PANEL_LABELS, PANEL_STRONG, RELATED_START
+from .rules.spam import BRANDS, is_link_spam
+
+_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
+                    r"(信息公开|政务公开).{0,12}(年度报告|年报)")
+_PANEL_LABEL = re.compile(
+    r"(?:^|(?<=[\s|：:•·]))(" + "|".join(sorted(PANEL_LABELS, key=len, reverse=True)) + r")\s*(?:[:：]|\s|\||$)"
+)
+_BULLET = re.compile(r"^[•·●○◆■□▪\-*]+\s*")
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
+
+# Section markers at the start of a line, by level.
+_HEADINGS = (
+    (1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．﹒]")),
+    (2, re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]")),
+    (3, re.compile(r"^(\d{1,2})\s*[.．、﹒](?![0-9])")),
+    (4, re.compile(r"^[(（](\d{1,2})[)）]|^(\d{1,2})[)）]")),
+)
+# Numbered items inside a paragraph: ``…。(2)公共查阅点。`` (level 4).
+_INLINE_ITEM = re.compile(r"(?:(?<=[。；;:：])|^)\s*(?:[(（](\d{1,2})[)）]|(\d{1,2})[)）])(?=[\u4e00-\u9fff])")
+
+
+@dataclass(slots=True)
+class Cut:
+    kind: str
+    reason: str
+    first: int  # line index
+    last: int  # line index, inclusive
+
+
+@dataclass(slots=True)
+class Section:
+    offset: int  # in the clean text
+    path: str
+    title: str
+
+
+@dataclass
+class Segmented:
+    lines: list[str]
+    kinds: list[Line]
+    body: list[int]  # line indices of the body, in order
+    cuts: list[Cut]
+    panel: dict[str, str]
+    title_line: int | None
+    clean_text: str
+    to_repaired: Alignment  # clean text → repaired text
+    line_starts: list[int]  # clean-text offset of each body line
+    sections: list[Section] = field(default_factory=list)
+    spam: list[tuple[int, int, str]] = field(default_factory=list)  # injected brand names: clean spans
+
+    def section_at(self, offset: int) -> Section | None:
+        i = bisect_right([s.offset for s in self.sections], offset) - 1
+        return self.sections[i] if i >= 0 else None
+
+    def is_row(self, k: int) -> bool:
+        """Whether body line ``k`` is a table row (HTML row, or cells joined by ``|``)."""
+        i = self.body[k]
+        return self.kinds[i].kind == "row" or is_row_text(self.lines[i])
+
+    def table_spans(self) -> list[tuple[int, int]]:
+        """Clean-text spans of the body lines that are table rows."""
+        return [(self.line_starts[k], self.line_starts[k] + len(self.lines[i]))
+                for k, i in enumerate(self.body) if self.is_row(k)]
+
+    def line_of(self, offset: int) -> int:
+        """Index into ``body`` of the line holding a clean-text offset."""
+        return max(0, bisect_right(self.line_starts, offset) - 1)
+
+
+def is_row_text(line: str) -> bool:
+    return CELL_SEP in line or line.lstrip().startswith("|") or line.count("|") >= 2
+
+
+def _strip_furniture(line: str) -> str:
+    return _MD_HEADING.sub("", _BULLET.sub("", line.strip()))
+
+
+def parse_panel_line(line: str) -> dict[str, str] | None:
+    """``索引号 014320144/2014-00083 分类 信息公开年报`` → {label: value}; None if not a panel line."""
+    text = line.strip().strip("|").strip()
+    ms = list(_PANEL_LABEL.finditer(text))
+    if not ms or ms[0].start() > 2:
+        return None
+    labels = [m.group(1) for m in ms]
+    if not (set(labels) & PANEL_STRONG) and not (len(ms) >= 2) and labels[0] not in ("名称", "标题", "发布日期", "发布时间"):
+        return None
+    out: dict[str, str] = {}
+    for k, m in enumerate(ms):
+        end = ms[k + 1].start() if k + 1 < len(ms) else len(text)
+        value = text[m.end():end].strip().strip("|:：").strip()
+        out.setdefault(m.group(1), value)
+    return out
+
+
+def _is_title(text: str) -> bool:
+    return bool(_TITLE.search(text)) and len(text) <= 80 and "。" not in text and "，" not in text[:-1]
+
+
+def _contentful(text: str, kind: Line) -> bool:
+    if kind.kind == "row" or CELL_SEP in text:
+        return True
+    t = _strip_furniture(text)
+    if any(p.match(t) for _, p in _HEADINGS):
+        return True
+    return "。" in t or "；" in t or len(t) >= 40
+
+
+def segment(text: str, kinds: list[Line]) -> Segmented:
+    lines = text.split("\n")
+    n = len(lines)
+    label: list[str | None] = [None] * n  # boilerplate kind per line, None for body
+    reason: dict[str, str] = {
+        "navigation": "search box, breadcrumb or toolbar",
+        "metadata_panel": "metadata panel, parsed into metadata",
+        "header": "page header before the report title",
+        "related": "related-links list after the report",
+        "spam_links": "link spam added by a mirror site",
+        "spam_injection": "spam brand name standing where page text was",
+        "footer": "site footer",
+        "table_rule": "markdown table rule",
+    }
+    panel: dict[str, str] = {}
+
+    for i, raw in enumerate(lines):
+        t = _strip_furniture(raw)
+        if not t:
+            continue
+        if is_link_spam(t):
+            label[i] = "spam_links"
+        elif any(p.search(t) for p in NAVIGATION):
+            label[i] = "table_rule" if t.startswith(("|", ":-", "-")) and "---" in t else "navigation"
+        elif (fields := parse_panel_line(t)) is not None and "。" not in t and len(t) <= 120:
+            label[i] = "metadata_panel"
+            for k, v in fields.items():
+                panel.setdefault(k, v)
+
+    # The title, and where the report starts.
+    title_line = next((i for i in range(n) if label[i] is None and _is_title(_strip_furniture(lines[i]))), None)
+    start = title_line
+    if start is None:
+        start = next((i for i in range(n) if label[i] is None and _contentful(lines[i], kinds[i])), 0)
+    for i in range(start):
+        t = _strip_furniture(lines[i])
+        if label[i] is None and t:
+            label[i] = "spam_injection" if _mostly_brand(t) else "header"
+
+    # Related-link blocks and footers after the report.
+    i = start
+    while i < n:
+        t = _strip_furniture(lines[i])
+        if label[i] is None and RELATED_START.match(t):
+            j = i
+            while j < n and (label[j] is not None or not _contentful(lines[j], kinds[j])):
+                if label[j] is None:
+                    label[j] = "related"
+                j += 1
+            i = j
+            continue
+        if label[i] is None and t and _mostly_brand(t):
+            label[i] = "spam_injection"
+        i += 1
+    last_content = max((i for i in range(start, n) if label[i] is None and _contentful(lines[i], kinds[i])), default=start)
+    for i in range(last_content + 1, n):
+        t = _strip_furniture(lines[i])
+        if label[i] is None and t and (FOOTER.search(t) or len(t) < 40):
+            label[i] = "footer" if FOOTER.search(t) else "related"
+
+    body = [i for i in range(n) if label[i] is None and (lines[i].strip() or (i > start))]
+    body = _trim_blanks(body, lines)
+    cuts = _group(label)
+    for c in cuts:
+        c.reason = reason[c.kind]
+
+    # The clean text: body lines joined.
+    starts_in_repaired = []
+    pos = 0
+    for ln in lines:
+        starts_in_repaired.append(pos)
+        pos += len(ln) + 1
+    pieces = [(starts_in_repaired[i], starts_in_repaired[i] + len(lines[i])) for i in body]
+    clean, to_repaired = Alignment.from_pieces(pieces, text)
+    line_starts = []
+    pos = 0
+    for i in body:
+        line_starts.append(pos)
+        pos += len(lines[i]) + 1
+
+    seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts)
+    seg.sections = _sections(seg)
+    seg.spam = [(m.start(), m.end(), m.group(0)) for m in BRANDS.finditer(clean)]
+    return seg
+
+
+def _mostly_brand(t: str) -> bool:
+    covered = sum(m.end() - m.start() for m in BRANDS.finditer(t))
+    return covered and covered >= 0.6 * len(re.sub(r"[\s,，、|]", "", t))
+
+
+def _trim_blanks(body: list[int], lines: list[str]) -> list[int]:
+    out: list[int] = []
+    for i in body:
+        if not lines[i].strip() and (not out or not lines[out[-1]].strip()):
+            continue
+        out.append(i)
+    while out and not lines[out[-1]].strip():
+        out.pop()
+    return out
+
+
+def _group(label: list[str | None]) -> list[Cut]:
+    cuts: list[Cut] = []
+    for i, kind in enumerate(label):
+        if kind is None:
+            continue
+        if cuts and cuts[-1].kind == kind and cuts[-1].last >= i - 2 and all(
+                label[k] in (kind, None) for k in range(cuts[-1].last + 1, i)):
+            cuts[-1].last = i
+        else:
+            cuts.append(Cut(kind, "", i, i))
+    return cuts
+
+
+def _sections(seg: Segmented) -> list[Section]:
+    out: list[Section] = []
+    stack: list[tuple[int, str, str]] = []  # (level, marker, title)
+
+    def push(level: int, marker: str, title: str, offset: int) -> None:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, marker, title))
+        out.append(Section(offset, "/".join(m for _, m, _ in stack), title))
+
+    for k, i in enumerate(seg.body):
+        line = seg.lines[i]
+        start = seg.line_starts[k]
+        if seg.is_row(k):
+            continue
+        t = _strip_furniture(line)
+        lead = len(line) - len(line.lstrip()) + (len(line.strip()) - len(t))
+        for level, pattern in _HEADINGS:
+            m = pattern.match(t)
+            if m:
+                num = m.group(1) or (m.group(2) if m.lastindex and m.lastindex >= 2 else None)
+                marker = f"({num})" if level in (2, 4) else num
+                title = re.split(r"[。；;:：]", t[m.end():], maxsplit=1)[0].strip()[:40]
+                push(level, marker, title, start + lead)
+                break
+        for m in _INLINE_ITEM.finditer(t):
+            if m.start() == 0:
+                continue  # already a line heading
+            num = m.group(1) or m.group(2)
+            title = re.split(r"[。；;:：]", t[m.end():], maxsplit=1)[0].strip()[:40]
+            push(4, f"({num})", title, start + lead + m.start())
+    return out

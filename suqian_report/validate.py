@@ -1,0 +1,121 @@
+"""Validate: the checks a careful reader would make, with their numbers.
+
+Every check says pass, fail, or not_assessable (an input is missing or is not
+a number), what was expected and what was found, and which figures (keys and
+spans) it used, so a reader can look them up on the page.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from .model import Check, CheckInput, Figure, Metadata
+
+
+def _inp(f: Figure) -> CheckInput:
+    return CheckInput(f.key, f.value, f.span, f.label_zh)
+
+
+def _num(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def sum_check(name: str, description: str, total: Figure | None, parts: list[Figure]) -> Check:
+    inputs = ([_inp(total)] if total else []) + [_inp(p) for p in parts]
+    if total is None or not _num(total.value) or not parts or any(not _num(p.value) for p in parts):
+        return Check(name=name, status="not_assessable", description=description, inputs=inputs,
+                     note="a total or a part is missing or not a number")
+    got = sum(p.value for p in parts)
+    if isinstance(got, float):
+        got = round(got, 6)
+    return Check(name=name, status="pass" if abs(got - total.value) < 1e-6 else "fail", description=description,
+                 expected=total.value, actual=got, inputs=inputs)
+
+
+def list_checks(lists: list[tuple[Figure, list[Figure]]]) -> list[Check]:
+    out = []
+    for total, parts in lists:
+        if any(p.approx for p in parts) or total.approx:
+            continue  # 余/多 figures are not meant to add up
+        units = {p.unit for p in parts}
+        if units != {total.unit}:
+            continue
+        out.append(sum_check(f"{total.key} = sum of {len(parts)} parts",
+                             f"the {len(parts)} parts listed after {total.label_zh} add up to it", total, parts))
+    return out
+
+
+def _quantize(value: float, places: int, mode) -> Decimal:
+    q = Decimal(1).scaleb(-places)
+    return Decimal(repr(value)).quantize(q, rounding=mode)
+
+
+def rate_checks(figures: list[Figure]) -> list[Check]:
+    """A stated rate (回复率达99.96%) against the counts its sentence gives (受理50308条, 回复50287条)."""
+    out = []
+    by_sentence: dict[str, list[Figure]] = {}
+    for f in figures:
+        if f.sentence and f.cell is None:
+            by_sentence.setdefault(f.sentence, []).append(f)
+    for group in by_sentence.values():
+        for f in group:
+            if f.unit != "%" or not f.label_zh.endswith("率") or not _num(f.value):
+                continue
+            stem = f.label_zh[:-1]
+            counts = [g for g in group if g.unit not in ("%", None) and g.span < f.span and _num(g.value)]
+            num = next((g for g in reversed(counts) if stem and (g.label_zh.endswith(stem) or stem.endswith(g.label_zh))), None)
+            if num is None:
+                continue
+            den = next((g for g in counts if g is not num and g.unit == num.unit and g.span < num.span), None)
+            if den is None or not den.value:
+                continue
+            ratio = num.value / den.value * 100
+            places = len(f.raw_text.partition(".")[2]) if "." in f.raw_text else 0
+            rounded = float(_quantize(ratio, places, ROUND_HALF_UP))
+            truncated = float(_quantize(ratio, places, ROUND_DOWN))
+            status = "pass" if f.value in (rounded, truncated) else "fail"
+            note = None if f.value == rounded else ("matches when truncated, not rounded" if status == "pass" else None)
+            out.append(Check(name=f"{f.label_zh} = {num.label_zh} / {den.label_zh}", status=status,
+                             description=f"the stated {f.label_zh} against {num.value}/{den.value}",
+                             expected=f.value, actual=rounded, inputs=[_inp(f), _inp(num), _inp(den)], note=note))
+    return out
+
+
+def canonical_checks(figures: list[Figure]) -> list[Check]:
+    by_key = {f.key: f for f in figures}
+    out = []
+    total = by_key.get("review.total")
+    parts = [by_key[k] for k in ("review.result_upheld", "review.result_corrected", "review.result_other", "review.pending")
+             if k in by_key]
+    if total and parts:
+        if len(parts) == 4:
+            out.append(sum_check("review.total = sum of results", "reviews: upheld + corrected + other + pending = total",
+                                 total, parts))
+        elif all(_num(p.value) for p in parts) and _num(total.value):
+            got = sum(p.value for p in parts)
+            out.append(Check(name="review results within review.total", status="pass" if got <= total.value else "fail",
+                             description="reviews: the results the page states do not exceed the total",
+                             expected=total.value, actual=got, inputs=[_inp(total)] + [_inp(p) for p in parts],
+                             note="not every result is stated, so only an upper bound can be checked"))
+    return out
+
+
+def metadata_checks(md: Metadata) -> list[Check]:
+    out = []
+    if md.period_start and md.period_end:
+        ok = md.period_start <= md.period_end and md.period_start[:4] == md.period_end[:4]
+        out.append(Check(name="reporting period", status="pass" if ok else "fail",
+                         description="the reporting period starts before it ends, within one year",
+                         note=f"{md.period_start} to {md.period_end}"))
+    if md.period_end and md.publish_date:
+        ok = md.publish_date > md.period_end
+        out.append(Check(name="published after the period", status="pass" if ok else "fail",
+                         description="the report is published after its reporting period ends",
+                         note=f"period ends {md.period_end}, published {md.publish_date}"))
+    return out
+
+
+def validate(md: Metadata, figures: list[Figure], lists: list[tuple[Figure, list[Figure]]],
+             table_checks: list[Check] = ()) -> list[Check]:
+    return [*list_checks(lists), *rate_checks(figures), *canonical_checks(figures), *table_checks, *metadata_checks(md)]
+
