@@ -1,0 +1,86 @@
+"""The whole pipeline: load → repair → segment → extract → validate → Report."""
+
+from __future__ import annotations
+
+import os
+
+from .document import Document
+from .errors import InputError
+from .extract import extract as extract_stage
+from .load import load_bytes, load_file, load_text
+from .model import Boilerplate, Quality, Report
+from .repair import repair
+from .segment import segment
+from .validate import validate
+
+_DAMAGE_KINDS = {
+    "pinyin_annotation": "pinyin", "traditional_to_simplified": "traditional", "mojibake_gbk": "mojibake",
+    "mojibake_latin1": "mojibake", "html_entity": "entities", "width": "full_width",
+    "dropped_date_chars": "dropped_chars", "dropped_docno_bracket": "dropped_chars",
+    "dropped_division_char": "dropped_chars", "dropped_at_sign": "dropped_chars", "noise_line": "noise",
+    "lost_text": "lost_text", "lost_text_flag": "lost_text", "decode_lost": "lost_text",
+}
+
+
+def run(doc: Document) -> Report:
+    repaired = repair(doc)
+    seg = segment(repaired.text, doc.lines)
+    ex = extract_stage(doc, repaired, seg)
+    checks = validate(ex.metadata, ex.figures, ex.lists, ex.table_checks)
+
+    to_raw_line = _line_raw_spans(doc, repaired, seg)
+    boilerplate = []
+    for cut in seg.cuts:
+        a = to_raw_line(cut.first)[0]
+        b = to_raw_line(cut.last)[1]
+        text = "\n".join(seg.lines[cut.first:cut.last + 1]).strip()
+        boilerplate.append(Boilerplate(cut.kind, cut.reason, text, (a, b)))
+
+    damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
+    quality = Quality(
+        script="traditional" if repaired.traditional else ("mixed" if "traditional_to_simplified" in repaired.counts
+                                                           else "simplified"),
+        damage=damage,
+        tampered=bool(seg.spam) or any(c.kind == "spam_injection" for c in seg.cuts),
+        spam=sorted({p for _, _, p in seg.spam} | {seg.lines[c.first].strip() for c in seg.cuts
+                                                    if c.kind == "spam_injection"}),
+        truncated="[[GAP]]" in doc.raw_text[-200:],
+        warnings=ex.warnings,
+    )
+    return Report(
+        source=doc.source, metadata=ex.metadata, figures=ex.figures, checks=checks,
+        repairs=repaired.summaries(), boilerplate_removed=boilerplate, coverage=ex.coverage,
+        non_figures=ex.non_figures, quality=quality,
+        _clean_text=seg.clean_text, _raw_text=doc.raw_text, _repair_log=repaired.events,
+    )
+
+
+def _line_raw_spans(doc, repaired, seg):
+    starts = []
+    pos = 0
+    for ln in seg.lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+
+    def raw(i: int) -> tuple[int, int]:
+        a, b = starts[i], starts[i] + len(seg.lines[i])
+        return doc.to_raw.to_src(*repaired.to_doc.to_src(a, b))
+
+    return raw
+
+
+def extract(content: str | bytes, *, path: str | None = None, encoding: str | None = None) -> Report:
+    """Extract a report from a page given as ``str`` (already decoded) or ``bytes`` (any common encoding)."""
+    if isinstance(content, bytes):
+        return run(load_bytes(content, path=path, encoding=encoding))
+    if isinstance(content, str):
+        return run(load_text(content, path=path))
+    raise TypeError(f"extract() takes str or bytes, not {type(content).__name__}; use extract_file() for a path")
+
+
+def extract_file(path: str | os.PathLike, *, encoding: str | None = None) -> Report:
+    """Extract a report from a saved page: a file path (HTML or text, possibly gzip), or ``-`` for stdin."""
+    return run(load_file(path, encoding=encoding))
+
+
+__all__ = ["extract", "extract_file", "run", "InputError"]

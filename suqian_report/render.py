@@ -1,0 +1,176 @@
+"""Render a report in the terminal with rich: metadata, key figures, categories, checks, repairs.
+
+Tables fit an 80-column terminal (Chinese characters count double) and follow
+``NO_COLOR`` (rich honours it).  Nothing here computes: it only shows the
+:class:`~suqian_report.model.Report`.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .model import Figure, Report
+
+_STATUS = {"pass": ("✓ pass", "green"), "fail": ("✗ fail", "bold red"), "not_assessable": ("? n/a", "yellow")}
+
+
+def fmt_value(f: Figure) -> str:
+    v = f.value
+    if v is None:
+        return f.raw_text or "—"
+    if isinstance(v, float):
+        s = f"{v:,.{len(f.raw_text.partition('.')[2].rstrip('万亿多余')) if '.' in f.raw_text else 2}f}"
+    else:
+        s = f"{v:,}"
+    if f.approx and f.qualifier:
+        s = f"{f.qualifier} {s}" if f.qualifier in ("约", "近", "超过", "逾", "大约", "将近", "超") else f"{s}{f.qualifier}"
+    return s
+
+
+def metadata_table(report: Report) -> Table:
+    md, src = report.metadata, report.source
+    t = Table(box=box.SIMPLE_HEAD, show_header=False, expand=False, padding=(0, 1))
+    t.add_column(style="bold cyan", no_wrap=True)
+    t.add_column(overflow="fold")
+    period = f"{md.period_start} – {md.period_end}" if md.period_start else None
+    rows = [
+        ("title", md.title), ("publisher", md.publisher),
+        ("level / region", " / ".join(x for x in (md.level, md.region) if x) or None),
+        ("report year", md.report_year), ("period", period), ("published", md.publish_date),
+        ("index no.", md.index_no), ("format", md.format),
+        ("contact", " · ".join(x for x in (md.contact_phone, md.postcode, md.email) if x) or None),
+        ("source", f"{src.path or '<text>'} ({src.input_kind}, {src.encoding})"),
+    ]
+    for k, v in rows:
+        if v is not None:
+            t.add_row(k, str(v))
+    if report.quality.tampered:
+        t.add_row("tampered", Text("spam injected: " + "、".join(report.quality.spam), style="bold red"))
+    return t
+
+
+def figures_table(figures: list[Figure], title: str) -> Table:
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    t.add_column("标签", overflow="fold", max_width=26)
+    t.add_column("key", style="cyan", overflow="fold", max_width=30)
+    t.add_column("value", justify="right", no_wrap=True)
+    t.add_column("unit", no_wrap=True)
+    for f in figures:
+        style = "dim" if f.derived else ("yellow" if f.status in ("repaired", "uncertain") else None)
+        t.add_row(f.label_zh, f.key, Text(fmt_value(f), style=style or ""), f.unit or "")
+    return t
+
+
+def bars(figures: list[Figure], title: str, width: int = 22) -> Table:
+    t = Table(title=title, title_justify="left", box=None, show_header=False, padding=(0, 1))
+    t.add_column(no_wrap=True)
+    t.add_column(no_wrap=True)
+    t.add_column(justify="right", no_wrap=True)
+    numeric = [f for f in figures if isinstance(f.value, (int, float))]
+    top = max((f.value for f in numeric), default=0) or 1
+    for f in numeric:
+        n = max(1 if f.value else 0, round(f.value / top * width))
+        t.add_row(f.label_zh, Text("█" * n, style="magenta"), f"{f.value:,}")
+    return t
+
+
+def checks_table(report: Report) -> Table:
+    t = Table(title="Checks", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+    t.add_column("", no_wrap=True)
+    t.add_column("check", overflow="fold", max_width=40)
+    t.add_column("expected", justify="right", no_wrap=True)
+    t.add_column("found", justify="right", no_wrap=True)
+    for c in report.checks:
+        label, style = _STATUS[c.status]
+        t.add_row(Text(label, style=style), c.name + (f"\n[dim]{c.note}[/dim]" if c.note else ""),
+                  _num(c.expected), _num(c.actual))
+    return t
+
+
+def _num(v) -> str:
+    if v is None:
+        return ""
+    return f"{v:,}" if isinstance(v, int) else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def repairs_table(report: Report) -> Table:
+    t = Table(title="Repairs", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+    t.add_column("kind", style="cyan", no_wrap=True)
+    t.add_column("count", justify="right", no_wrap=True)
+    t.add_column("what", overflow="fold", max_width=44)
+    for r in report.repairs:
+        t.add_row(r.kind, f"{r.count:,}", r.description)
+    return t
+
+
+def summary(report: Report) -> Group:
+    canonical = [f for f in report.figures if f.canonical and not f.key.startswith("proactive.by_category.")]
+    categories = [f for f in report.figures if f.key.startswith("proactive.by_category.")]
+    cov = report.coverage
+    parts = [metadata_table(report), figures_table(canonical, "Key figures")]
+    if categories:
+        parent = next((f.label_zh for f in report.figures if f.key.startswith("proactive.by_channel.")), None)
+        parts.append(bars(categories, "Categories" + (f" ({parent})" if parent else "")))
+    parts += [checks_table(report), repairs_table(report)]
+    derived = sum(f.derived for f in report.figures)
+    parts.append(Text(
+        f"{cov.numbers_in_body} numbers in the body: {cov.numbers_in_body - cov.not_figures} figures, "
+        f"{cov.not_figures} not figures ({', '.join(f'{k} {v}' for k, v in sorted(cov.not_figures_by_reason.items()))})."
+        f" {cov.figures} figures in all ({cov.canonical} canonical, {cov.other} other.*"
+        + (f"; {derived} read from words" if derived else "") + ").", style="dim"))
+    for w in report.quality.warnings:
+        parts.append(Text(f"warning: {w}", style="yellow"))
+    return Group(*parts)
+
+
+def print_summary(report: Report, console: Console | None = None) -> None:
+    console = console or Console()
+    console.print(summary(report))
+
+
+def print_where(report: Report, key: str, console: Console) -> bool:
+    """Each figure whose key is ``key`` (or starts with ``key.``): its sentence with the number marked."""
+    found = [f for f in report.figures if f.key == key or f.key.startswith(key.rstrip(".") + ".")]
+    text = report.clean_text
+    for f in found:
+        line = Text()
+        line.append(f"{f.key}", style="bold cyan")
+        line.append(f"  {fmt_value(f)} {f.unit or ''}  ")
+        line.append(f"[{f.status}] §{f.section or '—'}  span {f.span[0]}–{f.span[1]}", style="dim")
+        console.print(line)
+        s0 = text.rfind(f.sentence[:8], 0, f.span[0] + 1) if f.sentence else -1
+        if s0 < 0 or s0 > f.span[0]:
+            s0 = max(0, f.span[0] - 40)
+        s1 = max(f.span[1], s0 + len(f.sentence))
+        sentence = Text("  ")
+        sentence.append(text[s0:f.span[0]])
+        sentence.append(text[f.span[0]:f.span[1]], style="bold reverse")
+        sentence.append(text[f.span[1]:s1])
+        console.print(sentence)
+    return bool(found)
+
+
+def explain_text(report: Report) -> str:
+    """Every repair, like ftfy's explain: kind, line:column in the raw input, before → after; then counts."""
+    raw = report.raw_text
+    line_starts = [0] + [i + 1 for i, ch in enumerate(raw) if ch == "\n"]
+    from bisect import bisect_right
+
+    out = []
+    for e in report.repair_log:
+        a = e.raw_span[0]
+        ln = bisect_right(line_starts, a)
+        col = a - line_starts[ln - 1] + 1
+        note = f"  ({e.note})" if e.note else ""
+        change = f"{e.before!r} (kept, flagged)" if e.before == e.after else f"{e.before!r} → {e.after!r}"
+        out.append(f"{e.kind:<26} {ln}:{col:<5} {change}{note}")
+    out.append("")
+    out.append("counts by kind:")
+    for r in report.repairs:
+        out.append(f"  {r.kind:<26} {r.count:>6}  {r.description}")
+    if not report.repairs:
+        out.append("  (nothing repaired)")
+    return "\n".join(out) + "\n"
