@@ -3,14 +3,14 @@
 Decoding and mojibake repair both have to choose between readings of the
 same bytes.  The readings differ in which characters they produce: real text
 is made mostly of common characters, mis-decoded bytes of rare ones.  The
-common set is taken from the character sets themselves: GB2312 level 1 (the
-3,755 most frequent simplified characters) and Big5's frequent range (5,401
-traditional characters), so no word list has to be shipped.
+common set is taken from the character set itself: GB2312 level 1 (the 3,755
+most frequent simplified characters), with their traditional and variant forms
+from OpenCC (``rules/common_hanzi.py``, generated), so no word list has to be
+shipped.  (Big5's own "frequent" range is too large to tell a real reading
+from a random one.)
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 
 def is_cjk(ch: str) -> bool:
@@ -18,17 +18,19 @@ def is_cjk(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
 
 
-@lru_cache(maxsize=1)
 def common_chars() -> frozenset[str]:
-    gb = bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
-    big5_lows = [*range(0x40, 0x7F), *range(0xA1, 0xFF)]
-    big5 = bytes(b for hi in range(0xA4, 0xC7) for lo in big5_lows for b in (hi, lo))
-    text = gb.decode("gb2312", errors="replace") + big5.decode("big5", errors="replace")
-    return frozenset(ch for ch in text if is_cjk(ch))
+    """GB2312 level 1 (the 3,755 most frequent simplified characters) and their traditional and variant forms."""
+    from .rules.common_hanzi import COMMON
+
+    return COMMON
 
 
 # Punctuation and symbols real Chinese pages use; mis-decodings rarely produce them in the right places.
-_GOOD_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·〔〕％＋－")
+CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·〔〕％＋－")
+
+
+# Neither evidence for nor against: full-width forms (１２３％) and the tone-marked vowels of pinyin.
+_NEUTRAL = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü") | frozenset(chr(c) for c in range(0xFF01, 0xFF5F))
 
 
 def plausibility(text: str) -> float:
@@ -41,10 +43,10 @@ def plausibility(text: str) -> float:
     for ch in text:
         if ch < "\x80":
             continue
-        if ch.isspace():
+        if ch.isspace() or ch in _NEUTRAL:
             continue
         n += 1
-        if ch in common or ch in _GOOD_PUNCT:
+        if ch in common or ch in CJK_PUNCT:
             good += 1
     return 1.0 if n == 0 else good / n
 

@@ -70,6 +70,7 @@ class _Builder:
     table: int | None = None
     cell_start: int = 0
     pending_space: int | None = None  # stream offset of a collapsed whitespace run
+    pending_break: bool = False  # the run held a line break (or a block boundary inside a cell)
     last_char: str = ""
 
     def _emit(self, text: str, s0: int, s1: int, copy: bool) -> None:
@@ -88,7 +89,9 @@ class _Builder:
                 while j < n and text[j] in _ASCII_WS:
                     j += 1
                 if self.pos > max(self.line_start, self.cell_start):
-                    self.pending_space = at + i
+                    if self.pending_space is None:
+                        self.pending_space, self.pending_break = at + i, False
+                    self.pending_break = self.pending_break or any(c in "\n\r" for c in text[i:j])
                 i = j
                 continue
             j = i
@@ -96,7 +99,7 @@ class _Builder:
                 j += 1
             if self.pending_space is not None:
                 # Segment breaks between CJK characters render as nothing (CSS Text 3); elsewhere as one space.
-                if not (is_cjk(self.last_char) and is_cjk(text[i])):
+                if not (self.pending_break and is_cjk(self.last_char) and is_cjk(text[i])):
                     self._emit(" ", self.pending_space, self.pending_space + 1, False)
                 self.pending_space = None
             self._emit(text[i:j], at + i, at + j, True)
@@ -105,7 +108,7 @@ class _Builder:
     def soft_break(self, at: int) -> None:
         """A block boundary inside a table cell: behaves like whitespace."""
         if self.pos > max(self.line_start, self.cell_start) and self.pending_space is None:
-            self.pending_space = at
+            self.pending_space, self.pending_break = at, True
 
     def separator(self, sep: str, at: int) -> None:
         self.pending_space = None

@@ -94,6 +94,8 @@ def _gunzip(data: bytes, path: str | None) -> bytes:
         out = d.decompress(data, MAX_INPUT_BYTES + 1)
         if len(out) > MAX_INPUT_BYTES:
             raise InputError(f"decompressed page exceeds {MAX_INPUT_BYTES} bytes", path)
+        if not d.eof and not out.strip():
+            raise InputError("damaged or truncated gzip data", path)
         return out
     except (zlib.error, EOFError, gzip.BadGzipFile) as e:
         raise InputError(f"damaged gzip data ({e})", path) from None
@@ -117,8 +119,8 @@ def _build(text: str, data: bytes, decoded: Decoded, path: str | None, compresse
         lines = [Line() for _ in range(linear.count("\n") + 1)]
     if is_html:
         lines = _carry_kinds(flat, linear, lines)
-    if cjk_count(linear) < 10:
-        raise InputError("no Chinese text found: not a report page", path)
+    if cjk_count(linear) < 10 and sum(1 for ch in linear if ch >= "\x80") < 20:
+        raise InputError("no Chinese text found: not a report page", path)  # (mojibake has non-ASCII to repair)
     source = Source(
         path=path,
         size=len(data),

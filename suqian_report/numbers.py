@@ -156,6 +156,8 @@ def scan(text: str) -> list[Num]:
             unit = "%"
         post = m.group("post1") or m.group("post2")
         pre = m.group("pre")
+        if mult and unit == "元":  # 103.3879万元: money keeps its unit as written
+            unit, mult = mult + "元", None
         value, unit = _scale(_to_number(m.group("num")), mult, unit)
         if unit is None and mult is None and post in ("多", "余"):
             pass
@@ -265,7 +267,8 @@ def classify(num: Num, text: str, protected: list[tuple[int, int]] = ()) -> str 
             (_MARKER_AFTER.match(after) and _MARKER_BEFORE.search(before))
             or (re.match(r"^[)）]", after) and re.search(r"[(（]$", before))):
         return "list_marker"
-    if plain and re.match(r"^(县|区|市)\d", text[e:e + 3]) or (num.unit is None and re.match(r"^区\d+个", after)):
+    if plain and (re.match(r"^(县|区|市)\d", after) or (re.search(r"\d(县|区|市)$", before)
+                                                     and re.match(r"^(县|区|市|镇|乡|街道)", after))):
         return "place_name"  # 3县7区
     if num.value == 1 and _RATE_BEFORE.search(before):
         return "rate"

@@ -6,6 +6,7 @@ import os
 
 from .document import Document
 from .errors import InputError
+from .hanzi import cjk_count
 from .extract import extract as extract_stage
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
@@ -24,6 +25,8 @@ _DAMAGE_KINDS = {
 
 def run(doc: Document) -> Report:
     repaired = repair(doc)
+    if cjk_count(repaired.text) < 10:
+        raise InputError("no Chinese text found, even after repair: not a report page", doc.source.path)
     seg = segment(repaired.text, doc.lines)
     ex = extract_stage(doc, repaired, seg)
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.table_checks)

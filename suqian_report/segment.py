@@ -170,7 +170,7 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
             j = i
             while j < n and (label[j] is not None or not _contentful(lines[j], kinds[j])):
                 if label[j] is None:
-                    label[j] = "related"
+                    label[j] = "footer" if FOOTER.search(_strip_furniture(lines[j])) else "related"
                 j += 1
             i = j
             continue

@@ -31,7 +31,8 @@ class Context:
     t2s: tuple[str, str] | None = None  # (text, its t2s conversion), computed once by detection
 
     def note_years(self, text: str) -> None:
-        self.years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", text))
+        """Years the page writes out: 2013年, 〔2021〕, 2014-03-04."""
+        self.years.update(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年|〕|\]|-\d\d?-)", text))
 
 
 class Fixer(Protocol):

@@ -31,7 +31,7 @@ def _plausible_year(year: int, ctx: Context) -> bool:
         return False
     if not ctx.years:
         return True
-    return min(ctx.years) - 15 <= year <= max(ctx.years) + 2
+    return min(ctx.years) - 15 <= year <= max(ctx.years) + 5
 
 
 def _month_day_splits(tail: str, year: int) -> list[tuple[int, int]]:
@@ -61,10 +61,13 @@ def _choose(splits: list[tuple[int, int]], before: str) -> tuple[tuple[int, int]
     return None, None
 
 
+_COUNT_BEFORE = ("共计", "合计", "累计", "总计", "共", "达", "约", "近")
+
+
 def _fix_date(m: re.Match[str], text: str, ctx: Context):
     year, tail = int(m.group(1)), m.group(2)
-    if not _plausible_year(year, ctx):
-        return None
+    if not _plausible_year(year, ctx) or text[max(0, m.start() - 2):m.start()].endswith(_COUNT_BEFORE):
+        return None  # 共计201399日 is a count, not a date
     if text[m.end()] == "月":  # 20103月 → 2010年3月
         return (f"{year}年{tail}", None) if len(tail) <= 2 and 1 <= int(tail) <= 12 else None
     before = text[max(0, m.start() - 3):m.start()]

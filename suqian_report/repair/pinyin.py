@@ -15,7 +15,8 @@ from .base import Change, Context
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LETTERS = "a-zü" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
-_PATTERN = re.compile(rf"(?<=[{_CJK}])[(（]([{_LETTERS}]{{1,7}})[)）]")
+# After a CJK character, or after U+FFFD where that character was lost.
+_PATTERN = re.compile(rf"(?<=[{_CJK}\ufffd])[(（]([{_LETTERS}]{{1,7}})[)）]")
 
 
 def _syllable(s: str) -> tuple[str, int] | None:

@@ -44,16 +44,28 @@ class Script:
     def fix(self, text: str, ctx: Context) -> list[Change]:
         conv = ctx.t2s[1] if ctx.t2s and ctx.t2s[0] == text else converter().convert(text)
         lines_old = text.split("\n")
-        lines_new = conv.split("\n") if conv.count("\n") == text.count("\n") else None
+        lines_new = conv.split("\n") if conv.count("\n") == text.count("\n") else [converter().convert(x) for x in lines_old]
         changes: list[Change] = []
-        offset = 0
-        for i, old in enumerate(lines_old):
-            new = lines_new[i] if lines_new else converter().convert(old)
-            if new != old:
-                d = _diffs(old, new)
-                if ctx.traditional or (d >= 3 and d / (cjk_count(old) or 1) >= 0.15):
-                    changes += diff_changes(old, _protect(old, new), offset)
-            offset += len(old) + 1
+        # Decide block by block (lines between blank lines): a traditional table inside a simplified page is
+        # converted even though each of its short rows has only one or two traditional characters.
+        starts = [0]
+        for ln in lines_old:
+            starts.append(starts[-1] + len(ln) + 1)
+        i = 0
+        while i < len(lines_old):
+            j = i
+            while j < len(lines_old) and lines_old[j].strip():
+                j += 1
+            block = range(i, max(j, i + 1))
+            d = sum(_diffs(lines_old[k], lines_new[k]) for k in block)
+            cjk = sum(cjk_count(lines_old[k]) for k in block) or 1
+            if d and (ctx.traditional or (d >= 3 and d / cjk >= 0.1)):
+                for k in block:
+                    if lines_new[k] != lines_old[k]:
+                        changes += diff_changes(lines_old[k], _protect(lines_old[k], lines_new[k]), starts[k])
+            i = max(j, i + 1)
+            while i < len(lines_old) and not lines_old[i].strip():
+                i += 1
         return changes
 
 

@@ -13,7 +13,8 @@ from .base import Change, Context
 
 _WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|[\u3000\u00a0\u2002-\u200a\u202f\u205f]")
 _D = r"[0-9\uff10-\uff19]"
-_CONTEXTUAL = re.compile(rf"(?<={_D})[．－](?={_D})|(?<={_D})％|(?<=[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])＠")
+_ALNUM = r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+_CONTEXTUAL = re.compile(rf"(?<={_D})－(?={_D})|(?<={_ALNUM})．(?={_ALNUM})|(?<={_D})％|(?<={_ALNUM})＠")
 
 
 def _ascii(s: str) -> str:
