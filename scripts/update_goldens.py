@@ -1,0 +1,52 @@
+"""Rewrite the golden JSON files the tests compare against, and show what changed.
+
+Goldens are frozen only after their figures have been checked against the page by hand: read the diff this
+prints before committing the new files.
+
+    python scripts/update_goldens.py            # rewrite all, print a diff summary
+    python scripts/update_goldens.py --check    # exit 1 if any golden differs
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from suqian_report import extract  # noqa: E402
+
+# golden name → page (relative to the repository root, as the tests pass it)
+GOLDENS = {
+    "suqian-office-2013-mirror.json": "samples/suqian-office-2013-mirror.txt",
+}
+for page in sorted((ROOT / "tests" / "fixtures").rglob("*")):
+    if page.is_file() and page.suffix in (".txt", ".html", ".md") and page.name != "README.md":
+        GOLDENS[page.stem + ".json"] = str(page.relative_to(ROOT))
+
+
+def main() -> int:
+    check = "--check" in sys.argv
+    changed = 0
+    for name, page in GOLDENS.items():
+        path = ROOT / "tests" / "golden" / name
+        report = extract((ROOT / page).read_bytes(), path=page)
+        new = json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        if new == old:
+            continue
+        changed += 1
+        diff = list(difflib.unified_diff(old.splitlines(), new.splitlines(), name, name, n=1, lineterm=""))
+        print(f"{name}: {sum(1 for d in diff if d.startswith(('+', '-')))} changed lines")
+        print("\n".join(diff[:80]))
+        if not check:
+            path.write_text(new, encoding="utf-8")
+    print(f"{changed} golden file(s) {'differ' if check else 'rewritten'}")
+    return 1 if check and changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

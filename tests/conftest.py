@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+# The default run keeps to two cores' worth of time; `--hypothesis-profile=thorough` searches much further.
+settings.register_profile("default", max_examples=40, deadline=None)
+settings.register_profile("thorough", max_examples=600, deadline=None)
+settings.load_profile("default")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "suqian-office-2013-mirror.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    from suqian_report import extract
+
+    return extract(SEED.read_bytes(), path="samples/suqian-office-2013-mirror.txt")
+
+
+# Character error rates measured by the round-trip tests, printed at the end of the run.
+CER: dict[str, list[float]] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not CER:
+        return
+    terminalreporter.section("repair round trip: character error rate by damage kind")
+    terminalreporter.write_line(f"{'damage':44} {'cases':>6} {'mean CER':>10} {'max CER':>10}")
+    for kind in sorted(CER):
+        values = CER[kind]
+        terminalreporter.write_line(
+            f"{kind:44} {len(values):>6} {sum(values) / len(values):>10.4%} {max(values):>10.4%}")

@@ -1,0 +1,129 @@
+"""The command line, run as users run it: a real process, real files, real pipes."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SEED
+
+SEED_ARG = "samples/suqian-office-2013-mirror.txt"
+
+
+def run(*args, stdin: bytes | None = None, env: dict | None = None):
+    e = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "suqian_report", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, env=e, timeout=120)
+
+
+def test_extract_json_on_stdout():
+    p = run("extract", SEED_ARG)
+    assert p.returncode == 0, p.stderr
+    d = json.loads(p.stdout)
+    assert d["metadata"]["report_year"] == 2013
+    assert p.stderr == b""
+
+
+def test_extract_from_stdin():
+    p = run("extract", "-", stdin=SEED.read_bytes())
+    assert p.returncode == 0
+    d = json.loads(p.stdout)
+    assert d["source"]["path"] == "<stdin>"
+    assert any(f["key"] == "proactive.total" and f["value"] == 114057 for f in d["figures"])
+
+
+def test_jsonl_one_report_per_line():
+    p = run("extract", SEED_ARG, SEED_ARG, "--format", "jsonl")
+    lines = p.stdout.decode().splitlines()
+    assert len(lines) == 2
+    assert json.loads(lines[0])["figures"][0]["key"]
+
+
+def test_json_array_for_several_inputs():
+    p = run("extract", SEED_ARG, SEED_ARG)
+    assert [r["metadata"]["title"] for r in json.loads(p.stdout)] == ["宿迁市政府办公室2013年政府信息公开年度报告"] * 2
+
+
+def test_csv_one_row_per_figure_with_metadata():
+    p = run("extract", SEED_ARG, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(p.stdout.decode("utf-8"))))
+    total = next(r for r in rows if r["key"] == "proactive.total")
+    assert total["value"] == "114057" and total["unit"] == "条" and total["report_year"] == "2013"
+    assert all(r["title"] == "宿迁市政府办公室2013年政府信息公开年度报告" for r in rows)
+    assert len(rows) == len(json.loads(run("extract", SEED_ARG).stdout)["figures"])
+
+
+def test_csv_bom_for_excel(tmp_path):
+    out = tmp_path / "figures.csv"
+    p = run("extract", SEED_ARG, "--format", "csv", "--bom", "-o", str(out))
+    assert p.returncode == 0 and p.stdout == b""
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfsource_path,")
+
+
+def test_bad_file_does_not_stop_the_batch(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"%PDF-1.4 not a page")
+    out = tmp_path / "out.jsonl"
+    p = run("extract", str(bad), SEED_ARG, "missing.txt", "--format", "jsonl", "-o", str(out))
+    assert p.returncode == 1
+    err = p.stderr.decode().strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("Error: ") for line in err)
+    assert "Traceback" not in p.stderr.decode()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_no_partial_output_file_when_nothing_could_be_processed(tmp_path):
+    out = tmp_path / "out.json"
+    p = run("extract", "missing.txt", "-o", str(out))
+    assert p.returncode == 1
+    assert not out.exists()
+    assert not [x for x in tmp_path.iterdir()]
+
+
+def test_usage_errors_exit_2():
+    assert run("extract", SEED_ARG, "--format", "xml").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("extract").returncode == 2
+
+
+def test_clean_shows_report_text_only():
+    p = run("clean", SEED_ARG)
+    text = p.stdout.decode()
+    assert text.startswith("宿迁市政府办公室2013年政府信息公开年度报告")
+    assert "请输入关键字" not in text and "蜘蛛池" not in text and "(bào)" not in text
+
+
+def test_clean_explain_lists_every_repair():
+    p = run("clean", "--explain", SEED_ARG)
+    out = p.stdout.decode()
+    assert "dropped_date_chars" in out and "'201311' → '2013年1月1'" in out
+    assert "pinyin_annotation             659" in out
+    assert sum(1 for line in out.splitlines() if line.startswith("pinyin_annotation ")) == 659
+
+
+def test_summary_fits_80_columns_without_colour():
+    p = run("summary", SEED_ARG)
+    out = p.stdout.decode()
+    assert p.returncode == 0
+    assert "\x1b[" not in out
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+    for needle in ("114,057", "proactive.total", "网上宿迁", "其他信息", "✓ pass", "pinyin_annotation"):
+        assert needle in out
+
+
+def test_summary_where_marks_the_number():
+    p = run("summary", SEED_ARG, "--where", "review")
+    out = p.stdout.decode()
+    assert "review.total" in out and "行政复议案件29件" in out
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["--version"]])
+def test_help_and_version(args):
+    p = run(*args)
+    assert p.returncode == 0 and p.stdout

@@ -1,0 +1,47 @@
+from suqian_report.load import load_text
+
+
+def test_text_dump_lines_are_trimmed_and_blank_runs_collapsed():
+    doc = load_text("\n\n      第一行  \n\n\n   第二行\r\n第三行，政府信息公开。\n\n")
+    assert doc.text == "第一行\n\n第二行\n第三行，政府信息公开。"
+    a, b = doc.to_raw.to_src(0, 3)
+    assert doc.raw_text[a:b] == "第一行"
+
+
+HTML = """<!DOCTYPE html><html><head><title>某县2021年政府信息公开工作年度报告</title>
+<meta name="keywords" content="年报"><style>p{color:red}</style><script>var x="不是正文123";</script></head>
+<body><div class="nav">您当前所在位置：首页 &gt; 年报</div>
+<!-- 注释里的数字 999 不算 -->
+<p>一、总体情况</p><p>全年主动公开政府信息&nbsp;1,234条，<br/>受理申请12件。</p>
+<table><tr><td rowspan="2">信息内容</td><td>本年制发件数</td></tr>
+<tr><td>本年<br />废止件数</td></tr>
+<tr><td>规章</td><td>0</td><td>&nbsp;</td><td>3</td></tr></table>
+</body></html>"""
+
+
+def test_html_blocks_rows_and_positions():
+    doc = load_text(HTML)
+    assert doc.source.input_kind == "html"
+    lines = doc.text.split("\n")
+    assert "全年主动公开政府信息\u00a01,234条，" in lines
+    assert "受理申请12件。" in lines
+    rows = [ln for ln, info in zip(lines, doc.lines) if info.kind == "row"]
+    assert rows[0] == "信息内容 | 本年制发件数"
+    assert rows[1] == "本年废止件数"  # <br> inside a cell between CJK characters joins them
+    assert rows[2].split(" | ")[0] == "规章" and rows[2].split(" | ")[1] == "0"
+    assert "999" not in doc.text and "不是正文" not in doc.text and "color" not in doc.text
+    assert doc.html_meta["title"] == "某县2021年政府信息公开工作年度报告"
+    # every character of the flattened text points at itself in the HTML source
+    i = doc.text.index("1,234")
+    a, b = doc.to_raw.to_src(i, i + 5)
+    assert doc.raw_text[a:b] == "1,234"
+    i = doc.text.index("受理申请12件")
+    a, b = doc.to_raw.to_src(i, i + 7)
+    assert doc.raw_text[a:b] == "受理申请12件"
+
+
+def test_entities_are_decoded_with_their_source_span():
+    doc = load_text("<p>&ldquo;网上宿迁&rdquo;门户 &#21016;</p><p>政府信息公开年度报告</p>")
+    assert doc.text.startswith("“网上宿迁”门户 刘")
+    a, b = doc.to_raw.to_src(0, 1)
+    assert doc.raw_text[a:b] == "&ldquo;"

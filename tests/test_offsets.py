@@ -1,0 +1,71 @@
+from hypothesis import given, strategies as st
+
+from suqian_report.offsets import Alignment, Chain, Edit
+
+
+def test_from_edits_maps_copies_and_replacements():
+    src = "報(bào)告114057條"
+    out, al = Alignment.from_edits(src, [Edit(0, 1, "报"), Edit(1, 6, ""), Edit(13, 14, "条")])
+    assert out == "报告114057条"
+    # the number is copied: maps character for character
+    a, b = al.to_src(2, 8)
+    assert src[a:b] == "114057"
+    # a span over a replaced character maps to the whole replaced source
+    assert al.to_src(0, 1) == (0, 1)
+    # a span across the deleted annotation covers it
+    a, b = al.to_src(0, 2)
+    assert src[a:b] == "報(bào)告"
+    assert al.is_copy(2, 8) and not al.is_copy(0, 2)
+
+
+def test_insertion_maps_to_its_point():
+    src = "201311日"
+    out, al = Alignment.from_edits(src, [Edit(0, 6, "2013年1月1")])
+    assert out == "2013年1月1日"
+    assert al.to_src(0, len(out)) == (0, len(src))
+
+
+def test_from_pieces_joins_lines():
+    src = "nav\nbody one\nspam\nbody two"
+    out, al = Alignment.from_pieces([(4, 12), (18, 26)], src)
+    assert out == "body one\nbody two"
+    a, b = al.to_src(9, 17)
+    assert src[a:b] == "body two"
+
+
+def test_chain_composes_newest_first():
+    s0 = "ａ１２"
+    s1, m1 = Alignment.from_edits(s0, [Edit(1, 3, "12")])
+    s2, m2 = Alignment.from_edits(s1, [Edit(0, 1, "A")])
+    chain = Chain([m1, m2])
+    assert s2 == "A12"
+    assert chain.to_src(1, 3) == (1, 3)
+    assert not chain.is_copy(0, 3) and not chain.is_copy(1, 3)
+
+
+@st.composite
+def edited(draw):
+    src = draw(st.text(alphabet="ab報告12\n", min_size=0, max_size=40))
+    cuts = sorted(draw(st.lists(st.integers(0, len(src)), max_size=8)))
+    edits, pos = [], 0
+    for i in range(0, len(cuts) - 1, 2):
+        a, b = max(cuts[i], pos), cuts[i + 1]
+        if a > b:
+            continue
+        edits.append(Edit(a, b, draw(st.text(alphabet="xy", max_size=3))))
+        pos = b + 1
+    return src, edits
+
+
+@given(edited())
+def test_untouched_text_maps_back_exactly(case):
+    src, edits = case
+    out, al = Alignment.from_edits(src, edits)
+    # every character outside the edits is found at its source position
+    touched = set()
+    for e in edits:
+        touched.update(range(e.start, e.end))
+    for i in range(len(out)):
+        a, b = al.to_src(i, i + 1)
+        if al.is_copy(i, i + 1):
+            assert b - a == 1 and src[a] == out[i] and a not in touched

@@ -1,0 +1,161 @@
+"""Each fixer alone, on strings written for the purpose."""
+
+import pytest
+
+from suqian_report.repair import repair
+from suqian_report.repair.base import Context
+from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
+from suqian_report.repair.entities import Entities
+from suqian_report.repair.mojibake import LatinMojibake, Utf8AsGbk
+from suqian_report.repair.noise import LostMarkers, NoiseLines, lost_spans
+from suqian_report.repair.pinyin import Pinyin
+from suqian_report.repair.script import Script
+from suqian_report.repair.width import Width
+from suqian_report.offsets import Alignment
+from suqian_report.load import load_text
+
+from .damage import utf8_read_as_gbk
+
+
+def apply(fixer, text, ctx=None):
+    ctx = ctx or Context()
+    ctx.note_years(text)
+    if not fixer.detect(text, ctx):
+        return text
+    out, _ = Alignment.from_edits(text, fixer.fix(text, ctx))
+    return out
+
+
+def test_pinyin_annotations_removed_only_after_cjk():
+    text = "報(bào)告全市共有網(wǎng)站(wǎng)10個(gè)，們(men)，方案(a)，附件(2)，宿迁(sq)"
+    assert apply(Pinyin(), text) == "報告全市共有網站10個，們，方案，附件(2)，宿迁(sq)"
+
+
+def test_pinyin_with_u_umlaut_and_fullwidth_brackets():
+    assert apply(Pinyin(), "律（lǜ）師(shī)綠(lǜ)色(sè)") == "律師綠色"
+
+
+def test_plain_syllables_alone_are_not_damage():
+    text = "项目(an)和附件(ma)"  # no tone-marked annotation on the page: leave it
+    assert apply(Pinyin(), text) == text
+
+
+def test_traditional_to_simplified_with_protected_terms():
+    text = "吉林省乾安縣人民政府辦公室報告：乾縣、乾陵，主動公開政府信息114057條。乾淨"
+    assert apply(Script(), text) == "吉林省乾安县人民政府办公室报告：乾县、乾陵，主动公开政府信息114057条。干净"
+
+
+def test_variants_from_s2t_are_simplified():
+    assert apply(Script(), "爲民服務，發佈信息，在網站裏公開，共計十項工作報告") == "为民服务，发布信息，在网站里公开，共计十项工作报告"
+
+
+def test_simplified_page_with_a_stray_traditional_character_is_left_alone():
+    text = "全市主动公开政府信息114057条，其中门户网站公开26798条，乾隆年间的档案不在此列。" * 3
+    assert apply(Script(), text) == text
+
+
+def test_width():
+    assert apply(Width(), "２０１３年共受理１１４０５７条，占８２．６４％，ｅｍａｉｌ：ａｂｃ＠１６３．ｃｏｍ，（一）") == \
+        "2013年共受理114057条，占82.64%，email：abc@163.com，（一）"
+    assert apply(Width(), "全市\u3000共有\u00a0网站") == "全市 共有 网站"
+
+
+@pytest.mark.parametrize("before,after", [
+    ("统计期限自201311日起至20131231日止", "统计期限自2013年1月1日起至2013年12月31日止"),
+    ("在20103月的改革中", "在2010年3月的改革中"),
+    ("20111224日新浪微博上线，2011年", "2011年12月24日新浪微博上线，2011年"),
+    ("从201312月开始", "从2013年12月开始"),
+    ("统计时限为202111日至20211231日。2021年", "统计时限为2021年1月1日至2021年12月31日。2021年"),
+    ("2013年1231日", "2013年12月31日"),
+])
+def test_dropped_date_chars(before, after):
+    assert apply(DroppedDate(), before) == after
+
+
+@pytest.mark.parametrize("text", [
+    "自2013111日起",  # 1月11日 or 11月1日: ambiguous, left as written
+    "共受理20131个日",  # not a date shape
+    "2013年1332日",  # no such month/day
+    "共计201399日",  # 1999? no: no split is a real date
+])
+def test_ambiguous_or_impossible_dates_are_left(text):
+    assert apply(DroppedDate(), text) == text
+
+
+def test_docno_bracket():
+    ctx = Context()
+    assert apply(DroppedDocNoBracket(), "国办公开办函〔202130号，2021年", ctx) == "国办公开办函〔2021〕30号，2021年"
+
+
+def test_division_needs_the_page_own_phrase():
+    with_evidence = "37区10个政府网站，还要求三县七区开通政务微博"
+    assert apply(DroppedDivision(), with_evidence) == "3县7区10个政府网站，还要求三县七区开通政务微博"
+    without = "37区10个政府网站开通"
+    assert apply(DroppedDivision(), without) == without
+
+
+def test_lost_at_sign_only_in_an_email_context():
+    assert apply(DroppedAt(), "电子邮箱地址:sqzfxxgk163.com)") == "电子邮箱地址:sqzfxxgk@163.com)"
+    assert apply(DroppedAt(), "网址:www163.com") == "网址:www163.com"
+
+
+def test_entities():
+    assert apply(Entities(), "&ldquo;网上宿迁&rdquo;&#25919;&amp;nbsp;A&amp;B") == "“网上宿迁”政 A&B"
+
+
+def test_utf8_read_as_gbk_is_recovered():
+    good = "政府信息公开工作年度报告"
+    assert apply(Utf8AsGbk(), f"本页：{utf8_read_as_gbk(good)}。") == f"本页：{good}。"
+    # 条 (E6 9D A1) at the end of the string lost its last byte to the console: marked
+    good = "一、总体情况：全年主动公开政府信息9945条"
+    assert apply(Utf8AsGbk(), "本页" + utf8_read_as_gbk(good)) == "本页" + good[:-1] + "\ufffd"
+
+
+def test_lost_bytes_are_marked_not_guessed():
+    # an odd number of bytes before ASCII: the console shows '?' for the lead byte and the quote it swallowed
+    damaged = utf8_read_as_gbk("一、总体情况“本年")
+    assert "?" in damaged
+    out = apply(Utf8AsGbk(), damaged)
+    assert out == "一、总体情况“本\ufffd"  # 年 lost its last byte: marked, not guessed
+
+
+def test_gbk_read_as_latin1_is_recovered():
+    good = "政府信息公开"
+    bad = good.encode("gbk").decode("latin-1")
+    assert apply(LatinMojibake(), f"报告：{bad}，共3条") == f"报告：{good}，共3条"
+
+
+def test_utf8_read_as_cp1252_uses_ftfy_and_keeps_chinese_punctuation():
+    bad = "政府信息公开".encode("utf-8").decode("cp1252", errors="replace")
+    text = f"“加强领导”，（一）{bad}。"
+    out = apply(LatinMojibake(), text)
+    assert out.startswith("“加强领导”，（一）") and "政府" in out
+
+
+def test_noise_lines_and_lost_markers():
+    assert apply(NoiseLines(), "?\n  ?? \n正文") == "\n\n正文"
+    assert apply(LostMarkers(), "共锟斤拷锟斤拷条") == "共\ufffd\ufffd\ufffd\ufffd条"
+    assert lost_spans("分类 信息公开年报 ??其他") == [(10, 12)]
+    assert lost_spans("政府信息?公开") == [(4, 5)]
+    assert lost_spans("是吗?我们") == []
+
+
+GOOD_TEXT = "全市主动公开政府信息114057条，其中“网上宿迁”门户网站公开26798条（占23.5%）；受理申请6721件。"
+
+
+@pytest.mark.parametrize("fixer", [Entities(), LatinMojibake(), Utf8AsGbk(), LostMarkers(), NoiseLines(), Pinyin(),
+                                   Script(), Width(), DroppedDate(), DroppedDocNoBracket(), DroppedDivision(),
+                                   DroppedAt()])
+def test_no_fixer_touches_good_text(fixer):
+    assert apply(fixer, GOOD_TEXT) == GOOD_TEXT
+
+
+def test_repair_logs_raw_positions():
+    doc = load_text("報(bào)告201311日起，政府信息公開年度報(bào)告，2013年")
+    r = repair(doc)
+    assert r.text == "报告2013年1月1日起，政府信息公开年度报告，2013年"
+    by_kind = {e.kind: e for e in r.events}
+    e = by_kind["pinyin_annotation"]
+    assert doc.raw_text[e.raw_span[0]:e.raw_span[1]] == "(bào)"
+    e = by_kind["dropped_date_chars"]
+    assert doc.raw_text[e.raw_span[0]:e.raw_span[1]] == "201311"
