@@ -4,6 +4,7 @@ Goldens are frozen only after their figures have been checked against the page b
 prints before committing the new files.
 
     python scripts/update_goldens.py            # rewrite all, print a diff summary
+    python scripts/update_goldens.py NAME...    # only these (e.g. suqian-office-2013-mirror.json)
     python scripts/update_goldens.py --check    # exit 1 if any golden differs
 """
 
@@ -30,8 +31,11 @@ for page in sorted((ROOT / "tests" / "fixtures").rglob("*")):
 
 def main() -> int:
     check = "--check" in sys.argv
+    only = {a for a in sys.argv[1:] if not a.startswith("--")}
     changed = 0
     for name, page in GOLDENS.items():
+        if only and name not in only:
+            continue
         path = ROOT / "tests" / "golden" / name
         report = extract((ROOT / page).read_bytes(), path=page)
         new = json.dumps(report.to_dict(), ensure_ascii=False, indent=1) + "\n"

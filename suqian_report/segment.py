@@ -20,8 +20,12 @@ from .rules.spam import BRANDS, is_link_spam
 
 _TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
                     r"(信息公开|政务公开).{0,12}(年度报告|年报)")
+# Labels may be spaced out to line up (索 引 号, 标 题).
+_TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*年度?$")
 _PANEL_LABEL = re.compile(
-    r"(?:^|(?<=[\s|：:•·]))(" + "|".join(sorted(PANEL_LABELS, key=len, reverse=True)) + r")\s*(?:[:：]|\s|\||$)"
+    r"(?:^|(?<=[\s|：:•·]))(" + "|".join(r"\s?".join(map(re.escape, label))
+                                         for label in sorted(PANEL_LABELS, key=len, reverse=True))
+    + r")\s*(?:[:：]|\s|\||$)"
 )
 _BULLET = re.compile(r"^[•·●○◆■□▪\-*]+\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
@@ -63,6 +67,7 @@ class Segmented:
     clean_text: str
     to_repaired: Alignment  # clean text → repaired text
     line_starts: list[int]  # clean-text offset of each body line
+    title: str | None = None  # the report's own title line(s), as written
     sections: list[Section] = field(default_factory=list)
     spam: list[tuple[int, int, str]] = field(default_factory=list)  # injected brand names: clean spans
 
@@ -99,14 +104,14 @@ def parse_panel_line(line: str) -> dict[str, str] | None:
     ms = list(_PANEL_LABEL.finditer(text))
     if not ms or ms[0].start() > 2:
         return None
-    labels = [m.group(1) for m in ms]
+    labels = [re.sub(r"\s", "", m.group(1)) for m in ms]
     if not (set(labels) & PANEL_STRONG) and not (len(ms) >= 2) and labels[0] not in ("名称", "标题", "发布日期", "发布时间"):
         return None
     out: dict[str, str] = {}
     for k, m in enumerate(ms):
         end = ms[k + 1].start() if k + 1 < len(ms) else len(text)
         value = text[m.end():end].strip().strip("|:：").strip()
-        out.setdefault(m.group(1), value)
+        out.setdefault(labels[k], value)
     return out
 
 
@@ -152,8 +157,12 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
             for k, v in fields.items():
                 panel.setdefault(k, v)
 
-    # The title, and where the report starts.
+    # The title, and where the report starts.  A title broken over two lines (宿州市人民政府2016年 /
+    # 政府信息公开工作年度报告) starts on the first.
     title_line = next((i for i in range(n) if label[i] is None and _is_title(_strip_furniture(lines[i]))), None)
+    if title_line and label[title_line - 1] is None and _TITLE_HEAD.search(lines[title_line - 1].strip()) \
+            and not re.search(r"(19|20)\d\d", lines[title_line]):
+        title_line -= 1
     start = title_line
     if start is None:
         start = next((i for i in range(n) if label[i] is None and _contentful(lines[i], kinds[i])), 0)
@@ -203,7 +212,12 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         line_starts.append(pos)
         pos += len(lines[i]) + 1
 
-    seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts)
+    title = None
+    if title_line is not None:
+        title = _strip_furniture(lines[title_line])
+        if _TITLE_HEAD.search(title) and title_line + 1 < n:
+            title += _strip_furniture(lines[title_line + 1])
+    seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title)
     seg.sections = _sections(seg)
     seg.spam = [(m.start(), m.end(), m.group(0)) for m in BRANDS.finditer(clean)]
     return seg

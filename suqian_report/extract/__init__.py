@@ -31,8 +31,7 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     text = seg.clean_text
     tracer = Tracer(doc, repaired, seg)
     warnings: list[str] = []
-    title_text = seg.lines[seg.title_line] if seg.title_line is not None else None
-    metadata = build_metadata(seg.panel, title_text, text, doc.html_meta, warnings)
+    metadata = build_metadata(seg.panel, seg.title, text, doc.html_meta, warnings)
     metadata.format, metadata.format_evidence = detect_format(text, metadata.report_year)
 
     spam_spans = [(a, b) for a, b, _ in seg.spam]

@@ -28,7 +28,13 @@ _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|(?<![箱址站
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
 _COMPILER = re.compile(r"由([^，。,（(]{2,30}?)(?:根据|依据|按照)?[^，。]{0,30}?编制")
-_CONTACT = re.compile(r"请(?:与|联系)([^，。,（(；;]{2,30}?)(?:联系|$|[（(])")
+_CONTACT = re.compile(r"请(?:与|联系)([^，。,（(；;、]{2,30}?)(?:联系|$|[（(])")
+# 现向社会公布宿迁市政务服务管理办公室2017年度政府信息公开年度报告
+_ANNOUNCED = re.compile(r"(?:公布|发布)《?([^，。,《》“”]{2,40}?)\s*((?:19|20)\d\d)\s*年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+# 现向社会公布2019年度宿城区文化广电和旅游局信息公开工作年度报告
+_ANNOUNCED_YEAR_FIRST = re.compile(r"(?:公布|发布)《?((?:19|20)\d\d)\s*年度?([^，。,《》“”\d]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+_BODY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度|，|,|底|以来|全年|全)")
+_ORG = re.compile(r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|开发区|园区|新区|管委会).*(?:政府|办公室|办公厅|局|委员会|委|厅|办|中心|处|院|所|站|队|管委会|街道办事处|办事处)$")
 _PLACE = re.compile(r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟|地区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区|旗))?"
                     r"(?:[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))?)")
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会|行政公署)(办公室|办公厅)?$")
@@ -108,14 +114,27 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
     head = body[:3000]
 
     publisher = _clean(_panel(panel, "发布机构", "发文机关", "发布单位", "公开主体")) or _clean(meta.get("contentsource"))
+    announced = _ANNOUNCED.search(head)
+    if announced is None and (m := _ANNOUNCED_YEAR_FIRST.search(head)):
+        announced = m
+        name, year = m.group(2), m.group(1)
+    elif announced is not None:
+        name, year = announced.group(1), announced.group(2)
+    if not md.title and announced:
+        md.title = title = f"{name}{year}年" + announced.group(0)[announced.end(0) - announced.start(0) - len(
+            re.search(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告$", announced.group(0)).group(0)):]
     if not publisher and title:
         m = _PUBLISHER_IN_TITLE.match(title)
         if m and len(m.group(1)) >= 3:
             publisher = _clean(m.group(1))
+    if not publisher and announced and _ORG.search(name):
+        publisher = _clean(name)
     if not publisher:
-        m = _COMPILER.search(head) or _CONTACT.search(head)
-        if m:
-            publisher = _clean(m.group(1))
+        for pattern in (_COMPILER, _CONTACT):
+            m = pattern.search(head)
+            if m and _ORG.search(m.group(1)):  # an organisation's name, not 委办公室 or a person
+                publisher = _clean(m.group(1))
+                break
     md.publisher = publisher
     md.region, md.level = region_and_level(publisher)
 
@@ -141,6 +160,12 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
     md.report_year = period_year or title_year
     if period_year and title_year and period_year != title_year:
         warnings.append(f"title says {title_year} but the reporting period is {period_year}; report_year follows the period")
+    if md.report_year is None:
+        years = [int(y) for y in _BODY_YEAR.findall(head)]
+        if years:
+            md.report_year = max(set(years), key=years.count)
+            warnings.append(f"no reporting period or titled year: report_year {md.report_year} is the year the body "
+                            "speaks of most")
 
     m = _PHONE.search(head)
     md.contact_phone = m.group(1) if m else None
