@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..numbers import Num
 from ..rules.keys import (
-    CATEGORY_SLUGS, LABEL_LEAD, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
+    CATEGORY_SLUGS, CHANNELS, LABEL_LEAD, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
     VERBS_BEFORE_NOUN, ZERO_RULES,
 )
 
@@ -137,7 +137,11 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
         run: list[Stated] = []
         while j < len(stated):
             st = stated[j]
-            if st.sentence != head.sentence or st.num.unit != head.num.unit:
+            if st.num.unit != head.num.unit:
+                break
+            # The first part may open the next sentence (…46条。其中工作动态类36条；…); the parts share one.
+            if st.sentence != (run[0].sentence if run else head.sentence) and (
+                    run or not text[head.num.stop:st.num.begin].lstrip().startswith("。")):
                 break
             gap = text[(run[-1] if run else head).num.stop:st.num.begin]
             if run and (not re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,14}", gap) or _LIST_INTRO.search(clean_intro(gap))):
@@ -163,16 +167,24 @@ def clean_intro(gap: str) -> str:
     return gap[:m.end()] if m else gap
 
 
-def _slug(label: str) -> str:
-    core = label.strip()
-    for cand in (core, core.removesuffix("类"), core.removesuffix("信息"), core.removesuffix("类信息"),
-                 core.removesuffix("类") + "信息"):
+_CATEGORY_TAIL = re.compile(r"(类信息|类|信息|更新量|数量|量|方面)+$")
+
+
+def category_slug(label: str) -> str:
+    """A stable key part for a category label: from the table, else its pinyin (工作动态类 → work_updates)."""
+    core = label.strip().split("等")[-1]  # 公开指南、公开制度等制度类信息: the category is 制度类
+    core = _CATEGORY_TAIL.sub("", core) or core
+    for cand in (label.strip(), core, core + "信息"):
         if cand in CATEGORY_SLUGS:
             return CATEGORY_SLUGS[cand]
     from pypinyin import lazy_pinyin  # only for categories the table does not know
 
-    slug = "_".join(p for p in lazy_pinyin(core.removesuffix("类")) if p.isascii() and p.isalnum())
-    return re.sub(r"[^a-z0-9_]", "", slug.lower()) or "unnamed"
+    slug = "_".join(p for p in lazy_pinyin(core) if p.isascii() and p.isalnum())
+    return re.sub(r"[^a-z0-9_]", "", slug.lower())[:40].rstrip("_") or "unnamed"
+
+
+def channels_named(text: str) -> list[str]:
+    return [name for name, pattern in CHANNELS.items() if pattern.search(text)]
 
 
 def _assign_keys(text: str, stated: list[Stated]) -> None:
@@ -180,20 +192,15 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
     for st in stated:
         key = None
         if st.parent is not None and (st.parent.key or "").startswith("proactive.") and st.num.unit in ("条", "件"):
-            key = f"proactive.by_category.{_slug(st.label)}"
+            named = channels_named(st.label)
+            if len(named) == 1 and not (st.parent.key or "").startswith("proactive.by_channel"):
+                key = f"proactive.by_channel.{named[0]}"  # the parts of a total are channels, not categories
+            else:
+                key = f"proactive.by_category.{category_slug(st.label)}"
         if key is None:
-            before = text[st.sentence[0]:st.num.begin]
-            for rule in PROSE_RULES:
-                if st.num.unit not in rule.units:
-                    continue
-                if not rule.label.search(st.prefix) and not rule.label.search(st.label):
-                    continue
-                if rule.unless and (rule.unless.search(st.prefix) or rule.unless.search(st.label)):
-                    continue
-                if rule.context and not rule.context.search(before):
-                    continue
-                key = rule.key
-                break
+            key = _rule_key(text, st)
+        if key and key.startswith("proactive.by_channel.") and len(channels_named(st.prefix)) > 1:
+            key = "proactive.total" if "主动公开" in st.prefix else None  # several channels: their total
         if key and key in used:
             st.note = f"also reads as {key}; the first such figure holds the key"
             key = None
@@ -209,6 +216,24 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
                          if p.sentence == st.sentence and p.num.unit == st.num.unit), None)
             if prev is not None and st.scope and not clean_label(st.prefix):
                 st.label = f"{prev.label}（{st.scope}）"
+
+
+def _rule_key(text: str, st: Stated) -> str | None:
+    before = text[st.sentence[0]:st.num.begin]
+    # 七个部分组成: a count with its noun after it counts that noun; the words before it do not name it.
+    counted_after = st.num.unit in MEASURE_WORDS and st.suffix[:1] and "\u4e00" <= st.suffix[:1] <= "\u9fff"
+    where = (st.label,) if counted_after else (st.prefix, st.label)
+    for rule in PROSE_RULES:
+        if st.num.unit not in rule.units:
+            continue
+        if not any(rule.label.search(w) for w in where):
+            continue
+        if rule.unless and any(rule.unless.search(w) for w in where):
+            continue
+        if rule.context and not rule.context.search(before):
+            continue
+        return rule.key
+    return None
 
 
 def zero_statements(text: str, have: set[str], skip: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:

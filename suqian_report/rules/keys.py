@@ -35,15 +35,17 @@ _LITIGATION_CTX = _r(r"诉讼(?!.*复议)[^。]*$")
 
 PROSE_RULES: tuple[Rule, ...] = (
     # proactive disclosure
-    Rule("proactive.items_cumulative", COUNT_UNITS, _r(r"累计[^，。；]*主动公开|历年[^，。；]*主动公开"), _r(r"本年|新增")),
+    # 累计 alone often means "in all, this year" (2020年度累计主动公开…): cumulative only when not tied to the year.
+    Rule("proactive.items_cumulative", COUNT_UNITS, _r(r"累计[^，。；]*主动公开|历年[^，。；]*主动公开"),
+         _r(r"本年|新增|年度|全年|今年|(19|20)\d\d年")),
     Rule("proactive.by_channel.website", COUNT_UNITS,
          _r(r"(门户|网站|网上|政府网)[^，。；]*(主动)?公开|主动公开[^，。；]*(门户|网站)"), _r(r"累计|公报|微博|微信|解读")),
     Rule("proactive.by_channel.gazette", COUNT_UNITS, _r(r"公报[^，。；]*(主动)?公开|主动公开[^，。；]*公报")),
     Rule("proactive.by_channel.weibo", COUNT_UNITS, _r(r"微博[^，。；]*(主动)?公开|主动公开[^，。；]*微博")),
     Rule("proactive.by_channel.wechat", COUNT_UNITS, _r(r"微信[^，。；]*(主动)?公开|主动公开[^，。；]*微信")),
     Rule("proactive.normative_docs.published", COUNT_UNITS, _r(r"主动公开[^，。；]*规范性文件")),
-    Rule("proactive.total", COUNT_UNITS, _r(r"主动公开(了)?(各类|各项|的)?(政府)?(信息|文件)|新增主动公开|主动公开[^，。；]{0,6}信息"),
-         _r(r"^其中|规范性|累计|历年|依申请|不予|目录|解读")),
+    Rule("proactive.total", COUNT_UNITS, _r(r"主动公开(了)?(各类|各项|的)?(政府)?信息|新增主动公开|主动公开[^，。；]{0,6}信息"),
+         _r(r"^其中|其他|规范性|历年|依申请|不予|目录|解读")),
     Rule("proactive.fulltext_rate", frozenset({"%"}), _r(r"全文电子化率")),
     # requests
     Rule("requests.replies.total", COUNT_UNITS | {"次"}, _r(r"^(答复|办结|已答复|已办结|共答复|回复)[^，。；]{0,12}$|(答复|办结)(申请|件)"),
@@ -82,6 +84,15 @@ PROSE_RULES: tuple[Rule, ...] = (
     Rule("staff.part_time", frozenset({"人", "名"}), _r(r"兼职")),
     Rule("org.reading_points", frozenset({"个", "处"}), _r(r"查阅点|查阅场所|查阅中心|受理点")),
 )
+
+# Channels a disclosure may name.  A clause naming two or more (门户网站、微信公众号…) gives their total.
+CHANNELS = {
+    "website": re.compile(r"门户|网站|网上|政府网|网页"),
+    "gazette": re.compile(r"公报"),
+    "weibo": re.compile(r"微博"),
+    "wechat": re.compile(r"微信"),
+    "other": re.compile(r"新媒体|客户端|查阅点|查询点|电视|广播|报刊|报纸|公开栏|公示栏|信用中国|APP|app"),
+}
 
 # Statements of zero written without a number (report-format.md §8.4): key, pattern, unit.
 ZERO_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
