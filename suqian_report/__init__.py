@@ -5,13 +5,35 @@ information disclosure annual reports (政府信息公开年度报告).
 >>> report = extract_file("samples/suqian-office-2013-mirror.txt")
 >>> report.value("proactive.total")
 114057
+
+Names are imported on first use, so that ``suqian-report --help`` does not pay for the pipeline.
 """
 
-from .errors import InputError
-from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report
-from .pipeline import extract, extract_file
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "extract_file", "Report", "Figure", "Metadata", "Check", "InputError", "SCHEMA_VERSION",
-           "__version__"]
+_LAZY = {
+    "extract": "pipeline", "extract_file": "pipeline",
+    "Report": "model", "Figure": "model", "Metadata": "model", "Check": "model", "SCHEMA_VERSION": "model",
+    "InputError": "errors",
+}
+
+__all__ = [*_LAZY, "__version__"]
+
+if TYPE_CHECKING:
+    from .errors import InputError
+    from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report
+    from .pipeline import extract, extract_file
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,6 +12,8 @@ from a random one.)
 
 from __future__ import annotations
 
+import re
+
 
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
@@ -51,5 +53,8 @@ def plausibility(text: str) -> float:
     return 1.0 if n == 0 else good / n
 
 
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
 def cjk_count(text: str) -> int:
-    return sum(1 for ch in text if is_cjk(ch))
+    return len(_CJK.findall(text))

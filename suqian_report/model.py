@@ -192,7 +192,7 @@ class Report(_Record):
     # Kept in memory for `clean`, `show` and the API; not part of the JSON record.
     _clean_text: str = ""
     _raw_text: str = ""
-    _repair_log: list[RepairEvent] = field(default_factory=list)
+    _repair_log: Any = None  # resolves raw positions on first use (see repair._Pending)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"schema_version": self.schema_version}
@@ -212,7 +212,9 @@ class Report(_Record):
 
     @property
     def repair_log(self) -> list[RepairEvent]:
-        return self._repair_log
+        """Every repair made to the page, with its position in the raw input."""
+        log = self._repair_log
+        return log.all() if hasattr(log, "all") else list(log or [])
 
     def figure(self, key: str) -> Figure | None:
         return next((f for f in self.figures if f.key == key), None)

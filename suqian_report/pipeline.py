@@ -47,15 +47,25 @@ def run(doc: Document) -> Report:
         tampered=bool(seg.spam) or any(c.kind == "spam_injection" for c in seg.cuts),
         spam=sorted({p for _, _, p in seg.spam} | {seg.lines[c.first].strip() for c in seg.cuts
                                                     if c.kind == "spam_injection"}),
-        truncated="[[GAP]]" in doc.raw_text[-200:],
-        warnings=ex.warnings,
+        truncated=_cut_off(seg),
+        warnings=ex.warnings + (["the page seems cut off mid-sentence: figures after the cut are missing"]
+                                if _cut_off(seg) else []),
     )
     return Report(
         source=doc.source, metadata=ex.metadata, figures=ex.figures, checks=checks,
         repairs=repaired.summaries(), boilerplate_removed=boilerplate, coverage=ex.coverage,
         non_figures=ex.non_figures, quality=quality,
-        _clean_text=seg.clean_text, _raw_text=doc.raw_text, _repair_log=repaired.events,
+        _clean_text=seg.clean_text, _raw_text=doc.raw_text, _repair_log=repaired.pending,
     )
+
+
+def _cut_off(seg) -> bool:
+    """The page ends mid-sentence: its last body line is prose that stops without closing punctuation."""
+    if not seg.body:
+        return False
+    k = len(seg.body) - 1
+    last = seg.lines[seg.body[k]].strip()
+    return not seg.is_row(k) and len(last) > 20 and not last.endswith(tuple("。！？!?；;…”’）)》】."))
 
 
 def _line_raw_spans(doc, repaired, seg):

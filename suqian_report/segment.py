@@ -125,7 +125,7 @@ def _contentful(text: str, kind: Line) -> bool:
     t = _strip_furniture(text)
     if any(p.match(t) for _, p in _HEADINGS):
         return True
-    return "。" in t or "；" in t or len(t) >= 40
+    return "。" in t or "；" in t or len(t) >= 40 or ("，" in t and len(t) >= 12)
 
 
 def segment(text: str, kinds: list[Line]) -> Segmented:

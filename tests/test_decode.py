@@ -67,3 +67,19 @@ def test_bad_inputs_raise_one_line_errors(data, fragment):
         load_bytes(data, path="x")
     assert fragment in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_utf16_without_bom():
+    d = decode(TEXT.encode("utf-16-le"))
+    assert d.text == TEXT and d.encoding == "utf-16-le"
+
+
+def test_html_declared_gbk_page_loads_through_the_api():
+    from suqian_report import extract
+
+    html = (f'<html><head><meta charset="gbk"><title>某县2013年政府信息公开年度报告</title></head>'
+            f'<body><p>{TEXT}</p></body></html>').encode("gbk")
+    r = extract(html)
+    assert r.source.encoding == "gb18030" and r.source.input_kind == "html"
+    assert r.value("proactive.total") == 114057
+    assert r.figure("proactive.total").byte_span is not None

@@ -66,3 +66,48 @@ def test_markdown_rules_are_not_body():
     s = seg("某县2025年政府信息公开工作年度报告\n\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 0 |\n")
     assert "---" not in s.clean_text
     assert "| 规章 | 0 |" in s.clean_text
+
+
+def test_spam_brand_never_becomes_title_or_publisher_and_its_numbers_are_not_figures():
+    from suqian_report import extract
+
+    page = ("中国体彩网2020年政府信息公开工作年度报告\n\n"
+            "本报告由中国体彩网编制。统计期限自2020年1月1日至2020年12月31日。"
+            "我局高度重视57365线路检测中心工作，全年主动公开政府信息1225条，受理申请3件。")
+    r = extract(page)
+    assert r.quality.tampered
+    assert "体彩" not in (r.metadata.title or "") and "体彩" not in (r.metadata.publisher or "")
+    assert r.metadata.report_year == 2020
+    assert {f.value for f in r.figures} >= {1225, 3}
+    assert 57365 not in {f.value for f in r.figures}
+    assert any(n.reason == "spam" and n.text.startswith("57365") for n in r.non_figures)
+
+
+def test_figures_touching_lost_text_are_uncertain():
+    from suqian_report import extract
+
+    r = extract("某县2020年政府信息公开工作年度报告\n\n全年主动公开政府信息1??5条，受理申请36件。")
+    by_value = {f.raw_text: f for f in r.figures}
+    assert by_value["5"].status == "uncertain" and by_value["1"].status == "uncertain"
+    assert by_value["36"].status == "exact"
+
+
+def test_truncated_page_is_flagged():
+    from suqian_report import extract
+
+    r = extract("某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n2020年，全县主动公开政府信息1225条，其中县政府门户网站公开")
+    assert r.quality.truncated
+    assert not extract("某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n全县主动公开政府信息1225条。").quality.truncated
+
+
+def test_html_title_and_meta_give_metadata_when_there_is_no_panel():
+    from suqian_report import extract
+
+    html = """<html><head><title>某县人民政府2021年政府信息公开工作年度报告_某县人民政府</title>
+    <meta name="ContentSource" content="某县人民政府办公室"><meta name="PubDate" content="2022-01-28 10:00">
+    </head><body><p>本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。</p>
+    <p>全年主动公开政府信息1225条。</p></body></html>"""
+    r = extract(html.encode("utf-8"))
+    assert r.metadata.title == "某县人民政府2021年政府信息公开工作年度报告"
+    assert r.metadata.publisher == "某县人民政府办公室"
+    assert r.metadata.publish_date == "2022-01-28"

@@ -65,6 +65,14 @@ def _clean(value: str | None) -> str | None:
     return value
 
 
+def _site_suffix_cut(title: str | None) -> str | None:
+    """``<title>`` often ends with the site's name: 某县…年度报告_某县人民政府."""
+    if not title:
+        return title
+    m = re.match(r"(.*?(?:报告|年报))\s*[_|｜\-－—–]+.*$", title)
+    return m.group(1) if m else title
+
+
 def _panel(panel: dict[str, str], *labels: str) -> str | None:
     for label in labels:
         v = panel.get(label)
@@ -106,7 +114,7 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
                    warnings: list[str]) -> Metadata:
     md = Metadata()
     title = _clean(_panel(panel, "名称", "标题")) or _clean(title_text) or _clean(meta.get("articletitle")) \
-        or _clean(meta.get("title"))
+        or _site_suffix_cut(_clean(meta.get("title")))
     if title:
         title = re.sub(r"\s+", " ", title)
         title = re.sub(r"(?<=[\u4e00-\u9fff0-9]) (?=[\u4e00-\u9fff0-9])", "", title)

@@ -50,42 +50,72 @@ DESCRIPTIONS["decode_lost"] = "bytes no encoding could decode, replaced by U+FFF
 DESCRIPTIONS["lost_text_flag"] = "text lost before the page was saved (U+FFFD or ? standing for characters), flagged"
 
 
+class _Pending:
+    """Repair events whose raw positions are worked out only when someone asks (explain, the evidence view):
+    a traditional page has thousands of them and most runs only need the counts."""
+
+    def __init__(self, to_raw, maps: list):
+        self._to_raw = to_raw
+        self._maps = maps  # maps[k]: text_{k+1} → text_k
+        self._raw: list[tuple] = []  # (step, kind, start, end, before, after, note)
+        self._resolved: list[RepairEvent] | None = None
+
+    def add(self, step: int, kind: str, start: int, end: int, before: str, after: str, note: str | None) -> None:
+        self._raw.append((step, kind, start, end, before, after, note))
+        self._resolved = None
+
+    def resolve(self, item: tuple) -> RepairEvent:
+        step, kind, a, b, before, after, note = item
+        for m in reversed(self._maps[:step]):
+            a, b = m.to_src(a, b)
+        return RepairEvent(kind, self._to_raw.to_src(a, b), before, after, note)
+
+    def all(self) -> list[RepairEvent]:
+        if self._resolved is None:
+            self._resolved = [self.resolve(item) for item in self._raw]
+        return self._resolved
+
+    def first(self, kind: str, n: int) -> list[RepairEvent]:
+        return [self.resolve(item) for item in [x for x in self._raw if x[1] == kind][:n]]
+
+    def kinds(self) -> list[str]:
+        return list(dict.fromkeys(x[1] for x in self._raw))
+
+
 @dataclass
 class Repaired:
     text: str  # repaired text, same lines as the document
     to_doc: Chain  # text → document text
-    events: list[RepairEvent]
+    pending: _Pending
     counts: Counter
     lost: list[tuple[int, int]]  # spans of text known to be lost, in ``text``
     traditional: bool = False
     kinds_detected: list[str] = field(default_factory=list)
 
+    @property
+    def events(self) -> list[RepairEvent]:
+        """Every repair, with its position in the raw input."""
+        return self.pending.all()
+
     def summaries(self, examples: int = 3) -> list[RepairSummary]:
-        by_kind: dict[str, list[RepairEvent]] = {}
-        for e in self.events:
-            by_kind.setdefault(e.kind, []).append(e)
-        return [RepairSummary(kind, self.counts[kind], DESCRIPTIONS.get(kind, kind), evs[:examples])
-                for kind, evs in by_kind.items()]
+        return [RepairSummary(kind, self.counts[kind], DESCRIPTIONS.get(kind, kind), self.pending.first(kind, examples))
+                for kind in self.pending.kinds()]
 
 
 def repair(doc: Document, fixers: tuple[Fixer, ...] = FIXERS) -> Repaired:
     text = doc.text
-    chain = Chain()
+    maps: list[Alignment] = []
     ctx = Context()
     ctx.note_years(text)
-    events: list[RepairEvent] = []
+    pending = _Pending(doc.to_raw, maps)
     counts: Counter = Counter()
     detected: list[str] = []
-    to_raw = doc.to_raw
-
-    def raw_span(a: int, b: int) -> tuple[int, int]:
-        return to_raw.to_src(*chain.to_src(a, b))
 
     if doc.lost_in_decoding:
         counts["decode_lost"] = doc.lost_in_decoding
         for i, ch in enumerate(text):
             if ch == "\ufffd":
-                events.append(RepairEvent("decode_lost", raw_span(i, i + 1), "", "\ufffd"))
+                pending.add(0, "decode_lost", i, i + 1, "", "\ufffd", None)
 
     for fixer in fixers:
         if not fixer.detect(text, ctx):
@@ -94,18 +124,19 @@ def repair(doc: Document, fixers: tuple[Fixer, ...] = FIXERS) -> Repaired:
         if not changes:
             continue
         detected.append(fixer.kind)
+        step = len(maps)
         for c in changes:
-            events.append(RepairEvent(fixer.kind, raw_span(c.start, c.end), text[c.start:c.end], c.text, c.note))
+            pending.add(step, fixer.kind, c.start, c.end, text[c.start:c.end], c.text, c.note)
         counts[fixer.kind] += len(changes)
-        text, step = Alignment.from_edits(text, changes)
+        text, alignment = Alignment.from_edits(text, changes)
         assert text.count("\n") == doc.text.count("\n"), f"{fixer.kind} changed the line structure"
-        chain = chain.then(step)
+        maps.append(alignment)
         if fixer.kind in ("mojibake_gbk", "mojibake_latin1", "traditional_to_simplified"):
             ctx.note_years(text)
 
     lost = lost_spans(text)
     for a, b in lost:
-        events.append(RepairEvent("lost_text_flag", raw_span(a, b), text[a:b], text[a:b]))
+        pending.add(len(maps), "lost_text_flag", a, b, text[a:b], text[a:b], None)
     if lost:
         counts["lost_text_flag"] = len(lost)
-    return Repaired(text, chain, events, counts, lost, ctx.traditional, detected)
+    return Repaired(text, Chain(maps), pending, counts, lost, ctx.traditional, detected)

@@ -38,6 +38,17 @@ _RUN = re.compile(r"[^\x00-\x3e\x40-\x7f\s，。：；、（）《》！？][^\x
 _HOLE = b"\xff"  # never valid in UTF-8: a byte the first mis-decoding lost
 
 
+# Readers that follow GB18030-2000 (older Windows code page 936 and Java's GBK among them) give these byte
+# pairs private-use characters that GB18030-2005, and Python, map elsewhere: take them back to their bytes.
+_PUA_2000 = {
+    "\ue76c": b"\xa2\xe3", "\ue7c7": b"\xa8\xbc",
+    **{chr(0xE78D + i): bytes((0xA6, 0xD9 + i)) for i in range(7)},
+    "\ue794": b"\xa6\xec", "\ue795": b"\xa6\xed", "\ue796": b"\xa6\xf3",
+    "\ue81e": b"\xfe\x59", "\ue826": b"\xfe\x61", "\ue82b": b"\xfe\x66", "\ue82c": b"\xfe\x67",
+    "\ue832": b"\xfe\x6d", "\ue843": b"\xfe\x7e", "\ue854": b"\xfe\x90", "\ue864": b"\xfe\xa0",
+}
+
+
 def _encode_gbk(run: str) -> bytes | None:
     """The bytes a GBK reader saw.  U+FFFD and '?' stand for bytes it could not read: they become holes."""
     out = bytearray()
@@ -47,6 +58,9 @@ def _encode_gbk(run: str) -> bytes | None:
             continue
         if ch == "€":  # Windows code page 936 reads byte 0x80 as € (GBK proper has it at A2E3)
             out += b"\x80"
+            continue
+        if ch in _PUA_2000:
+            out += _PUA_2000[ch]
             continue
         try:
             out += ch.encode("gbk")
@@ -140,9 +154,10 @@ class Utf8AsGbk:
     description = "text mis-decoded between UTF-8, GBK and Big5 (鏀垮簻 → 政府), decoded again; lost bytes marked"
 
     def detect(self, text: str, ctx: Context) -> bool:
-        if _GBK_SIGNATURE.search(text):
-            return True
-        return plausibility(text) < 0.85
+        """A line of mostly rare characters (plausibility below 0.6) is what mis-decoding leaves."""
+        if not _GBK_SIGNATURE.search(text) and plausibility(text) > 0.97:
+            return False
+        return any(plausibility(m.group(0)) < 0.6 for m in _RUN.finditer(text) if len(m.group(0)) >= 4)
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
         changes: list[Change] = []

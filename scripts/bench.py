@@ -1,0 +1,177 @@
+"""Speed and memory, measured against baselines in the same run.
+
+    python scripts/bench.py                       # sample + fixtures, 400-page batch
+    python scripts/bench.py --pages ../shared/corpus-full --batch 1000
+
+Prints, each with a ratio to its baseline:
+  1. start-up: `python -c pass` (baseline), importing the package, `suqian-report --help`, importing pandas;
+  2. one page, warm, median of repeated runs: the whole pipeline, each stage, and ftfy.fix_text on the same
+     bytes (baseline: the generic repair a user would otherwise run);
+  3. gating: repair with every fixer forced to run against repair as shipped (fixers run when detected);
+  4. a batch through the command line, 1 and 2 worker processes: pages/s and peak memory.
+Targets (checked at the end, exit 1 if missed): a page under 60 ms, `--help` under 0.35 s, the pipeline no
+slower than 15 × ftfy.fix_text, 2 workers at least 1.5 × one, peak memory under 250 MB for the batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def timed(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def startup() -> dict[str, float]:
+    def cmd(*args: str) -> float:
+        return timed(lambda: subprocess.run(args, capture_output=True, check=True), 7)
+
+    py = sys.executable
+    return {
+        "python -c pass (baseline)": cmd(py, "-c", "pass"),
+        "import suqian_report": cmd(py, "-c", "import suqian_report"),
+        "suqian-report --help": cmd(py, "-m", "suqian_report", "--help"),
+        "import suqian_report.pipeline": cmd(py, "-c", "import suqian_report.pipeline"),
+        "import pandas (for reference)": cmd(py, "-c", "import pandas"),
+    }
+
+
+def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]]]:
+    import ftfy
+
+    from suqian_report.extract import extract as extract_stage
+    from suqian_report.load import load_bytes
+    from suqian_report.pipeline import extract
+    from suqian_report.repair import FIXERS, repair
+    from suqian_report.repair.base import Context
+    from suqian_report.segment import segment
+    from suqian_report.validate import validate
+
+    class Always:
+        """A fixer forced to run whatever the page looks like."""
+
+        def __init__(self, fixer):
+            self.fixer, self.kind, self.description = fixer, fixer.kind, fixer.description
+
+        def detect(self, text: str, ctx: Context) -> bool:
+            self.fixer.detect(text, ctx)  # keep the context it fills
+            return True
+
+        def fix(self, text: str, ctx: Context):
+            return self.fixer.fix(text, ctx)
+
+    forced = tuple(Always(f) for f in FIXERS)
+    rows = []
+    for page in pages:
+        data = page.read_bytes()
+        extract(data)  # warm: converters built, modules imported
+        doc = load_bytes(data)
+        rep = repair(doc)
+        seg = segment(rep.text, doc.lines)
+        ex = extract_stage(doc, rep, seg)
+        text = data.decode("utf-8", errors="replace")
+        rows.append((page.name, {
+            "pipeline": timed(lambda: extract(data), repeat),
+            "load": timed(lambda: load_bytes(data), repeat),
+            "repair": timed(lambda: repair(doc), repeat),
+            "repair, every fixer forced": timed(lambda: repair(doc, forced), repeat),
+            "segment": timed(lambda: segment(rep.text, doc.lines), repeat),
+            "extract": timed(lambda: extract_stage(doc, rep, seg), repeat),
+            "validate": timed(lambda: validate(ex.metadata, ex.figures, ex.lists, ex.table_checks), repeat),
+            "ftfy.fix_text (baseline)": timed(lambda: ftfy.fix_text(text), repeat),
+        }))
+    return rows
+
+
+def batch(pages: list[Path], n: int, jobs: int, workdir: Path) -> tuple[float, float]:
+    src = workdir / "pages"
+    if not src.exists():
+        src.mkdir()
+        for i in range(n):
+            p = pages[i % len(pages)]
+            shutil.copy(p, src / f"{i:05d}{p.suffix}")
+    out = workdir / f"out-{jobs}.jsonl"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "suqian_report", "extract", str(src), "-f", "jsonl", "-o", str(out),
+                    "-j", str(jobs)], check=True, capture_output=True)
+    elapsed = time.perf_counter() - t
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    assert sum(1 for _ in out.open(encoding="utf-8")) == n
+    return n / elapsed, peak
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=Path, nargs="*", default=[], help="more pages or folders to time")
+    ap.add_argument("--batch", type=int, default=400, help="pages in the batch run")
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+
+    pages = [ROOT / "samples" / "suqian-office-2013-mirror.txt"]
+    pages += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in (".txt", ".html"))
+    for extra in args.pages:
+        pages += sorted(p for p in (extra.iterdir() if extra.is_dir() else [extra])
+                        if p.suffix in (".txt", ".html") and "[[GAP]]" not in p.read_text(errors="ignore"))
+
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    print("1. start-up (median of 7, seconds)")
+    s = startup()
+    base = s["python -c pass (baseline)"]
+    for k, v in s.items():
+        print(f"   {k:34} {v:7.3f} s   {v / base:5.1f} × baseline")
+
+    print(f"\n2. one page, warm (median of {args.repeat}, milliseconds)")
+    rows = per_page(pages, args.repeat)
+    stages = list(rows[0][1])
+    short = ["pipeline", "load", "repair", "forced", "segment", "extract", "validate", "ftfy"]
+    print("   " + f"{'page':38}" + "".join(f"{k:>10}" for k in short) + "  pipeline/ftfy")
+    for name, r in rows:
+        print("   " + f"{name[:38]:38}" + "".join(f"{r[k] * 1000:10.1f}" for k in stages)
+              + f"  {r['pipeline'] / r['ftfy.fix_text (baseline)']:10.1f} ×")
+
+    print("\n3. gating: repair as shipped against every fixer forced")
+    for name, r in rows:
+        print(f"   {name[:38]:38} {r['repair'] * 1000:7.1f} ms vs {r['repair, every fixer forced'] * 1000:7.1f} ms"
+              f"   ({r['repair, every fixer forced'] / r['repair']:.1f} × saved)")
+
+    print(f"\n4. batch of {args.batch} pages through the command line")
+    with tempfile.TemporaryDirectory() as tmp:
+        one, mem1 = batch(pages, args.batch, 1, Path(tmp))
+        two, mem2 = batch(pages, args.batch, 2, Path(tmp))
+    print(f"   1 worker : {one:7.1f} pages/s   peak {mem1:6.1f} MB")
+    print(f"   2 workers: {two:7.1f} pages/s   peak {mem2:6.1f} MB   ({two / one:.2f} × one worker)")
+
+    seed = rows[0][1]
+    checks = {
+        "seed page under 60 ms": seed["pipeline"] < 0.060,
+        "--help under 0.35 s": s["suqian-report --help"] < 0.35,
+        "pipeline within 15 × ftfy.fix_text (seed)": seed["pipeline"] / seed["ftfy.fix_text (baseline)"] < 15,
+        "2 workers ≥ 1.5 × one (on 2+ CPUs)": (os.cpu_count() or 1) < 2 or two / one >= 1.5,
+        "peak memory under 250 MB": max(mem1, mem2) < 250,
+    }
+    print("\ntargets")
+    for k, ok in checks.items():
+        print(f"   {'met   ' if ok else 'MISSED'} {k}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
