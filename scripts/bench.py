@@ -94,7 +94,7 @@ def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]
             "repair, every fixer forced": timed(lambda: repair(doc, forced), repeat),
             "segment": timed(lambda: segment(rep.text, doc.lines), repeat),
             "extract": timed(lambda: extract_stage(doc, rep, seg), repeat),
-            "validate": timed(lambda: validate(ex.metadata, ex.figures, ex.lists, ex.table_checks), repeat),
+            "validate": timed(lambda: validate(ex.metadata, ex.figures, ex.lists, ex.checks), repeat),
             "ftfy.fix_text (baseline)": timed(lambda: ftfy.fix_text(text), repeat),
         }))
     return rows

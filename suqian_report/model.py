@@ -70,11 +70,13 @@ class Metadata(_Record):
 
 @dataclass(slots=True)
 class TableCell(_Record):
-    """Where a table figure sits: the table, its row and column labels as written."""
+    """Where a table figure sits: the table, its row and column labels, and what the cell holds
+    (``number``, ``blank``, ``not_applicable`` for - / — and the like, or ``text``)."""
 
     table: str
     row_label: str
     column_label: str | None = None
+    value_kind: str = "number"
 
 
 @dataclass(slots=True)
@@ -165,6 +167,7 @@ class Coverage(_Record):
     other: int
     not_figures: int
     not_figures_by_reason: dict[str, int]
+    unaccounted: int = 0  # numbers that are neither: should be 0, and are listed in the warnings when not
 
 
 @dataclass(slots=True)

@@ -196,14 +196,14 @@ _ADDRESS_BEFORE = re.compile(r"(路|街|道|巷|大道|大街|村|组|弄|院|�
 _ADDRESS_AFTER = re.compile(r"^(号楼|号院|楼|层|室|单元|号)")
 _MARKER_BEFORE = re.compile(r"(^|[。；;:：\n]|\s)\s*[(（]?$")
 _MARKER_AFTER = re.compile(r"^[)）.．、﹒](?![0-9])")
-_RATE_BEFORE = re.compile(r"(每[年季月周天日次期人件]?|一事|一月|一季|一年)[\u4e00-\u9fff]{0,3}$")
+_RATE_BEFORE = re.compile(r"(每[年季月周天日次期人件]?度?|一事|一月|一季|一年)[\u4e00-\u9fff]{0,6}$")
 _VAGUE_ONE = re.compile(r"^一(个|项|批|种|套|些|次性|站式|体化|系列|起|支|部分|本|类|部|家|名)")
 _WORD_BEFORE = ("统", "唯", "单", "同", "万", "之", "逐", "进", "专", "均", "划", "归", "合", "不", "初", "星期")
 _NOT_COUNTER_AFTER = re.compile(r"^[是来方则者]")
 
 # Reasons a number is not a figure.  "word" marks a numeral inside an ordinary word (统一部署): not a number.
 REASONS = ("date", "year", "time", "phone", "postcode", "index_number", "doc_number", "ordinal", "list_marker",
-           "address", "place_name", "name", "title_reference", "code", "rate", "phrase", "spam")
+           "address", "place_name", "name", "title_reference", "code", "rate", "phrase", "spam", "table_label")
 
 
 def _inside(text: str, pos: int, open_ch: str, close_ch: str, limit: int) -> bool:

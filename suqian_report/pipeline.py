@@ -29,7 +29,7 @@ def run(doc: Document) -> Report:
         raise InputError("no Chinese text found, even after repair: not a report page", doc.source.path)
     seg = segment(repaired.text, doc.lines)
     ex = extract_stage(doc, repaired, seg)
-    checks = validate(ex.metadata, ex.figures, ex.lists, ex.table_checks)
+    checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
 
     to_raw_line = _line_raw_spans(doc, repaired, seg)
     boilerplate = []

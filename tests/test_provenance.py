@@ -35,6 +35,9 @@ def test_raw_slice_repairs_to_clean_slice(page):
             assert written in clean_slice, (f.key, written, clean_slice)
             assert re.search(r"[0-9零〇○一二两三四五六七八九十百千万亿]", clean_slice)
         raw_slice = raw[ra:rb]
+        if f.derived and a == b:
+            assert ra == rb  # a derived cell (a subtotal the table does not print) points at a place, not text
+            continue
         if page.suffix == ".txt":
             assert _repaired(raw_slice, report.quality.script) == clean_slice, (f.key, raw_slice, clean_slice)
         if f.byte_span:

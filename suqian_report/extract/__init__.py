@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..model import Check, Coverage, Figure, Metadata, NonFigure
+from ..model import Check, CheckInput, Coverage, Figure, Metadata, NonFigure
 from ..numbers import classify, scan
 from ..provenance import Tracer
 from ..repair import Repaired
@@ -14,6 +14,7 @@ from .metadata import build_metadata
 from .prose import Stated, find_stated, zero_statements
 from .regime import detect_format
 from .tables import table_figures
+from .template import read_tables
 
 
 @dataclass
@@ -22,9 +23,10 @@ class Extracted:
     figures: list[Figure]
     non_figures: list[NonFigure]
     coverage: Coverage
-    lists: list[tuple[Figure, list[Figure]]] = field(default_factory=list)  # totals and their breakdowns
+    # totals, their breakdowns, and whether the page promises the parts are the whole
+    lists: list[tuple[Figure, list[Figure], bool]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    table_checks: list[Check] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)  # from the tables, and prose against tables
 
 
 def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
@@ -38,21 +40,36 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     nums = scan(text)
     reasons = [classify(n, text, spam_spans) for n in nums]
     table_lines = seg.table_spans()
-    figure_idx = {i for i, r in enumerate(reasons) if r is None}
+
+    template = read_tables(seg, tracer, metadata.format)
+    used = sorted(template.used)
+    in_template = [any(a < n.stop and n.start < b for a, b in used) for n in nums]
+    in_label = [any(a <= n.start and n.stop <= b for a, b in template.labels) for n in nums]
+    reasons = [None if in_template[i] else ("table_label" if r is None and in_label[i] else r)
+               for i, r in enumerate(reasons)]
+    figure_idx = {i for i, r in enumerate(reasons) if r is None and not in_template[i]}
 
     stated = find_stated(text, nums, figure_idx, table_lines)
-    tables = table_figures(seg, nums, reasons, metadata.format, tracer)
+    tables = table_figures(seg, nums, [r if i in figure_idx else "table" for i, r in enumerate(reasons)],
+                           metadata.format, tracer)
 
-    figures: list[Figure] = []
+    figures: list[Figure] = list(template.figures)
+    table_keys = {f.key for f in template.figures if f.key}
     by_stated: dict[int, Figure] = {}
+    restated: list[tuple[Figure, Figure]] = []
     for st in stated:
         fig = _figure(st, text, seg, tracer)
+        if fig.key in table_keys:  # the table holds this key; the prose restates it
+            table_fig = next(f for f in template.figures if f.key == fig.key)
+            restated.append((fig, table_fig))
+            fig.note = f"restates {fig.key} from table {table_fig.cell.table}"
+            fig.key = ""
         by_stated[id(st)] = fig
         figures.append(fig)
     figures.extend(tables.figures)
 
     have = {f.key for f in figures if f.key}
-    for key, a, b, unit in zero_statements(text, have, table_lines + spam_spans):
+    for key, a, b, unit in zero_statements(text, have, table_lines + spam_spans + list(template.regions.values())):
         s0 = max(text.rfind(ch, 0, a) for ch in "。！？!?\n") + 1
         ends = [i for i in (text.find(ch, b) for ch in "。！？!?\n") if i >= 0]
         s1 = min(ends) + 1 if ends else len(text)
@@ -69,21 +86,39 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
             n_other += 1
             f.key = f"other.{n_other}"
 
-    lists = [(by_stated[id(st)], [by_stated[id(c)] for c in st.children]) for st in stated if st.children]
-    lists += tables.lists
+    lists = [(by_stated[id(st)], [by_stated[id(c)] for c in st.children], st.complete)
+             for st in stated if st.children]
 
     non_figures = [NonFigure(text[n.begin:n.stop], r, n.span) for n, r in zip(nums, reasons) if r not in (None, "word")]
     counted = sum(1 for r in reasons if r != "word")
-    stated_figs = sum(1 for f in figures if not f.derived)
+    # Every number is a figure (in prose, a table row or a template cell) or a non-figure with a reason.
+    figure_spans = sorted(f.span for f in figures if not f.derived)
+    unaccounted = [n for n, r in zip(nums, reasons)
+                   if r is None and not any(a < n.stop and n.start < b or a == b == n.start for a, b in figure_spans)]
     by_reason: dict[str, int] = {}
     for nf in non_figures:
         by_reason[nf.reason] = by_reason.get(nf.reason, 0) + 1
     canonical = sum(1 for f in figures if f.canonical)
-    coverage = Coverage(counted, len(figures), canonical, len(figures) - canonical, len(non_figures), by_reason)
-    if counted != stated_figs + len(non_figures) + tables.unread:
-        warnings.append(f"coverage: {counted} numbers found, {stated_figs} figures and {len(non_figures)} non-figures")
-    warnings.extend(tables.warnings)
-    return Extracted(metadata, figures, non_figures, coverage, lists, warnings)
+    coverage = Coverage(counted, len(figures), canonical, len(figures) - canonical, len(non_figures), by_reason,
+                        len(unaccounted))
+    if unaccounted:
+        warnings.append("numbers neither read as figures nor explained: "
+                        + ", ".join(text[n.begin:n.stop] for n in unaccounted[:8]))
+    warnings.extend(tables.warnings + template.warnings)
+    checks = list(template.checks) + [_restated_check(p, t) for p, t in restated]
+    return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks)
+
+
+def _restated_check(prose: Figure, table: Figure) -> Check:
+    same = isinstance(prose.value, (int, float)) and prose.value == table.value
+    status = "pass" if same else ("not_assessable" if not isinstance(table.value, (int, float)) else "fail")
+    return Check(name=f"正文与表格一致: {table.key}", status=status,
+                 description=f"the prose figure {prose.label_zh} agrees with the table cell {table.label_zh}",
+                 expected=table.value, actual=prose.value,
+                 inputs=[CheckInput(table.key, table.value, table.span, table.label_zh),
+                         CheckInput("(prose)", prose.value, prose.span, prose.label_zh)],
+                 note=None if same else ("the table cell holds no number" if status == "not_assessable"
+                                         else "prose and table disagree: both are kept"))
 
 
 def _figure(st: Stated, text: str, seg: Segmented, tracer: Tracer) -> Figure:

@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 
 from ..numbers import Num
 from ..rules.keys import (
-    CATEGORY_SLUGS, CHANNELS, LABEL_LEAD, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
+    CATEGORY_SLUGS, CHANNELS, LABEL_LEAD, LABEL_VERB, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
     VERBS_BEFORE_NOUN, ZERO_RULES,
 )
 
 _SENTENCE_END = "。！？!?\n"
 _STRONG = "，,；;：:"
 _CLAUSE_END = "，,；;。：:、！？!?\n(（)）"
-_LIST_INTRO = re.compile(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖)[：:]?$")
+_LIST_INTRO = re.compile(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?$")
+# Words between two parts that end a breakdown: a new total (共办理…), an addition (另有…), a new clause.
+_LIST_STOP = re.compile(r"另有|另外|此外|还有|同时|共|合计|总计|累计|[（）()]")
+# Introducers that promise the whole: the parts must add up.  (其中, 含 may list only some.)
+_COMPLETE = re.compile(r"包括|分别为|分别是|具体为|[（(]")
 _PAREN = re.compile(r"[(（][^)）]*[)）]")
 
 
@@ -41,6 +45,7 @@ class Stated:
     note: str | None = None
     parent: "Stated | None" = None
     children: list["Stated"] = field(default_factory=list)
+    complete: bool = False  # the breakdown promises the whole (包括…, 分别为…), not just some parts (其中…)
     derived: bool = False
 
 
@@ -64,11 +69,18 @@ def clean_label(prefix: str) -> str:
 
 def _noun_after(suffix: str) -> str:
     m = NOUN_STOP.search(suffix)
+    if m and m.start() <= 1 and m.group(0) == "的":  # 三项新的重大任务: 新 alone says nothing
+        m = NOUN_STOP.search(suffix, m.end())
     return (suffix[:m.start()] if m else suffix)[:12]
 
 
 def make_label(num: Num, prefix: str, suffix: str) -> str:
     label = clean_label(prefix)
+    if len(label) > 14:
+        # …门户网站、《…公报》等平台主动公开规章: after an enumeration of channels, the verb and its object
+        verbs = [m for m in LABEL_VERB.finditer(label) if re.search(r"[、等]", label[:m.start()])]
+        if verbs and len(label) - verbs[-1].start() >= 3 and label[verbs[-1].end():verbs[-1].end() + 1] != "的":
+            label = label[verbs[-1].start():]
     noun = _noun_after(suffix) if suffix and "\u4e00" <= suffix[0] <= "\u9fff" else ""
     weak = not label or VERBS_BEFORE_NOUN.search(prefix.rstrip()) is not None or prefix.rstrip().endswith(("和", "及", "与", "、"))
     if num.unit in MEASURE_WORDS and noun:
@@ -141,16 +153,19 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
                 break
             # The first part may open the next sentence (…46条。其中工作动态类36条；…); the parts share one.
             if st.sentence != (run[0].sentence if run else head.sentence) and (
-                    run or not text[head.num.stop:st.num.begin].lstrip().startswith("。")):
+                    run or not re.match(r"^\s*。\s*(其中|包括|分别为|具体为)", text[head.num.stop:st.num.begin])):
                 break
             gap = text[(run[-1] if run else head).num.stop:st.num.begin]
-            if run and (not re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,14}", gap) or _LIST_INTRO.search(clean_intro(gap))):
+            if run and (not re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,20}", gap) or _LIST_INTRO.search(clean_intro(gap))
+                        or _LIST_STOP.search(gap)):
                 break
-            if not run and not _LIST_INTRO.search(clean_intro(gap)):
+            if not run and (not _LIST_INTRO.search(clean_intro(gap)) or _LIST_STOP.search(clean_intro(gap)[:-1])):
                 break
             run.append(st)
             j += 1
         if len(run) >= 2:
+            intro = clean_intro(text[head.num.stop:run[0].num.begin])
+            head.complete = bool(_COMPLETE.search(intro)) and "其中" not in text[head.num.stop:run[0].num.begin]
             for st in run:
                 st.parent = head
                 if head.scope and not SCOPES.search(st.prefix) and not PORTAL.search(st.prefix):
@@ -163,7 +178,7 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
 
 def clean_intro(gap: str) -> str:
     """The words between a total and its first item, minus the item's own label."""
-    m = re.search(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖)[：:]?", gap)
+    m = re.search(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?", gap)
     return gap[:m.end()] if m else gap
 
 
@@ -200,7 +215,8 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
         if key is None:
             key = _rule_key(text, st)
         if key and key.startswith("proactive.by_channel.") and len(channels_named(st.prefix)) > 1:
-            key = "proactive.total" if "主动公开" in st.prefix else None  # several channels: their total
+            # several channels named: their total, if it is a count of disclosed information at all
+            key = "proactive.total" if _TOTAL_RULE.label.search(st.prefix) else None
         if key and key in used:
             st.note = f"also reads as {key}; the first such figure holds the key"
             key = None
@@ -211,11 +227,19 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
             st.note = f"part of {st.parent.key}"
         if not st.label and st.parent is not None:
             st.label = st.parent.label
+        if st.num.unit == "%" and re.search(r"(占|占比|比例为|比重为)$", st.prefix.strip()):
+            prev = next((p for p in reversed(stated[:stated.index(st)]) if p.sentence == st.sentence
+                         and p.num.unit != "%"), None)
+            if prev is not None:
+                st.label = f"{prev.label}占比"  # 予以公开258件，占33.9%: the share of the figure before it
         if st.label in ("", None) or (st.scope and clean_label(st.prefix) == ""):
             prev = next((p for p in reversed(stated[:stated.index(st)])
                          if p.sentence == st.sentence and p.num.unit == st.num.unit), None)
             if prev is not None and st.scope and not clean_label(st.prefix):
                 st.label = f"{prev.label}（{st.scope}）"
+
+
+_TOTAL_RULE = next(r for r in PROSE_RULES if r.key == "proactive.total")
 
 
 def _rule_key(text: str, st: Stated) -> str | None:

@@ -18,7 +18,6 @@ from ..segment import Segmented
 @dataclass
 class TableResult:
     figures: list[Figure] = field(default_factory=list)
-    lists: list[tuple[Figure, list[Figure]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unread: int = 0  # numbers in rows that became neither a figure nor a non-figure
 
@@ -76,6 +75,6 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
                 key="", label_zh=label if not column else f"{label} · {column}", value=n.value, raw_text=n.raw_text,
                 unit=n.unit, approx=n.approx, qualifier=n.qualifier, status=tracer.status(n.start, n.end, n.raw_text),
                 section=sec.path if sec else None, sentence=text[base:base + len(line)], span=n.span, raw_span=raw,
-                byte_span=tracer.byte_span(raw), cell=TableCell("", label, column),
+                byte_span=tracer.byte_span(raw), cell=TableCell("", label, column, "number"),
             ))
     return out

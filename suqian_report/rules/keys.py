@@ -54,7 +54,7 @@ PROSE_RULES: tuple[Rule, ...] = (
          _r(r"(受理|收到|接收|接到|办理|新收)[^，。；]*(公开)?申请|申请[^，。；]{0,4}(数|量|总数)|依申请公开(政府)?信息?$"),
          _r(r"^其中|答复|办结|复议|诉讼|同意|不予|部分|结转|上年|当面|网上|信函|传真|电子邮件|按时|延期")),
     Rule("requests.outcome.granted.total", COUNT_UNITS, _r(r"同意公开|予以公开|全部公开"), _r(r"部分|不同意")),
-    Rule("requests.outcome.partial.total", COUNT_UNITS, _r(r"部分公开"), _r(r"不予")),
+    Rule("requests.outcome.partial.total", COUNT_UNITS, _r(r"部分公开"), _r(r"不予|予以公开|同意公开")),
     Rule("requests.outcome.withheld.total", COUNT_UNITS, _r(r"不予公开|不同意公开|否决公开"), None, _r(r"申请[^。]*$")),
     # reviews and lawsuits
     Rule("review.result_upheld", CASE_UNITS, _r(r"维持"), None, _REVIEW_CTX),
@@ -136,5 +136,7 @@ LABEL_LEAD = re.compile(
 LABEL_TAIL = re.compile(r"(?:达到|达|(?<![行作成认因所以])为|共计|共有|共|计|约|近|超过|有|已有|占到|占|分别为|分别|各|了|的|是)+$")
 VERBS_BEFORE_NOUN = re.compile(r"(组织|举办|召开|开展|明确|建立|设立|配备|设置|完成|实现|开通|发布|编发|印发|出台|制定|"
                                r"参加|参与|举行|接待|培训|有|共有|已有|达|显示|涉及|覆盖|做了|进行|要求)$")
-NOUN_STOP = re.compile(r"(参与|参加|开通|开展|完成|顺利|实现|进行|提供|表示|对|的|和|并|以|在|为|将|都|均|已|共|向|从|通过)")
+NOUN_STOP = re.compile(r"(参与|参加|开通|开展|完成|顺利|实现|进行|提供|表示|对|的|和|并|以|在|为|将|都|均|已|共|向|从|通过|即|达|\d)")
+# A long label keeps what follows its last verb: …等平台主动公开规章 → 主动公开规章.
+LABEL_VERB = re.compile(r"(主动公开|公开|发布|受理|收到|办理|答复|举办|召开|接待|编发|印发|制发|接入|开展|办结)")
 MEASURE_WORDS = frozenset({"名", "个", "家", "位", "所", "项", "次", "场", "期", "篇", "座", "台", "套", "支", "批", "处", "户", "类", "种"})
