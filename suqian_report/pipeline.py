@@ -35,9 +35,11 @@ def run(doc: Document) -> Report:
     boilerplate = []
     for cut in seg.cuts:
         a = to_raw_line(cut.first)[0]
-        b = to_raw_line(cut.last)[1]
-        text = "\n".join(seg.lines[cut.first:cut.last + 1]).strip()
-        boilerplate.append(Boilerplate(cut.kind, cut.reason, text, (a, b)))
+        b = to_raw_line(cut.last, cut.end_col)[1]
+        lines = seg.lines[cut.first:cut.last + 1]
+        if cut.end_col is not None:
+            lines[-1] = lines[-1][:cut.end_col]
+        boilerplate.append(Boilerplate(cut.kind, cut.reason, "\n".join(lines).strip(), (a, b)))
 
     damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
     quality = Quality(
@@ -64,7 +66,7 @@ def _cut_off(seg) -> bool:
     if not seg.body:
         return False
     k = len(seg.body) - 1
-    last = seg.lines[seg.body[k]].strip()
+    last = seg.body_line(k).strip()
     return not seg.is_row(k) and len(last) > 20 and not last.endswith(tuple("。！？!?；;…”’）)》】."))
 
 
@@ -75,8 +77,8 @@ def _line_raw_spans(doc, repaired, seg):
         starts.append(pos)
         pos += len(ln) + 1
 
-    def raw(i: int) -> tuple[int, int]:
-        a, b = starts[i], starts[i] + len(seg.lines[i])
+    def raw(i: int, end_col: int | None = None) -> tuple[int, int]:
+        a, b = starts[i], starts[i] + (len(seg.lines[i]) if end_col is None else end_col)
         return doc.to_raw.to_src(*repaired.to_doc.to_src(a, b))
 
     return raw

@@ -22,6 +22,8 @@ _TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公�
                     r"(信息公开|政务公开).{0,12}(年度报告|年报)")
 # Labels may be spaced out to line up (索 引 号, 标 题).
 _TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*年度?$")
+# How the text of a report opens, after any page furniture.
+_OPENING = re.compile(r"本(?:年度)?报告|根据《|依据《|按照《|依照《|为(?:贯彻|落实|进一步)|特向社会公布|现将|[一1][、.．]\s*(?:概述|总体情况|基本情况)")
 _PANEL_LABEL = re.compile(
     r"(?:^|(?<=[\s|：:•·]))(" + "|".join(r"\s?".join(map(re.escape, label))
                                          for label in sorted(PANEL_LABELS, key=len, reverse=True))
@@ -47,6 +49,7 @@ class Cut:
     reason: str
     first: int  # line index
     last: int  # line index, inclusive
+    end_col: int | None = None  # the cut stops at this column of line ``last`` (the rest of it is body)
 
 
 @dataclass(slots=True)
@@ -68,6 +71,7 @@ class Segmented:
     to_repaired: Alignment  # clean text → repaired text
     line_starts: list[int]  # clean-text offset of each body line
     title: str | None = None  # the report's own title line(s), as written
+    heads: dict[int, int] = field(default_factory=dict)  # line → column where its body part starts
     sections: list[Section] = field(default_factory=list)
     spam: list[tuple[int, int, str]] = field(default_factory=list)  # injected brand names: clean spans
 
@@ -75,15 +79,19 @@ class Segmented:
         i = bisect_right([s.offset for s in self.sections], offset) - 1
         return self.sections[i] if i >= 0 else None
 
+    def body_line(self, k: int) -> str:
+        """The text of body line ``k`` (without page furniture cut from its start)."""
+        i = self.body[k]
+        return self.lines[i][self.heads.get(i, 0):]
+
     def is_row(self, k: int) -> bool:
         """Whether body line ``k`` is a table row (HTML row, or cells joined by ``|``)."""
-        i = self.body[k]
-        return self.kinds[i].kind == "row" or is_row_text(self.lines[i])
+        return self.kinds[self.body[k]].kind == "row" or is_row_text(self.body_line(k))
 
     def table_spans(self) -> list[tuple[int, int]]:
         """Clean-text spans of the body lines that are table rows."""
-        return [(self.line_starts[k], self.line_starts[k] + len(self.lines[i]))
-                for k, i in enumerate(self.body) if self.is_row(k)]
+        return [(self.line_starts[k], self.line_starts[k] + len(self.body_line(k)))
+                for k in range(len(self.body)) if self.is_row(k)]
 
     def line_of(self, offset: int) -> int:
         """Index into ``body`` of the line holding a clean-text offset."""
@@ -116,6 +124,8 @@ def parse_panel_line(line: str) -> dict[str, str] | None:
 
 
 def _is_title(text: str) -> bool:
+    if re.match(r"^[\u4e00-\u9fff\s]{1,6}[:：]", text):
+        return False  # 栏目：政府信息公开年报 is a label and its value
     return bool(_TITLE.search(text)) and len(text) <= 80 and "。" not in text and "，" not in text[:-1]
 
 
@@ -157,6 +167,16 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
             for k, v in fields.items():
                 panel.setdefault(k, v)
 
+    # A whole report saved on one line behind its page furniture (当前位置：… 文字版 文件下载 --> 本报告…):
+    # the furniture goes, the line stays.
+    heads: dict[int, int] = {}
+    for i, raw in enumerate(lines):
+        if label[i] in ("navigation", "header", "metadata_panel") and len(raw) > 300:
+            m = _OPENING.search(raw, 0, 800)
+            if m and m.start() > 0:
+                heads[i] = m.start()
+                label[i] = None
+
     # The title, and where the report starts.  A title broken over two lines (宿州市人民政府2016年 /
     # 政府信息公开工作年度报告) starts on the first.
     title_line = next((i for i in range(n) if label[i] is None and _is_title(_strip_furniture(lines[i]))), None)
@@ -194,7 +214,8 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
 
     body = [i for i in range(n) if label[i] is None and (lines[i].strip() or (i > start))]
     body = _trim_blanks(body, lines)
-    cuts = _group(label)
+    cuts = _group(label) + [Cut("navigation", "", i, i, col) for i, col in heads.items()]
+    cuts.sort(key=lambda c: (c.first, c.end_col is None))
     for c in cuts:
         c.reason = reason[c.kind]
 
@@ -204,20 +225,21 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
     for ln in lines:
         starts_in_repaired.append(pos)
         pos += len(ln) + 1
-    pieces = [(starts_in_repaired[i], starts_in_repaired[i] + len(lines[i])) for i in body]
+    pieces = [(starts_in_repaired[i] + heads.get(i, 0), starts_in_repaired[i] + len(lines[i])) for i in body]
     clean, to_repaired = Alignment.from_pieces(pieces, text)
     line_starts = []
     pos = 0
-    for i in body:
+    for a, b in pieces:
         line_starts.append(pos)
-        pos += len(lines[i]) + 1
+        pos += b - a + 1
 
     title = None
     if title_line is not None:
         title = _strip_furniture(lines[title_line])
         if _TITLE_HEAD.search(title) and title_line + 1 < n:
             title += _strip_furniture(lines[title_line + 1])
-    seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title)
+    seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title,
+                    heads=heads)
     seg.sections = _sections(seg)
     seg.spam = [(m.start(), m.end(), m.group(0)) for m in BRANDS.finditer(clean)]
     return seg
@@ -263,7 +285,7 @@ def _sections(seg: Segmented) -> list[Section]:
         out.append(Section(offset, "/".join(m for _, m, _ in stack), title))
 
     for k, i in enumerate(seg.body):
-        line = seg.lines[i]
+        line = seg.body_line(k)
         start = seg.line_starts[k]
         if seg.is_row(k):
             continue

@@ -11,9 +11,10 @@ from ..provenance import Tracer
 from ..repair import Repaired
 from ..segment import Segmented
 from .metadata import build_metadata
-from .prose import Stated, find_stated, zero_statements
+from .prose import Stated, find_stated, loose_keys, zero_statements
 from .regime import detect_format
 from .tables import table_figures
+from .stats import read_stats
 from .template import read_tables
 
 
@@ -42,6 +43,8 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     table_lines = seg.table_spans()
 
     template = read_tables(seg, tracer, metadata.format)
+    prose_values = {(n.value, n.unit) for n, r in zip(nums, reasons) if r is None}
+    template.merge(read_stats(seg, tracer, prose_values))
     used = sorted(template.used)
     in_template = [any(a < n.stop and n.start < b for a, b in used) for n in nums]
     in_label = [any(a <= n.start and n.stop <= b for a, b in template.labels) for n in nums]
@@ -54,19 +57,29 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
                            metadata.format, tracer)
 
     figures: list[Figure] = list(template.figures)
-    table_keys = {f.key for f in template.figures if f.key}
+    table_cells = {f.key: f for f in template.figures if f.key}
     by_stated: dict[int, Figure] = {}
-    restated: list[tuple[Figure, Figure]] = []
+    restates: dict[str, list[Figure]] = {}  # table key → prose figures that may restate it
     for st in stated:
         fig = _figure(st, text, seg, tracer)
-        if fig.key in table_keys:  # the table holds this key; the prose restates it
-            table_fig = next(f for f in template.figures if f.key == fig.key)
-            restated.append((fig, table_fig))
-            fig.note = f"restates {fig.key} from table {table_fig.cell.table}"
+        for key in loose_keys(st) & table_cells.keys():
+            restates.setdefault(key, []).append(fig)
+        if fig.key in table_cells:  # the table holds this key; the prose restates it
+            restates.setdefault(fig.key, []).insert(0, fig)
+            fig.note = f"restates {fig.key} from table {table_cells[fig.key].cell.table}"
             fig.key = ""
         by_stated[id(st)] = fig
         figures.append(fig)
     figures.extend(tables.figures)
+    restated = []
+    for key, candidates in restates.items():
+        # The prose restates the table if any figure that could be this cell has its value; if none does, the
+        # figure the rules gave the key is the one that disagrees.
+        table_fig = table_cells[key]
+        same = next((f for f in candidates if f.value == table_fig.value and f.unit == table_fig.unit), None)
+        strict = next((f for f in candidates if (f.note or "").startswith(f"restates {key} ")), None)
+        if same is not None or strict is not None:
+            restated.append((same or strict, table_fig))
 
     have = {f.key for f in figures if f.key}
     for key, a, b, unit in zero_statements(text, have, table_lines + spam_spans + list(template.regions.values())):

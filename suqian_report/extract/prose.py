@@ -43,6 +43,7 @@ class Stated:
     scope: str | None
     key: str | None = None
     note: str | None = None
+    loose: set[str] = field(default_factory=set)  # keys whose label pattern fits, whatever else the rule says
     parent: "Stated | None" = None
     children: list["Stated"] = field(default_factory=list)
     complete: bool = False  # the breakdown promises the whole (包括…, 分别为…), not just some parts (其中…)
@@ -252,12 +253,19 @@ def _rule_key(text: str, st: Stated) -> str | None:
             continue
         if not any(rule.label.search(w) for w in where):
             continue
+        st.loose.add(rule.key)
         if rule.unless and any(rule.unless.search(w) for w in where):
             continue
         if rule.context and not rule.context.search(before):
             continue
         return rule.key
     return None
+
+
+def loose_keys(st: Stated) -> set[str]:
+    """Every key whose label pattern fits this figure, whatever the rule's other conditions say."""
+    return {rule.key for rule in PROSE_RULES if st.num.unit in rule.units
+            and (rule.label.search(st.prefix) or rule.label.search(st.label))}
 
 
 def zero_statements(text: str, have: set[str], skip: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:

@@ -49,11 +49,11 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
     starts = [n.start for n in nums]
     from bisect import bisect_left
 
-    for k, i in enumerate(seg.body):
+    for k in range(len(seg.body)):
         if not seg.is_row(k):
-            header = None if not seg.lines[i].strip() else header
+            header = None if not seg.body_line(k).strip() else header
             continue
-        line = seg.lines[i]
+        line = seg.body_line(k)
         base = seg.line_starts[k]
         cells = split_cells(line)
         texts = [line[a:b] for a, b in cells]

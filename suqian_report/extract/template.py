@@ -174,6 +174,14 @@ class TemplateResult:
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    def merge(self, other: "TemplateResult") -> None:
+        self.figures += other.figures
+        self.checks += other.checks
+        self.used += other.used
+        self.labels += other.labels
+        self.regions.update(other.regions)
+        self.warnings += other.warnings
+
 
 class _Builder:
     def __init__(self, seg: Segmented, tracer: Tracer, out: TemplateResult):

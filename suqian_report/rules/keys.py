@@ -44,8 +44,14 @@ PROSE_RULES: tuple[Rule, ...] = (
     Rule("proactive.by_channel.weibo", COUNT_UNITS, _r(r"微博[^，。；]*(主动)?公开|主动公开[^，。；]*微博")),
     Rule("proactive.by_channel.wechat", COUNT_UNITS, _r(r"微信[^，。；]*(主动)?公开|主动公开[^，。；]*微信")),
     Rule("proactive.normative_docs.published", COUNT_UNITS, _r(r"主动公开[^，。；]*规范性文件")),
+    # §8.5: documents counted by their disclosure attribute are not requests or refusals.
+    Rule("info_attribute.total", COUNT_UNITS, _r(r"(制作|获取)[^，。；]{0,8}政府信息总数|政府信息总数")),
+    Rule("info_attribute.on_request", COUNT_UNITS, _r(r"作为依申请公开|依申请公开信息数|依申请公开的信息"),
+         None, _r(r"(制作|获取|总数)[^。]*$")),
+    Rule("info_attribute.withheld", COUNT_UNITS, _r(r"不予公开信息数|不予公开信息有|不予公开的信息"),
+         None, _r(r"(制作|获取|总数)[^。]*$")),
     Rule("proactive.total", COUNT_UNITS, _r(r"主动公开(了)?(各类|各项|的)?(政府)?信息|新增主动公开|主动公开[^，。；]{0,6}信息"),
-         _r(r"^其中|其他|规范性|历年|依申请|不予|目录|解读")),
+         _r(r"^其中|其他|规范性|历年|依申请|不予|目录|解读|各单位|各乡镇|各部门|县直|区直|市直|乡镇")),
     Rule("proactive.fulltext_rate", frozenset({"%"}), _r(r"全文电子化率")),
     # requests
     Rule("requests.replies.total", COUNT_UNITS | {"次"}, _r(r"^(答复|办结|已答复|已办结|共答复|回复)[^，。；]{0,12}$|(答复|办结)(申请|件)"),
