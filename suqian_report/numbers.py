@@ -255,6 +255,8 @@ def classify(num: Num, text: str, protected: list[tuple[int, int]] = ()) -> str 
         return "address"
     if before.endswith("第"):
         return "ordinal"
+    if plain and before.rstrip().endswith(("附件", "附表", "附录")):
+        return "list_marker"  # 附件1
     if plain and re.fullmatch(r"\d{6}", digits) and _POSTCODE_LABEL.search(before):
         return "postcode"
     if plain and re.search(r"(索引号|索引)[:：\s]{0,3}$", before):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from .document import Document
 from .errors import InputError
@@ -67,7 +68,9 @@ def _cut_off(seg) -> bool:
         return False
     k = len(seg.body) - 1
     last = seg.body_line(k).strip()
-    return not seg.is_row(k) and len(last) > 20 and not last.endswith(tuple("。！？!?；;…”’）)》】."))
+    if seg.is_row(k) or len(last) <= 20 or re.search(r"(\d|附件下载|附件|下载|打印|关闭)\s*$", last):
+        return False  # a table row, a short line, or page furniture at the end of a one-line page
+    return not last.endswith(tuple("。！？!?；;…”’）)》】."))
 
 
 def _line_raw_spans(doc, repaired, seg):

@@ -97,10 +97,14 @@ def test_damaged_paragraph_inside_a_clean_page(paragraph: str, kind: str):
         assert got == expected
 
 
+# The one documented normalisation repair makes to good text: no-break and ideographic spaces become spaces.
+ODD_SPACES = str.maketrans({"\u00a0": " ", "\u3000": " "})
+
+
 @pytest.mark.parametrize("path", CLEAN + sorted((FIXTURES / "clean").glob("*.html")), ids=lambda p: p.name)
 def test_never_break_good_text(path: Path):
-    """A clean simplified page goes through repair unchanged, byte for byte, and nothing is logged."""
+    """A clean simplified page goes through repair unchanged, byte for byte, apart from odd spaces."""
     doc = load_text(path.read_text(encoding="utf-8"))
     r = repair(doc)
-    assert r.text == doc.text
-    assert r.events == []
+    assert r.text == doc.text.translate(ODD_SPACES)
+    assert all(e.kind == "width" and e.before in ("\u00a0", "\u3000") for e in r.events)

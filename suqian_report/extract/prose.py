@@ -47,6 +47,7 @@ class Stated:
     parent: "Stated | None" = None
     children: list["Stated"] = field(default_factory=list)
     complete: bool = False  # the breakdown promises the whole (包括…, 分别为…), not just some parts (其中…)
+    parent_channel: str | None = None  # 在网站公开的信息中，包括…: the parts of an earlier channel's figure
     derived: bool = False
 
 
@@ -59,7 +60,11 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return a, b
 
 
+_INLINE_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．][^，。；]{0,24}?(情况|概述|做法|措施|事项)")
+
+
 def clean_label(prefix: str) -> str:
+    prefix = _INLINE_HEADING.sub("", prefix)  # …依申请公开工作情况2013年共受理: a heading saved on the same line
     label = _PAREN.sub("", prefix) if len(_PAREN.sub("", prefix)) >= 2 else prefix
     label = label.strip(" \t、，,；;：:")
     for _ in range(3):
@@ -141,8 +146,15 @@ def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tu
     return out
 
 
+_OF_CHANNEL = re.compile(r"在?([^，。；]{0,8}?)(?:公开|发布)的[^，。；]{0,6}中[，,]?\s*(?:包括|其中|分别为|主要有)")
+
+
 def _link_lists(text: str, stated: list[Stated]) -> None:
-    """Mark runs of short same-unit items after an introducer as the breakdown of the figure before them."""
+    """Mark runs of short same-unit items after an introducer as the breakdown of the figure before them.
+
+    A breakdown may also name what it breaks down without repeating its number (在网站公开的信息中，包括…):
+    it is then the parts of the earlier figure for that channel."""
+    _lists_by_reference(text, stated)
     i = 0
     while i < len(stated):
         head = stated[i]
@@ -177,6 +189,31 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
             i += 1
 
 
+def _lists_by_reference(text: str, stated: list[Stated]) -> None:
+    i = 0
+    while i < len(stated):
+        st = stated[i]
+        s0 = st.sentence[0]
+        if any(p.sentence == st.sentence and p.num.begin < st.num.begin for p in stated[:i]):
+            i += 1
+            continue
+        m = _OF_CHANNEL.search(text, s0, st.num.begin)
+        named = channels_named(m.group(1)) if m else []
+        if len(named) != 1:
+            i += 1
+            continue
+        run = [st]
+        j = i + 1
+        while j < len(stated) and stated[j].sentence == st.sentence and stated[j].num.unit == st.num.unit and \
+                re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,20}", text[run[-1].num.stop:stated[j].num.begin]):
+            run.append(stated[j])
+            j += 1
+        if len(run) >= 2:
+            for part in run:
+                part.parent_channel = named[0]
+        i = j
+
+
 def clean_intro(gap: str) -> str:
     """The words between a total and its first item, minus the item's own label."""
     m = re.search(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?", gap)
@@ -207,6 +244,13 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
     used: dict[str, Stated] = {}
     for st in stated:
         key = None
+        if st.parent_channel and st.parent is None:
+            parent = used.get(f"proactive.by_channel.{st.parent_channel}")
+            if parent is not None and parent.num.unit == st.num.unit:
+                st.parent = parent
+                if st not in parent.children:
+                    parent.children.append(st)
+                    parent.complete = True
         if st.parent is not None and (st.parent.key or "").startswith("proactive.") and st.num.unit in ("条", "件"):
             named = channels_named(st.label)
             if len(named) == 1 and not (st.parent.key or "").startswith("proactive.by_channel"):

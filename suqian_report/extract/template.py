@@ -263,12 +263,17 @@ def _events(tokens: list[Token], phrases: list[tuple[str, str, str]]) -> list[tu
 # ---------------------------------------------------------------- table 二
 
 
+def _claim_labels(b: _Builder, events) -> None:
+    """The label tokens that named a row, column or item are the table's; other text in the region is not."""
+    b.out.labels += sorted({(tok.start, tok.end) for _pos, typ, _p, tok in events if typ != "value"})
+
+
 def _table2(b: _Builder, span: tuple[int, int], fmt: str) -> None:
     tokens = tokenize(b.text, *span)
-    b.out.labels += [(t.start, t.end) for t in tokens if t.kind == "label"]
     phrases = [("item", "", "第二十条")] + [("column", suffix, label) for label, suffix, _u in TABLE2_COLUMNS] \
         + [("row", stem, label) for label, stem in TABLE2_ROWS]
     events = _events(tokens, phrases)
+    _claim_labels(b, events)
     defaults = TABLE2_DEFAULT_COLUMNS.get(fmt, TABLE2_DEFAULT_COLUMNS["template_2021"])
     header: list[tuple[str, str]] = []  # (suffix, label as written) since the last 第二十条
     row: tuple[str, Token, int] | None = None  # (stem, label token, event position)
@@ -355,17 +360,18 @@ def _emit_row(b: _Builder, table: str, stem: str, label: str, cols: list[tuple[s
 
 
 _MISC = re.compile(r"[（(]?[3３]?[)）.．、]?\s*其他")
+_TABLE4_WORDS = re.compile("|".join(TABLE4_COLUMN_LABELS) + "|行政复议|行政诉讼|直接起诉|复议后起诉")
 
 
 def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, list[Figure]]]:
     tokens = tokenize(b.text, *span)
-    b.out.labels += [(t.start, t.end) for t in tokens if t.kind == "label"]
     phrases = [("row", key, p) for key, ps in TABLE3_ROWS for p in ps] + \
               [("group", key, p) for key, ps in TABLE3_GROUPS for p in ps]
     events = _events(tokens, phrases)
     # 2021: （六）其他处理 has no cells of its own and its third sub-row is labelled just 其他 (3.其他).
     events += [(t.start, "misc", "", t) for t in tokens if t.kind == "label" and _MISC.fullmatch(t.text.strip())]
     events.sort(key=lambda e: e[0])
+    _claim_labels(b, events)
     rows: list[tuple[str, str, int, list[Token]]] = []  # (row key, label as written, position, values)
     for pos, typ, payload, tok in events:
         if typ == "row":
@@ -528,7 +534,7 @@ def _read_row3(b: _Builder, key: str, label: str, pos: int, values: list[Token]
 
 def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
     tokens = tokenize(b.text, *span)
-    b.out.labels += [(t.start, t.end) for t in tokens if t.kind == "label"]
+    b.out.labels += [(t.start, t.end) for t in tokens if t.kind == "label" and _TABLE4_WORDS.search(t.text)]
     tokens = [t for t in tokens if t.kind != "label"]
     # values before the first label of the region belong to nothing: table 四 starts at its heading
     if len(tokens) > 15:
@@ -569,10 +575,9 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
 
 def read_tables(seg: Segmented, tracer: Tracer, fmt: str) -> TemplateResult:
     out = TemplateResult()
-    if not fmt.startswith("template"):
-        found = regions(seg.clean_text)
-        if not any(t in found for t in ("三", "四")) and "第二十条" not in seg.clean_text:
-            return out
+    if not fmt.startswith("template") and not any(a in seg.clean_text for anchors in TABLE_ANCHORS.values()
+                                                  for a in anchors):
+        return out  # a 2014 report's 行政复议、行政诉讼情况 section is prose, not table 四
     out.regions = regions(seg.clean_text)
     b = _Builder(seg, tracer, out)
     if "二" in out.regions:

@@ -36,8 +36,8 @@ _LITIGATION_CTX = _r(r"诉讼(?!.*复议)[^。]*$")
 PROSE_RULES: tuple[Rule, ...] = (
     # proactive disclosure
     # 累计 alone often means "in all, this year" (2020年度累计主动公开…): cumulative only when not tied to the year.
-    Rule("proactive.items_cumulative", COUNT_UNITS, _r(r"累计[^，。；]*主动公开|历年[^，。；]*主动公开"),
-         _r(r"本年|新增|年度|全年|今年|(19|20)\d\d年")),
+    Rule("proactive.items_cumulative", COUNT_UNITS, _r(r"累计[^，。；]*公开|历年[^，。；]*公开"),
+         _r(r"本年|新增|年度|全年|今年|依申请")),
     Rule("proactive.by_channel.website", COUNT_UNITS,
          _r(r"(门户|网站|网上|政府网)[^，。；]*(主动)?公开|主动公开[^，。；]*(门户|网站)"), _r(r"累计|公报|微博|微信|解读")),
     Rule("proactive.by_channel.gazette", COUNT_UNITS, _r(r"公报[^，。；]*(主动)?公开|主动公开[^，。；]*公报")),
@@ -56,12 +56,23 @@ PROSE_RULES: tuple[Rule, ...] = (
     # requests
     Rule("requests.replies.total", COUNT_UNITS | {"次"}, _r(r"^(答复|办结|已答复|已办结|共答复|回复)[^，。；]{0,12}$|(答复|办结)(申请|件)"),
          _r(r"按时|延期|上年|结转"), _r(r"申请[^。]*$")),
+    Rule("requests.new.by_channel.in_person", COUNT_UNITS, _r(r"(当面|现场)申请")),
+    Rule("requests.new.by_channel.online", COUNT_UNITS, _r(r"(网上|网络|在线)申请")),
+    Rule("requests.new.by_channel.letter", COUNT_UNITS, _r(r"信函申请")),
+    Rule("requests.new.by_channel.fax", COUNT_UNITS, _r(r"传真申请")),
+    Rule("requests.new.by_channel.email", COUNT_UNITS, _r(r"(电子邮件|邮件)申请")),
     Rule("requests.new.total", COUNT_UNITS | {"次"},
          _r(r"(受理|收到|接收|接到|办理|新收)[^，。；]*(公开)?申请|申请[^，。；]{0,4}(数|量|总数)|依申请公开(政府)?信息?$"),
          _r(r"^其中|答复|办结|复议|诉讼|同意|不予|部分|结转|上年|当面|网上|信函|传真|电子邮件|按时|延期")),
     Rule("requests.outcome.granted.total", COUNT_UNITS, _r(r"同意公开|予以公开|全部公开"), _r(r"部分|不同意")),
     Rule("requests.outcome.partial.total", COUNT_UNITS, _r(r"部分公开"), _r(r"不予|予以公开|同意公开")),
-    Rule("requests.outcome.withheld.total", COUNT_UNITS, _r(r"不予公开|不同意公开|否决公开"), None, _r(r"申请[^。]*$")),
+    Rule("requests.outcome.withheld.total", COUNT_UNITS, _r(r"不予公开|不同意公开|否决公开"), None,
+         _r(r"(申请|答复|同意公开)[^。]*$")),
+    Rule("requests.outcome.not_exist", COUNT_UNITS, _r(r"信息不存在")),
+    Rule("requests.outcome.not_this_agency", COUNT_UNITS, _r(r"不属于本(行政)?机关|非本(行政)?机关|不属于本单位")),
+    Rule("requests.outcome.already_public", COUNT_UNITS, _r(r"已主动公开")),
+    Rule("requests.outcome.correction_requested", COUNT_UNITS, _r(r"更改补充|补正")),
+    Rule("requests.outcome.other_channel", COUNT_UNITS, _r(r"其他途径")),
     # reviews and lawsuits
     Rule("review.result_upheld", CASE_UNITS, _r(r"维持"), None, _REVIEW_CTX),
     Rule("review.result_corrected", CASE_UNITS, _r(r"纠正|纠错|撤销|变更|确认违法|责令履行"), None, _REVIEW_CTX),
@@ -84,6 +95,9 @@ PROSE_RULES: tuple[Rule, ...] = (
     Rule("consultations.total", frozenset({"人次", "次", "个", "件", "人"}), _r(r"咨询"), _r(r"电话|网上|网络|在线|现场|当面|来访|^其中")),
     # press, gazette, staff
     Rule("press_conferences.total", frozenset({"场", "次"}), _r(r"新闻发布会|发布会"), _r(r"^其中|本级|在线访谈")),
+    Rule("response.interpretations", frozenset({"篇", "件", "条", "期", "次"}), _r(r"(政策)?解读(稿件|材料|文章)?$|解读稿")),
+    Rule("response.hot_issues", frozenset({"次", "件", "条"}), _r(r"回应[^，。；]*(热点|关切|舆情)")),
+    Rule("funding.special_wan_cny", frozenset({"万元"}), _r(r"专项经费")),
     Rule("gazette.issues", frozenset({"期"}), _r(r"公报"), _r(r"每期|手机报")),
     Rule("staff.total", frozenset({"人", "名"}), _r(r"专、?兼职|专兼职")),
     Rule("staff.full_time", frozenset({"人", "名"}), _r(r"专职|全职")),
