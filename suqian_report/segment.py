@@ -22,6 +22,7 @@ _TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公�
                     r"(信息公开|政务公开).{0,12}(年度报告|年报)")
 # Labels may be spaced out to line up (索 引 号, 标 题).
 _TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*年度?$")
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:政府|办公室|办公厅|局|委员会|委|中心|管委会|街道办事处)")
 # How the text of a report opens, after any page furniture.
 _OPENING = re.compile(r"本(?:年度)?报告|根据《|依据《|按照《|依照《|为(?:贯彻|落实|进一步)|特向社会公布|现将|[一1][、.．]\s*(?:概述|总体情况|基本情况)")
 _PANEL_LABEL = re.compile(
@@ -183,6 +184,9 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
     if title_line and label[title_line - 1] is None and _TITLE_HEAD.search(lines[title_line - 1].strip()) \
             and not re.search(r"(19|20)\d\d", lines[title_line]):
         title_line -= 1
+    elif title_line and label[title_line - 1] is None and _BODY_NAME.fullmatch(lines[title_line - 1].strip()) \
+            and re.match(r"\s*(19|20)\d\d\s*年", lines[title_line]):
+        title_line -= 1  # 淮安市人民政府 / 2024 年政府信息公开工作年度报告: the body's name stands above
     start = title_line
     if start is None:
         start = next((i for i in range(n) if label[i] is None and _contentful(lines[i], kinds[i])), 0)
@@ -236,7 +240,7 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
     title = None
     if title_line is not None:
         title = _strip_furniture(lines[title_line])
-        if _TITLE_HEAD.search(title) and title_line + 1 < n:
+        if (_TITLE_HEAD.search(title) or _BODY_NAME.fullmatch(title)) and title_line + 1 < n:
             title += _strip_furniture(lines[title_line + 1])
     seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title,
                     heads=heads)

@@ -319,8 +319,16 @@ def _row_label(text: str, stem: str) -> str:
     return phrase or text.strip()
 
 
+def _trim_blanks(values: list[Token], ncols: int) -> list[Token]:
+    """Saved tables often trail empty cells (| 0 | 0 | 0 | |): beyond the row's columns they are not cells."""
+    while len(values) > ncols and values[-1].kind == "blank":
+        values = values[:-1]
+    return values
+
+
 def _emit_row(b: _Builder, table: str, stem: str, label: str, cols: list[tuple[str, str]], values: list[Token],
               pos: int) -> None:
+    values = _trim_blanks(values, len(cols))
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
     if len(values) == len(cols):
@@ -492,6 +500,7 @@ def _read_row3(b: _Builder, key: str, label: str, pos: int, values: list[Token]
                ) -> tuple[list[Figure], list[list[int]] | None]:
     """The row's seven cells, and, for glued cells, every split that fits the row total."""
     cols = list(zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS))
+    values = _trim_blanks(values, 7)
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
     figs = []
