@@ -226,6 +226,61 @@ def clean(
     raise typer.Exit(EXIT_OK)
 
 
+@app.command()
+def show(
+    inputs: Inputs,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="For one page: the HTML file to write "
+                                                  "(stdout if not given).  For several: a directory, which gets an "
+                                                  "index.html linking one page per report.")] = None,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Write the evidence view: the clean text with every figure highlighted, the figures, checks and repairs."""
+    import os
+    from pathlib import Path
+
+    from .batch import expand
+    from .evidence import render_index, render_report
+    from .export import Output
+
+    paths = expand(inputs)
+    if len(paths) > 1 and not output:
+        _err("several pages need -o DIRECTORY for their pages and index.html")
+        raise typer.Exit(EXIT_USAGE)
+    failures = 0
+    try:
+        if len(paths) == 1 and not (output and os.path.isdir(output)):
+            report = _one(paths[0], encoding)
+            if report is None:
+                raise typer.Exit(EXIT_INPUT)
+            with Output(output) as out:
+                out.write(render_report(report))
+            raise typer.Exit(EXIT_OK)
+        directory = Path(output)
+        directory.mkdir(parents=True, exist_ok=True)
+        entries = []
+        used: set[str] = set()
+        for path in paths:
+            report = _one(path, encoding)
+            stem = Path(path).stem if path != "-" else "stdin"
+            name = stem
+            while name in used or name == "index":
+                name += "_"
+            used.add(name)
+            if report is None:
+                failures += 1
+                entries.append((path, "", None, "could not be read (see the error printed)"))
+                continue
+            with Output(str(directory / f"{name}.html")) as out:
+                out.write(render_report(report))
+            entries.append((path, f"{name}.html", report, None))
+        with Output(str(directory / "index.html")) as out:
+            out.write(render_index(entries))
+    except OSError as e:
+        _err(f"cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+
+
 def main() -> None:
     """Entry point: typer handles usage errors (exit 2) and exit codes; a closed pipe is not an error."""
     try:

@@ -1,5 +1,6 @@
 """Every figure points back into the raw input: the raw slice, repaired, is the clean slice."""
 
+import html
 import re
 
 import pytest
@@ -10,7 +11,8 @@ from suqian_report.repair import repair
 
 from .conftest import FIXTURES, SEED
 
-PAGES = [SEED] + sorted(p for p in (FIXTURES / "clean").iterdir() if p.suffix in (".txt", ".html"))
+PAGES = [SEED] + sorted(p for d in ("clean", "layouts") for p in (FIXTURES / d).iterdir()
+                        if p.suffix in (".txt", ".html"))
 
 
 def _repaired(fragment: str, script: str) -> str:
@@ -42,6 +44,9 @@ def test_raw_slice_repairs_to_clean_slice(page):
             continue
         if page.suffix == ".txt":
             assert _repaired(raw_slice, report.quality.script) == clean_slice, (f.key, raw_slice, clean_slice)
+        else:  # HTML: the source slice, its tags dropped and entities decoded, is the clean slice
+            text = html.unescape(re.sub(r"<[^>]*>", "", raw_slice)).replace("\u00a0", " ")
+            assert " ".join(text.split()) == " ".join(clean_slice.split()), (f.key, raw_slice, clean_slice)
         if f.byte_span:
             data = page.read_bytes()
             assert data[f.byte_span[0]:f.byte_span[1]].decode(report.source.encoding) == raw_slice

@@ -1,0 +1,221 @@
+"""The evidence view: one self-contained HTML page to check a report at a glance.
+
+The clean report text with every figure highlighted (canonical and ``other.*`` in different colours; hovering
+shows key, value, unit and status), a table of the figures that scrolls to a figure when its row is clicked,
+the checks, and the repair log; a toggle shows the raw input with the same highlights, placed by ``raw_span``.
+No network, no external assets: styles and script are inline.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Iterable
+
+from .model import Figure, Report
+
+_CSS = """
+:root { --canon: #ffe08a; --other: #cfe3ff; --derived: #e6e6e6; --uncertain: #ffb3b3; --ink: #222; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.6 "Noto Sans CJK SC", "WenQuanYi Zen Hei", "PingFang SC", "Microsoft YaHei", sans-serif;
+       color: var(--ink); background: #fafafa; }
+header { padding: 12px 20px; background: #24364b; color: #fff; }
+header h1 { margin: 0 0 4px; font-size: 18px; }
+header .meta { font-size: 13px; opacity: .85; }
+main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 0; height: calc(100vh - 76px); }
+#text { overflow: auto; padding: 16px 24px; background: #fff; border-right: 1px solid #ddd; }
+.doc { white-space: pre-wrap; word-break: break-all; }
+.doc[hidden] { display: none; }
+#side { overflow: auto; padding: 12px 16px; }
+mark.fig { padding: 0 1px; border-radius: 3px; cursor: help; background: var(--other); }
+mark.fig.canonical { background: var(--canon); }
+mark.fig.status-derived { background: var(--derived); }
+mark.fig.status-uncertain { outline: 2px dashed #c00; }
+mark.fig.point::after { content: "◆"; color: #888; font-size: 10px; }
+mark.fig.flash { animation: flash 1.2s ease-out 2; }
+@keyframes flash { 50% { background: #ff7a00; color: #fff; } }
+.toolbar { display: flex; gap: 8px; align-items: center; margin-bottom: 10px; flex-wrap: wrap; }
+.toolbar button { font: inherit; padding: 3px 10px; border: 1px solid #aaa; border-radius: 4px; background: #fff; cursor: pointer; }
+.legend span { padding: 0 6px; border-radius: 3px; margin-right: 6px; font-size: 12px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 6px; text-align: left; vertical-align: top; }
+th { position: sticky; top: 0; background: #f0f0f0; }
+#figures tbody tr { cursor: pointer; }
+#figures tbody tr:hover { background: #fff4d6; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+#figures td:first-child { word-break: break-all; max-width: 16em; }
+#figures td:nth-child(2) { min-width: 7em; }
+.pass { color: #157f1f; } .fail { color: #c00; font-weight: bold; } .not_assessable { color: #a66b00; }
+h2 { font-size: 15px; margin: 18px 0 6px; }
+details summary { cursor: pointer; }
+code { font-size: 12px; }
+"""
+
+_JS = """
+(function () {
+  var views = {clean: document.getElementById('clean'), raw: document.getElementById('raw')};
+  var current = 'clean';
+  var toggle = document.getElementById('toggle-raw');
+  if (toggle) toggle.addEventListener('click', function () {
+    current = current === 'clean' ? 'raw' : 'clean';
+    views.clean.hidden = current !== 'clean';
+    views.raw.hidden = current !== 'raw';
+    toggle.textContent = current === 'clean' ? '显示原始页面 (raw input)' : '显示清理后文本 (clean text)';
+  });
+  function show(i) {
+    var el = document.getElementById((current === 'clean' ? 'fig-' : 'raw-fig-') + i);
+    if (!el) return;
+    el.scrollIntoView({block: 'center'});
+    el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash');
+  }
+  document.querySelectorAll('#figures tbody tr').forEach(function (tr) {
+    tr.addEventListener('click', function () { show(tr.dataset.fig); });
+  });
+  window.suqianShow = show;
+})();
+"""
+
+
+def _esc(s) -> str:
+    return html.escape("" if s is None else str(s), quote=True)
+
+
+def _value(f: Figure) -> str:
+    if f.value is None:
+        return f.raw_text or "—"
+    if isinstance(f.value, float):
+        return f"{f.value:,.6f}".rstrip("0").rstrip(".")
+    return f"{f.value:,}"
+
+
+def _mark_open(i: int, f: Figure, prefix: str, point: bool) -> str:
+    cls = ["fig", "canonical" if f.canonical else "other", f"status-{f.status}"]
+    if point:
+        cls.append("point")
+    tip = f"{f.key} = {_value(f)} {f.unit or ''} ({f.status})" + (f" — {f.note}" if f.note else "")
+    return (f'<mark class="{" ".join(cls)}" id="{prefix}{i}" data-fig="{i}" data-key="{_esc(f.key)}" '
+            f'data-value="{_esc(f.value)}" data-unit="{_esc(f.unit)}" data-status="{f.status}" title="{_esc(tip)}">')
+
+
+def marked(text: str, spans: Iterable[tuple[int, int, int, Figure]], prefix: str) -> str:
+    """``text`` as HTML with one ``<mark>`` per figure.  Figures on the same text nest; a figure reaching past the
+    end of one it starts inside is cut to fit in it; a figure with no text is an empty mark."""
+    out: list[str] = []
+    pos = 0
+    stack: list[int] = []  # end offsets of the open marks, innermost last
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1] <= limit:
+            end = stack.pop()
+            out.append(_esc(text[pos:end]))
+            out.append("</mark>")
+            pos = end
+
+    for start, end, i, f in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        start = max(start, pos)
+        close_until(start)
+        end = max(start, min(end, stack[-1]) if stack else end)
+        out.append(_esc(text[pos:start]))
+        pos = start
+        out.append(_mark_open(i, f, prefix, point=end == start))
+        if end == start:
+            out.append("</mark>")
+        else:
+            stack.append(end)
+    close_until(len(text))
+    out.append(_esc(text[pos:]))
+    return "".join(out)
+
+
+def _figures_table(report: Report) -> str:
+    rows = []
+    for i, f in enumerate(report.figures):
+        rows.append(
+            f'<tr data-fig="{i}" class="{"canonical" if f.canonical else "other"}">'
+            f"<td><code>{_esc(f.key)}</code></td><td>{_esc(f.label_zh)}</td>"
+            f'<td class="num">{_esc(_value(f))}</td><td>{_esc(f.unit)}</td><td>{_esc(f.status)}</td></tr>')
+    return ('<table id="figures"><thead><tr><th>key</th><th>标签</th><th>value</th><th>unit</th><th>status</th>'
+            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _checks_table(report: Report) -> str:
+    rows = []
+    for c in report.checks:
+        rows.append(f'<tr><td class="{c.status}">{_esc(c.status)}</td><td>{_esc(c.name)}'
+                    + (f"<br><small>{_esc(c.note)}</small>" if c.note else "")
+                    + f'</td><td class="num">{_esc(c.expected)}</td><td class="num">{_esc(c.actual)}</td></tr>')
+    return ('<table id="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>found</th></tr></thead>'
+            "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def _repairs(report: Report) -> str:
+    summary = "".join(f"<tr><td><code>{_esc(r.kind)}</code></td><td class='num'>{r.count:,}</td>"
+                      f"<td>{_esc(r.description)}</td></tr>" for r in report.repairs)
+    events = "".join(f"<tr><td><code>{_esc(e.kind)}</code></td><td class='num'>{e.raw_span[0]}</td>"
+                     f"<td>{_esc(e.before)}</td><td>{_esc(e.after)}</td><td>{_esc(e.note)}</td></tr>"
+                     for e in report.repair_log)
+    return (f'<table id="repairs"><thead><tr><th>kind</th><th>count</th><th>what</th></tr></thead>'
+            f"<tbody>{summary or '<tr><td colspan=3>nothing repaired</td></tr>'}</tbody></table>"
+            f"<details><summary>every repair ({len(report.repair_log):,})</summary>"
+            f"<table><thead><tr><th>kind</th><th>raw offset</th><th>before</th><th>after</th><th>note</th></tr>"
+            f"</thead><tbody>{events}</tbody></table></details>")
+
+
+def render_report(report: Report) -> str:
+    md = report.metadata
+    figures = list(enumerate(report.figures))
+    clean = marked(report.clean_text, ((f.span[0], f.span[1], i, f) for i, f in figures), "fig-")
+    raw = marked(report.raw_text, ((f.raw_span[0], f.raw_span[1], i, f) for i, f in figures if f.raw_span),
+                 "raw-fig-")
+    title = md.title or report.source.path or "report"
+    meta = " · ".join(_esc(x) for x in (md.publisher, md.report_year, md.format, report.source.path,
+                                       report.source.encoding) if x)
+    cov = report.coverage
+    data = json.dumps({"figures": len(report.figures), "canonical": cov.canonical}, ensure_ascii=False)
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_esc(title)} — evidence</title><style>{_CSS}</style></head>
+<body data-summary='{_esc(data)}'>
+<header><h1>{_esc(title)}</h1><div class="meta">{meta}</div></header>
+<main>
+<section id="text">
+<div class="toolbar"><button id="toggle-raw" type="button">显示原始页面 (raw input)</button>
+<span class="legend"><span style="background:var(--canon)">canonical</span><span style="background:var(--other)">other.*</span>
+<span style="background:var(--derived)">derived</span><span style="outline:2px dashed #c00">uncertain</span></span>
+<small>{cov.figures} figures ({cov.canonical} canonical, {cov.other} other) · {cov.numbers_in_body} numbers in the body,
+{cov.not_figures} not figures</small></div>
+<div id="clean" class="doc">{clean}</div>
+<div id="raw" class="doc" hidden>{raw}</div>
+</section>
+<aside id="side">
+<h2>Figures</h2>{_figures_table(report)}
+<h2>Checks</h2>{_checks_table(report)}
+<h2>Repairs</h2>{_repairs(report)}
+</aside>
+</main>
+<script>{_JS}</script>
+</body></html>
+"""
+
+
+def render_index(entries: list[tuple[str, str, Report | None, str | None]]) -> str:
+    """``entries``: (page name, link, report or None, error or None)."""
+    rows = []
+    for name, link, report, error in entries:
+        if report is None:
+            rows.append(f"<tr><td>{_esc(name)}</td><td colspan=5 class='fail'>{_esc(error)}</td></tr>")
+            continue
+        md = report.metadata
+        failed = sum(c.status == "fail" for c in report.checks)
+        rows.append(f"<tr><td><a href='{_esc(link)}'>{_esc(name)}</a></td><td>{_esc(md.title)}</td>"
+                    f"<td>{_esc(md.report_year)}</td><td>{_esc(md.format)}</td>"
+                    f"<td class='num'>{len(report.figures)}</td>"
+                    f"<td class='{'fail' if failed else 'pass'}'>{failed} failed</td></tr>")
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>reports — evidence</title><style>{_CSS}
+body {{ padding: 0 0 20px; }} table {{ margin: 16px 20px; width: auto; }}</style></head>
+<body><header><h1>{len(entries)} reports</h1></header>
+<table><thead><tr><th>page</th><th>title</th><th>year</th><th>format</th><th>figures</th><th>checks</th></tr></thead>
+<tbody>{"".join(rows)}</tbody></table></body></html>
+"""

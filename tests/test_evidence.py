@@ -1,0 +1,128 @@
+"""The evidence view as a file, and in a real headless Chromium (Debian's, driven by Playwright)."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from suqian_report import extract_file
+from suqian_report.evidence import render_report
+
+from .conftest import FIXTURES, ROOT, SEED
+
+PAGES = [SEED, FIXTURES / "clean" / "template-2019-bureau.html", FIXTURES / "layouts" / "template-2021-county-glued.txt"]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_one_mark_per_figure_in_both_views(page):
+    report = extract_file(page)
+    soup = BeautifulSoup(render_report(report), "lxml")
+    clean = soup.select("#clean mark.fig")
+    raw = soup.select("#raw mark.fig")
+    assert len(clean) == len(report.figures) == len(soup.select("#figures tbody tr"))
+    assert len(raw) == sum(1 for f in report.figures if f.raw_span)
+    # every non-derived mark holds its figure as written
+    for mark in clean:
+        f = report.figures[int(mark["data-fig"])]
+        if not f.derived and f.value is not None and f.status != "uncertain":
+            assert f.raw_text in mark.get_text()
+        assert mark["data-key"] == f.key and f.key in mark["title"]
+
+
+def test_self_contained_no_network():
+    page = render_report(extract_file(SEED))
+    soup = BeautifulSoup(page, "lxml")
+    assert not soup.select("link, img, iframe, script[src], style[src]")
+    outside_text = re.sub(r'(?s)<div id="(clean|raw)".*?</section>', "", page)
+    assert "http://" not in outside_text and "https://" not in outside_text
+
+
+def test_show_writes_one_page_or_an_index(tmp_path):
+    env = {**os.environ, "NO_COLOR": "1"}
+    one = tmp_path / "seed.html"
+    p = subprocess.run([sys.executable, "-m", "suqian_report", "show", str(SEED), "-o", str(one)], env=env,
+                       capture_output=True)
+    assert p.returncode == 0 and one.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    out = tmp_path / "site"
+    p = subprocess.run([sys.executable, "-m", "suqian_report", "show", str(SEED), str(FIXTURES / "clean"),
+                        "missing.txt", "-o", str(out)], env=env, capture_output=True)
+    assert p.returncode == 1  # missing.txt: listed in the index as an error, the rest written
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "suqian-office-2013-mirror.html" in index and "missing.txt" in index
+    assert (out / "template-2019-bureau.html").exists()
+    assert subprocess.run([sys.executable, "-m", "suqian_report", "show", str(SEED), str(SEED)],
+                          capture_output=True).returncode == 2  # several pages need -o DIR
+
+
+# ---------------------------------------------------------------- in the browser
+
+needs_browser = pytest.mark.skipif(not CHROMIUM and not os.environ.get("SUQIAN_REQUIRE_BROWSER"),
+                                   reason="no chromium on this machine (CI installs Debian's)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.fail("SUQIAN_REQUIRE_BROWSER is set but chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.mark.browser
+@needs_browser
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_evidence_page_in_chromium(browser, page, tmp_path):
+    report = extract_file(page)
+    html_file = tmp_path / f"{page.stem}.html"
+    html_file.write_text(render_report(report), encoding="utf-8")
+    tab = browser.new_page(viewport={"width": 1200, "height": 480})  # short: the text pane must scroll
+    errors = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    tab.goto(html_file.as_uri())
+    assert tab.locator("#clean mark.fig").count() == len(report.figures)
+
+    # clicking the row of the figure furthest down the text scrolls its highlight into the text pane's view
+    last = max(range(len(report.figures)), key=lambda i: report.figures[i].span[0])
+    target = f"#fig-{last}"
+    assert not _in_view(tab, target)  # far down the page before the click
+    tab.click(f'#figures tbody tr[data-fig="{last}"]')
+    tab.wait_for_timeout(200)
+    assert _in_view(tab, target)
+
+    # the raw input, with the same highlights
+    tab.click("#toggle-raw")
+    assert tab.locator("#raw").is_visible() and not tab.locator("#clean").is_visible()
+    assert tab.locator("#raw mark.fig").count() == sum(1 for f in report.figures if f.raw_span)
+    tab.click('#figures tbody tr[data-fig="0"]')
+    tab.wait_for_timeout(200)
+    assert _in_view(tab, "#raw-fig-0")
+    tab.click("#toggle-raw")
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"evidence-{page.stem}.png"))
+    assert errors == [] and requests == []
+    tab.close()
+
+
+def _in_view(tab, selector: str) -> bool:
+    return tab.evaluate("""(sel) => {
+        const el = document.querySelector(sel), pane = document.getElementById('text');
+        const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
+        return r.top >= p.top && r.bottom <= p.bottom;
+    }""", selector)
