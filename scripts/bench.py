@@ -56,7 +56,7 @@ def startup() -> dict[str, float]:
 def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]]]:
     import ftfy
 
-    from suqian_report.extract import extract as extract_stage
+    from suqian_report.extractors import extract as extract_stage
     from suqian_report.load import load_bytes
     from suqian_report.pipeline import extract
     from suqian_report.repair import FIXERS, repair

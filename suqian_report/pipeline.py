@@ -8,7 +8,7 @@ import re
 from .document import Document
 from .errors import InputError
 from .hanzi import cjk_count
-from .extract import extract as extract_stage
+from .extractors import extract as extract_stage
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
 from .repair import repair

@@ -127,3 +127,13 @@ def test_summary_where_marks_the_number():
 def test_help_and_version(args):
     p = run(*args)
     assert p.returncode == 0 and p.stdout
+
+
+def test_library_names_survive_importing_the_pipeline_first():
+    code = ("import suqian_report.pipeline, suqian_report\n"
+            "from suqian_report import extract, extract_file\n"
+            "assert callable(extract) and callable(extract_file)\n"
+            f"print(extract_file({str(SEED)!r}).value('proactive.total'))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "114057"
