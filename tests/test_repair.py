@@ -35,6 +35,22 @@ def test_pinyin_with_u_umlaut_and_fullwidth_brackets():
     assert apply(Pinyin(), "律（lǜ）師(shī)綠(lǜ)色(sè)") == "律師綠色"
 
 
+def test_pinyin_whose_toned_vowel_became_a_question_mark():
+    # Big5 has no tone letters: a mirror saved in it wrote 報(b?o)
+    text = "報(b?o)告全市網(w?ng)站，問題(?)，編號(x?z)"
+    assert apply(Pinyin(), text) == "報告全市網站，問題(?)，編號(x?z)"
+
+
+def test_big5_page_of_an_annotated_mirror_is_repaired_end_to_end():
+    from suqian_report import extract
+
+    page = "宿遷市2013年政府信息公開年度報(bào)告\n主動(dòng)公開政府信息114057條(tiáo)。"
+    report = extract(page.encode("big5", errors="replace"))
+    assert report.source.encoding.startswith("big5")
+    assert report.metadata.title == "宿迁市2013年政府信息公开年度报告"
+    assert report.value("proactive.total") == 114057
+
+
 def test_plain_syllables_alone_are_not_damage():
     text = "项目(an)和附件(ma)"  # no tone-marked annotation on the page: leave it
     assert apply(Pinyin(), text) == text

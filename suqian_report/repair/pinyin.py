@@ -3,7 +3,9 @@
 Only a bracketed Mandarin syllable directly after a CJK character is an
 annotation.  Tone-marked syllables are unambiguous; plain ones (``們(men)``,
 the neutral tone) are removed only on pages that carry tone-marked
-annotations too, so ``方案(an)`` on a clean page is left alone.
+annotations too, so ``方案(an)`` on a clean page is left alone.  A page saved
+in an encoding without tone letters (Big5) has ``?`` where the toned vowel
+stood (``報(b?o)``); a ``?`` that a vowel turns into a syllable counts as one.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from ..rules.pinyin import SYLLABLES, TONED
 from .base import Change, Context
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_LETTERS = "a-zü" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
+_LETTERS = "a-zü?" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
 # After a CJK character, or after U+FFFD where that character was lost.
 _PATTERN = re.compile(rf"(?<=[{_CJK}\ufffd])[(（]([{_LETTERS}]{{1,7}})[)）]")
 
@@ -24,6 +26,14 @@ def _syllable(s: str) -> tuple[str, int] | None:
     import unicodedata
 
     s = unicodedata.normalize("NFC", s)
+    if "?" in s:  # a toned vowel the page's encoding could not hold
+        if len(s) < 2 or s.count("?") > 1 or any(ch in TONED for ch in s):
+            return None
+        for vowel in "aeiouü":
+            found = _syllable(s.replace("?", vowel))
+            if found is not None:
+                return found[0], 1
+        return None
     marks = sum(1 for ch in s if ch in TONED)
     plain = "".join(TONED.get(ch, ch) for ch in s).replace("v", "ü")
     if marks > 1:
