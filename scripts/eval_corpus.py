@@ -42,7 +42,7 @@ def row(path: Path) -> dict:
     return {
         "page": path.stem,
         "encoding": f"{r.source.encoding}/{r.source.input_kind}",
-        "damage": ",".join(r.quality.damage) + (",spam" if r.quality.tampered else "") or "-",
+        "damage": ",".join([*r.quality.damage, *(["spam"] if r.quality.tampered else [])]) or "-",
         "repairs": sum(x.count for x in r.repairs),
         "numbers": r.coverage.numbers_in_body,
         "canonical": r.coverage.canonical,
