@@ -105,7 +105,7 @@ def extract(
     import os
 
     from .batch import expand, run_many
-    from .export import CSV_COLUMNS, Output, csv_text
+    from .export import Output, csv_text
 
     paths = expand(inputs)
     if not paths:

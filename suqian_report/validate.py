@@ -12,7 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from .model import Check, CheckInput, Figure, Metadata
 
 
-def _inp(f: Figure) -> CheckInput:
+def check_input(f: Figure) -> CheckInput:
     return CheckInput(f.key, f.value, f.span, f.label_zh)
 
 
@@ -20,16 +20,28 @@ def _num(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def sum_check(name: str, description: str, total: Figure | None, parts: list[Figure]) -> Check:
-    inputs = ([_inp(total)] if total else []) + [_inp(p) for p in parts]
-    if total is None or not _num(total.value) or not parts or any(not _num(p.value) for p in parts):
-        return Check(name=name, status="not_assessable", description=description, inputs=inputs,
-                     note="a total or a part is missing or not a number")
-    got = sum(p.value for p in parts)
-    if isinstance(got, float):
-        got = round(got, 6)
-    return Check(name=name, status="pass" if abs(got - total.value) < 1e-6 else "fail", description=description,
-                 expected=total.value, actual=got, inputs=inputs)
+def balance_check(name: str, description: str, left: list[Figure], right: list[Figure]) -> Check:
+    """The figures on the left add up to those on the right (``expected`` is the left sum, ``actual`` the right)."""
+    inputs = [check_input(f) for f in left + right]
+    missing = [f for f in left + right if not _num(f.value)]
+    if missing:
+        note = "not a number: " + "、".join(f.label_zh for f in missing[:3]) + ("…" if len(missing) > 3 else "")
+        if all(f.cell and f.cell.value_kind == "blank" for f in missing):
+            # Blank cells are not zeros, but a reader wants to know whether reading them as 0 would balance.
+            a = sum(f.value or 0 for f in left)
+            c = sum(f.value or 0 for f in right)
+            note += f"; with the {len(missing)} blank cell(s) read as 0 it would {'pass' if abs(a - c) < 1e-6 else 'fail'}"
+        return Check(name=name, status="not_assessable", description=description, inputs=inputs, note=note)
+    a = sum(f.value for f in left)
+    c = sum(f.value for f in right)
+    if isinstance(a, float) or isinstance(c, float):
+        a, c = round(a, 6), round(c, 6)
+    return Check(name=name, status="pass" if abs(a - c) < 1e-6 else "fail", description=description,
+                 expected=a, actual=c, inputs=inputs)
+
+
+def sum_check(name: str, description: str, total: Figure, parts: list[Figure]) -> Check:
+    return balance_check(name, description, [total], parts)
 
 
 def list_checks(lists: list[tuple[Figure, list[Figure], bool]]) -> list[Check]:
@@ -82,7 +94,7 @@ def rate_checks(figures: list[Figure]) -> list[Check]:
             note = None if f.value == rounded else ("matches when truncated, not rounded" if status == "pass" else None)
             out.append(Check(name=f"{f.label_zh} = {num.label_zh} / {den.label_zh}", status=status,
                              description=f"the stated {f.label_zh} against {num.value}/{den.value}",
-                             expected=f.value, actual=rounded, inputs=[_inp(f), _inp(num), _inp(den)], note=note))
+                             expected=f.value, actual=rounded, inputs=[check_input(f), check_input(num), check_input(den)], note=note))
     return out
 
 
@@ -102,7 +114,7 @@ def canonical_checks(figures: list[Figure]) -> list[Check]:
             got = sum(p.value for p in parts)
             out.append(Check(name="review results within review.total", status="pass" if got <= total.value else "fail",
                              description="reviews: the results the page states do not exceed the total",
-                             expected=total.value, actual=got, inputs=[_inp(total)] + [_inp(p) for p in parts],
+                             expected=total.value, actual=got, inputs=[check_input(total)] + [check_input(p) for p in parts],
                              note="not every result is stated, so only an upper bound can be checked"))
     return out
 

@@ -16,7 +16,8 @@ from ..provenance import Tracer
 from ..rules.stats import STATS_GROUPS, STATS_ROWS, STATS_UNITS
 from ..segment import Segmented
 from .glued import splits
-from .template import TemplateResult, Token, _Builder, _sum_check, read_value, tokenize
+from ..validate import balance_check
+from .template import TemplateResult, Token, _Builder, read_value, tokenize
 
 _REGION = re.compile(r"统计表[\s：:]*指标名称")
 _YEAR_COLUMN = re.compile(r"^(?:(?:19|20)\d\d\s*)?年度|^本年度?|^当年|^统计数|^数量")
@@ -174,6 +175,6 @@ def _checks(figures: list[Figure]) -> list[Check]:
             total = by_key.get(parent + suffix)
             present = [by_key[p + suffix] for p in parts if p + suffix in by_key]
             if total and len(present) >= 2:
-                out.append(_sum_check(f"统计表 {total.cell.row_label}{'（历年累计）' if suffix else ''} = 各项之和",
+                out.append(balance_check(f"统计表 {total.cell.row_label}{'（历年累计）' if suffix else ''} = 各项之和",
                                       f"statistics table: {parent}{suffix} = the sum of its parts", [total], present))
     return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Check, CheckInput, Figure, TableCell
+from ..model import Check, Figure, TableCell
 from ..provenance import Tracer
 from ..rules.tables import (
     AFTER_TABLES, COLUMN_UNITS, SIGNED_COLUMNS, TABLE2_COLUMNS, TABLE2_DEFAULT_COLUMNS, TABLE2_ROWS, TABLE3_COLUMN_LABELS,
@@ -25,6 +25,7 @@ from ..rules.tables import (
     TABLE4_BLOCKS, TABLE4_COLUMN_LABELS, TABLE4_COLUMNS, TABLE_ANCHORS, TABLE_HEADINGS,
 )
 from ..segment import Segmented
+from ..validate import balance_check, check_input
 from .glued import blocks_of_five, row_total, splits
 
 # ---------------------------------------------------------------- cells
@@ -636,29 +637,6 @@ _GROUP_LABELS = {"outcome.withheld": "（三）不予公开", "outcome.unable": 
                  "outcome.not_processed": "（五）不予处理", "outcome.other": "（六）其他处理"}
 
 
-def _inp(f: Figure) -> CheckInput:
-    return CheckInput(f.key, f.value, f.span, f.label_zh)
-
-
-def _sum_check(name: str, description: str, left: list[Figure], right: list[Figure]) -> Check:
-    inputs = [_inp(f) for f in left + right]
-    if any(not isinstance(f.value, (int, float)) for f in left + right):
-        missing = [f for f in left + right if not isinstance(f.value, (int, float))]
-        note = "not a number: " + "、".join(f.label_zh for f in missing[:3]) + ("…" if len(missing) > 3 else "")
-        if all(f.cell and f.cell.value_kind == "blank" for f in missing):
-            # Blank cells are not zeros, but a reader wants to know whether reading them as 0 would balance.
-            a = sum(f.value or 0 for f in left)
-            c = sum(f.value or 0 for f in right)
-            note += f"; with the {len(missing)} blank cell(s) read as 0 it would {'pass' if a == c else 'fail'}"
-        return Check(name=name, status="not_assessable", description=description, inputs=inputs, note=note)
-    a = sum(f.value for f in left)
-    c = sum(f.value for f in right)
-    if isinstance(a, float) or isinstance(c, float):
-        a, c = round(a, 6), round(c, 6)
-    return Check(name=name, status="pass" if a == c else "fail", description=description, expected=a, actual=c,
-                 inputs=inputs)
-
-
 def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Check]:
     out: list[Check] = []
     cells = _by_key([f for _k, figs in rows3 for f in figs])
@@ -669,18 +647,18 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
             a = [get("new"), get("carried_in")]
             c = [get("outcome.total"), get("carried_out")]
             if all(a + c):
-                out.append(_sum_check(f"表三 {col_label}: 新收 + 上年结转 = 办理结果总计 + 结转下年度",
+                out.append(balance_check(f"表三 {col_label}: 新收 + 上年结转 = 办理结果总计 + 结转下年度",
                                       f"table 三, column {col_label}: new + carried_in = outcome.total + carried_out",
                                       a, c))
             total = get("outcome.total")
             parts = [get(leaf) for leaf in leaves]
             if total and all(parts):
-                out.append(_sum_check(f"表三 {col_label}: 办理结果总计 = 各项结果之和",
+                out.append(balance_check(f"表三 {col_label}: 办理结果总计 = 各项结果之和",
                                       f"table 三, column {col_label}: outcome.total = the sum of the outcome rows",
                                       [total], parts))
         for key, figs in rows3:
             if len(figs) == 7 and all(f.key for f in figs):
-                out.append(_sum_check(f"表三 {figs[0].cell.row_label[:16]}: 总计 = 各类申请人之和",
+                out.append(balance_check(f"表三 {figs[0].cell.row_label[:16]}: 总计 = 各类申请人之和",
                                       f"table 三, row {key}: total = the six applicant columns",
                                       [figs[-1]], figs[:-1]))
     t4k = _by_key(t4)
@@ -688,7 +666,7 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
         parts = [t4k.get(f"{block}.{c}") for c in TABLE4_COLUMNS[:4]]
         total = t4k.get(f"{block}.total")
         if total and all(parts):
-            out.append(_sum_check(f"表四 {label}: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
+            out.append(balance_check(f"表四 {label}: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
                                   f"table 四, {block}: total = upheld + corrected + other + pending", [total], parts))
     t2 = [f for f in figures if f.cell and f.cell.table == "二" and f.key]
     counts = [f for f in t2 if not f.key.endswith(tuple(SIGNED_COLUMNS))]
@@ -696,6 +674,6 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
         negative = [f for f in counts if isinstance(f.value, (int, float)) and f.value < 0]
         out.append(Check(name="表二 数量非负", status="fail" if negative else "pass",
                          description="table 二: counts and amounts are not negative (本年增/减 may be)",
-                         inputs=[_inp(f) for f in (negative or counts)],
+                         inputs=[check_input(f) for f in (negative or counts)],
                          note=f"{len(negative)} negative" if negative else None))
     return out
