@@ -22,8 +22,9 @@ from .offsets import Alignment, Chain, Edit
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "canvas",
                    "select", "button", "input", "textarea", "map"})
 _BLOCK = frozenset({"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "li",
-                    "dl", "dt", "dd", "blockquote", "pre", "form", "center", "hr", "figure", "figcaption", "address",
+                    "dl", "dt", "dd", "blockquote", "form", "center", "hr", "figure", "figcaption", "address",
                     "fieldset", "legend", "details", "summary", "caption", "body", "html", "font_block"})
+_PRE = frozenset({"pre", "listing", "xmp", "plaintext"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _TOKEN = re.compile(
@@ -143,6 +144,7 @@ class _Walker:
         self.cursor = 0
         self.b = _Builder()
         self.tables = 0
+        self.pre = 0  # depth of <pre> elements around the current node
 
     def locate(self, s: str) -> int:
         """Stream offset of the text node ``s``, searching forward from the last match."""
@@ -159,6 +161,16 @@ class _Walker:
 
     def text(self, s: str) -> None:
         at = self.locate(s)
+        if self.pre and at >= 0 and "\n" in s:
+            # Preformatted text keeps its line breaks.
+            col = 0
+            for k, piece in enumerate(s.split("\n")):
+                if k:
+                    self.b.newline(at + col - 1)
+                if piece:
+                    self.b.add_text(piece, at + col)
+                col += len(piece) + 1
+            return
         if at < 0:
             # The parser changed this text (rare malformed HTML): keep it, mapped to where we are.
             b = self.b
@@ -186,6 +198,12 @@ class _Walker:
                         self.b.newline(self.cursor)
                 elif name == "table":
                     self.table(child, in_cell)
+                elif name in _PRE and not in_cell:
+                    self.b.newline(self.cursor)
+                    self.pre += 1
+                    self.walk(child)
+                    self.pre -= 1
+                    self.b.newline(self.cursor)
                 elif name in _HEADINGS and not in_cell:
                     self.b.newline(self.cursor, "heading")
                     self.walk(child)

@@ -45,3 +45,14 @@ def test_entities_are_decoded_with_their_source_span():
     assert doc.text.startswith("“网上宿迁”门户 刘")
     a, b = doc.to_raw.to_src(0, 1)
     assert doc.raw_text[a:b] == "&ldquo;"
+
+
+def test_preformatted_html_keeps_its_line_breaks():
+    page = ("<html><body><div>首页 &gt; 年报</div><pre>某县2013年政府信息公开年度报告\n"
+            "一、概述\n全年主动公开政府信息120条。\n\n二、依申请公开情况</pre></body></html>")
+    doc = load_text(page)
+    assert doc.text.split("\n") == ["首页 > 年报", "某县2013年政府信息公开年度报告", "一、概述",
+                                    "全年主动公开政府信息120条。", "二、依申请公开情况"]
+    for line in doc.text.split("\n")[1:]:
+        a = doc.text.index(line)
+        assert doc.raw_text[slice(*doc.to_raw.to_src(a, a + len(line)))] == line
