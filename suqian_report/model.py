@@ -174,8 +174,8 @@ class Coverage(_Record):
 class Quality(_Record):
     script: Literal["simplified", "traditional", "mixed"] = "simplified"
     damage: list[str] = field(default_factory=list)
-    tampered: bool = False
-    spam: list[str] = field(default_factory=list)
+    tampered: bool = False  # spam was added to the page: link spam, or brand names put into its text
+    spam: list[str] = field(default_factory=list)  # the brand names put into the text
     truncated: bool = False
     warnings: list[str] = field(default_factory=list)
 

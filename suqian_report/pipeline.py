@@ -47,7 +47,7 @@ def run(doc: Document) -> Report:
         script="traditional" if repaired.traditional else ("mixed" if "traditional_to_simplified" in repaired.counts
                                                            else "simplified"),
         damage=damage,
-        tampered=bool(seg.spam) or any(c.kind == "spam_injection" for c in seg.cuts),
+        tampered=bool(seg.spam) or any(c.kind in ("spam_injection", "spam_links") for c in seg.cuts),
         spam=sorted({p for _, _, p in seg.spam} | {seg.lines[c.first].strip() for c in seg.cuts
                                                     if c.kind == "spam_injection"}),
         truncated=_cut_off(seg),
@@ -74,14 +74,9 @@ def _cut_off(seg) -> bool:
 
 
 def _line_raw_spans(doc, repaired, seg):
-    starts = []
-    pos = 0
-    for ln in seg.lines:
-        starts.append(pos)
-        pos += len(ln) + 1
-
     def raw(i: int, end_col: int | None = None) -> tuple[int, int]:
-        a, b = starts[i], starts[i] + (len(seg.lines[i]) if end_col is None else end_col)
+        a = seg.offsets[i]
+        b = a + (len(seg.lines[i]) if end_col is None else end_col)
         return doc.to_raw.to_src(*repaired.to_doc.to_src(a, b))
 
     return raw

@@ -48,7 +48,10 @@ def metadata_table(report: Report) -> Table:
         if v is not None:
             t.add_row(k, str(v))
     if report.quality.tampered:
-        t.add_row("tampered", Text("spam injected: " + "、".join(report.quality.spam), style="bold red"))
+        what = ["link spam removed"] if any(b.kind == "spam_links" for b in report.boilerplate_removed) else []
+        if report.quality.spam:
+            what.append("spam names in the text: " + "、".join(report.quality.spam))
+        t.add_row("tampered", Text("; ".join(what), style="bold red"))
     return t
 
 

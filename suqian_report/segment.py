@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .document import CELL_SEP, Line
 from .offsets import Alignment
 from .rules.boilerplate import FOOTER, NAVIGATION, PANEL_LABELS, PANEL_STRONG, RELATED_START
-from .rules.spam import BRANDS, is_link_spam
+from .rules.spam import BRANDS, is_link_spam, spam_runs
 
 _TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
                     r"(信息公开|政务公开).{0,12}(年度报告|年报)")
@@ -62,7 +63,8 @@ class Section:
 
 @dataclass
 class Segmented:
-    lines: list[str]
+    lines: list[str]  # the repaired text's lines (a long line with link spam inside is split around it)
+    offsets: list[int]  # where each line starts in the repaired text
     kinds: list[Line]
     body: list[int]  # line indices of the body, in order
     cuts: list[Cut]
@@ -76,8 +78,12 @@ class Segmented:
     sections: list[Section] = field(default_factory=list)
     spam: list[tuple[int, int, str]] = field(default_factory=list)  # injected brand names: clean spans
 
+    @cached_property
+    def _section_offsets(self) -> list[int]:
+        return [s.offset for s in self.sections]
+
     def section_at(self, offset: int) -> Section | None:
-        i = bisect_right([s.offset for s in self.sections], offset) - 1
+        i = bisect_right(self._section_offsets, offset) - 1
         return self.sections[i] if i >= 0 else None
 
     def body_line(self, k: int) -> str:
@@ -139,8 +145,43 @@ def _contentful(text: str, kind: Line) -> bool:
     return "。" in t or "；" in t or len(t) >= 40 or ("，" in t and len(t) >= 12)
 
 
+def _is_prose(line: str) -> bool:
+    """Several sentences: a line that is never cut whole as link spam."""
+    return len(line) > 80 and line.count("。") >= 2
+
+
+def _units(text: str, kinds: list[Line]) -> tuple[list[str], list[int], list[Line], set[int]]:
+    """The lines of the repaired text, their offsets and kinds, and which are link spam.
+
+    A page saved on one line holds its link spam inside that line: such a line is split around the spam, so
+    that the spam is cut and the report around it stays."""
+    lines: list[str] = []
+    offsets: list[int] = []
+    out_kinds: list[Line] = []
+    spam: set[int] = set()
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        runs = spam_runs(line) if _is_prose(line) and is_link_spam(line) else []
+        rest = "".join(line[b:a] for b, a in zip([0] + [e for _, e in runs], [s for s, _ in runs] + [len(line)]))
+        if runs and rest.count("。") >= 2:
+            cols = [0] + [c for run in runs for c in run] + [len(line)]
+            for k in range(len(cols) - 1):
+                if cols[k + 1] > cols[k]:
+                    if k % 2:
+                        spam.add(len(lines))
+                    lines.append(line[cols[k]:cols[k + 1]])
+                    offsets.append(pos + cols[k])
+                    out_kinds.append(kinds[i])
+        else:
+            lines.append(line)
+            offsets.append(pos)
+            out_kinds.append(kinds[i])
+        pos += len(line) + 1
+    return lines, offsets, out_kinds, spam
+
+
 def segment(text: str, kinds: list[Line]) -> Segmented:
-    lines = text.split("\n")
+    lines, offsets, kinds, spam_units = _units(text, kinds)
     n = len(lines)
     label: list[str | None] = [None] * n  # boilerplate kind per line, None for body
     reason: dict[str, str] = {
@@ -159,7 +200,7 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         t = _strip_furniture(raw)
         if not t:
             continue
-        if is_link_spam(t):
+        if i in spam_units or (is_link_spam(t) and not _is_prose(t)):
             label[i] = "spam_links"
         elif any(p.search(t) for p in NAVIGATION):
             label[i] = "table_rule" if t.startswith(("|", ":-", "-")) and "---" in t else "navigation"
@@ -187,6 +228,14 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
     elif title_line and label[title_line - 1] is None and _BODY_NAME.fullmatch(lines[title_line - 1].strip()) \
             and re.match(r"\s*(19|20)\d\d\s*年", lines[title_line]):
         title_line -= 1  # 淮安市人民政府 / 2024 年政府信息公开工作年度报告: the body's name stands above
+    one_line_title = None
+    if title_line is None:
+        # A page saved on one line: the title runs straight into the report's opening words.
+        first = next((i for i in range(n) if label[i] is None and lines[i].strip()), None)
+        if first is not None and first not in heads and (m := _OPENING.search(lines[first], 0, 200)):
+            head = _strip_furniture(lines[first][:m.start()])
+            if _is_title(head):
+                title_line, one_line_title = first, head
     start = title_line
     if start is None:
         start = next((i for i in range(n) if label[i] is None and _contentful(lines[i], kinds[i])), 0)
@@ -218,18 +267,13 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
 
     body = [i for i in range(n) if label[i] is None and (lines[i].strip() or (i > start))]
     body = _trim_blanks(body, lines)
-    cuts = _group(label) + [Cut("navigation", "", i, i, col) for i, col in heads.items()]
+    cuts = _group(label, lines) + [Cut("navigation", "", i, i, col) for i, col in heads.items()]
     cuts.sort(key=lambda c: (c.first, c.end_col is None))
     for c in cuts:
         c.reason = reason[c.kind]
 
     # The clean text: body lines joined.
-    starts_in_repaired = []
-    pos = 0
-    for ln in lines:
-        starts_in_repaired.append(pos)
-        pos += len(ln) + 1
-    pieces = [(starts_in_repaired[i] + heads.get(i, 0), starts_in_repaired[i] + len(lines[i])) for i in body]
+    pieces = [(offsets[i] + heads.get(i, 0), offsets[i] + len(lines[i])) for i in body]
     clean, to_repaired = Alignment.from_pieces(pieces, text)
     line_starts = []
     pos = 0
@@ -238,11 +282,13 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         pos += b - a + 1
 
     title = None
-    if title_line is not None:
+    if one_line_title is not None:
+        title = one_line_title
+    elif title_line is not None:
         title = _strip_furniture(lines[title_line])
         if (_TITLE_HEAD.search(title) or _BODY_NAME.fullmatch(title)) and title_line + 1 < n:
             title += _strip_furniture(lines[title_line + 1])
-    seg = Segmented(lines, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title,
+    seg = Segmented(lines, offsets, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title,
                     heads=heads)
     seg.sections = _sections(seg)
     seg.spam = [(m.start(), m.end(), m.group(0)) for m in BRANDS.finditer(clean)]
@@ -265,13 +311,14 @@ def _trim_blanks(body: list[int], lines: list[str]) -> list[int]:
     return out
 
 
-def _group(label: list[str | None]) -> list[Cut]:
+def _group(label: list[str | None], lines: list[str]) -> list[Cut]:
+    """Runs of lines cut for the same reason, bridging a blank line."""
     cuts: list[Cut] = []
     for i, kind in enumerate(label):
         if kind is None:
             continue
         if cuts and cuts[-1].kind == kind and cuts[-1].last >= i - 2 and all(
-                label[k] in (kind, None) for k in range(cuts[-1].last + 1, i)):
+                label[k] == kind or (label[k] is None and not lines[k].strip()) for k in range(cuts[-1].last + 1, i)):
             cuts[-1].last = i
         else:
             cuts.append(Cut(kind, "", i, i))

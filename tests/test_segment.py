@@ -111,3 +111,37 @@ def test_html_title_and_meta_give_metadata_when_there_is_no_panel():
     assert r.metadata.title == "某县人民政府2021年政府信息公开工作年度报告"
     assert r.metadata.publisher == "某县人民政府办公室"
     assert r.metadata.publish_date == "2022-01-28"
+
+
+_ONE_LINE_REPORT = ("某县2014年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》规定，特向社会公布本报告。"
+                    "全年主动公开政府信息3120条。{middle}全年受理政府信息公开申请46件，均按时答复。"
+                    "因政府信息公开申请行政复议2件。 相关信息 {spam}")
+_SPAM = "国产精品一区二区久久| 在线观看视频免费| 日本高清黄色片| 永久免费在线观看视频| 欧美日韩亚洲一区"
+
+
+def test_link_spam_inside_a_one_line_page_is_cut_and_the_report_kept():
+    from suqian_report import extract
+
+    for middle in ("", _SPAM + " "):  # at the foot, and also in the middle of the text
+        r = extract(_ONE_LINE_REPORT.format(middle=middle, spam=_SPAM))
+        assert r.metadata.title == "某县2014年政府信息公开工作年度报告"
+        assert {f.key: f.value for f in r.figures} == {
+            "proactive.total": 3120, "requests.new.total": 46, "review.total": 2}
+        assert "一区二区" not in r.clean_text
+        cut = [b for b in r.boilerplate_removed if b.kind == "spam_links"]
+        assert len(cut) == (2 if middle else 1)
+        assert r.quality.tampered
+
+
+def test_a_long_prose_line_is_never_cut_whole_as_link_spam():
+    # 亚洲 and 欧美 are spam words, but this is a report's sentence about study visits.
+    line = "本年度共接待亚洲和欧美考察团12批，" + "主动公开政府信息312条，涉及财政预算、重大项目等内容。" * 12
+    r = extract_text("某县2014年政府信息公开工作年度报告\n" + line)
+    assert r.value("proactive.total") == 312
+    assert not any(b.kind == "spam_links" for b in r.boilerplate_removed)
+
+
+def extract_text(page: str):
+    from suqian_report import extract
+
+    return extract(page)

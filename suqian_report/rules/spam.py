@@ -43,3 +43,39 @@ def is_link_spam(line: str) -> bool:
         return spammy >= max(2, len(parts) // 2)
     cjk = sum(1 for ch in line if "\u4e00" <= ch <= "\u9fff")
     return hits >= 2 and cjk <= 40 and "。" not in line
+
+
+_TOKEN = re.compile(r"[^\s|｜。！？]+[。！？]?|[。！？]")
+
+
+def spam_runs(line: str) -> list[tuple[int, int]]:
+    """Column ranges of link spam inside a long line that also holds prose (a page saved on one line).
+
+    Tokens are cut at spaces, ``|`` and sentence ends; a run goes from one spam token to the last spam token
+    that follows within two tokens, bridging short tokens that end no sentence.  A run counts if it holds a
+    strong spam word or two spam words.
+    """
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        if not _WORDS.search(toks[k][2]) and not STRONG.search(toks[k][2]):
+            k += 1
+            continue
+        first = last = k
+        j = k + 1
+        while j < len(toks) and j - last <= 3:
+            tok = toks[j][2]
+            if _WORDS.search(tok) or STRONG.search(tok):
+                last = j
+            elif tok.endswith(("。", "！", "？")) or len(tok) > 30:
+                break
+            j += 1
+        text = line[toks[first][0]:toks[last][1]]
+        if STRONG.search(text) or spam_word_hits(text) >= 2:
+            end = toks[last][1]
+            while end < len(line) and line[end] in " \t|｜":
+                end += 1
+            runs.append((toks[first][0], end))
+        k = last + 1
+    return runs
