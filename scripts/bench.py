@@ -8,9 +8,12 @@ Prints, each with a ratio to its baseline:
   2. one page, warm, median of repeated runs: the whole pipeline, each stage, and ftfy.fix_text on the same
      bytes (baseline: the generic repair a user would otherwise run);
   3. gating: repair with every fixer forced to run against repair as shipped (fixers run when detected);
-  4. a batch through the command line, 1 and 2 worker processes: pages/s and peak memory.
+  4. a batch through the command line, 1 and 2 worker processes: pages/s and peak memory;
+  5. scaling: one long page made of the sample repeated 8 and 64 times (baseline: the 8-copy page), time
+     per copy, so that a page eight times longer costing more than eight times as much shows.
 Targets (checked at the end, exit 1 if missed): a page under 60 ms, `--help` under 0.35 s, the pipeline no
-slower than 15 × ftfy.fix_text, 2 workers at least 1.5 × one, peak memory under 250 MB for the batch.
+slower than 15 × ftfy.fix_text, 2 workers at least 1.5 × one, peak memory under 250 MB for the batch, and
+time per copy on the 64-copy page within 1.5 × the 8-copy page's (linear in the page's length).
 """
 
 from __future__ import annotations
@@ -118,6 +121,14 @@ def batch(pages: list[Path], n: int, jobs: int, workdir: Path) -> tuple[float, f
     return n / elapsed, peak
 
 
+def scaling(page: Path, copies: tuple[int, ...]) -> dict[int, float]:
+    """Seconds per copy for a page made of ``page`` repeated ``n`` times."""
+    from suqian_report import extract
+
+    data = page.read_bytes()
+    return {n: timed(lambda n=n: extract(data * n), 3) / n for n in copies}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, nargs="*", default=[], help="more pages or folders to time")
@@ -159,6 +170,12 @@ def main() -> int:
     print(f"   1 worker : {one:7.1f} pages/s   peak {mem1:6.1f} MB")
     print(f"   2 workers: {two:7.1f} pages/s   peak {mem2:6.1f} MB   ({two / one:.2f} × one worker)")
 
+    print("\n5. one long page: the sample repeated (median of 3, milliseconds per copy)")
+    per_copy = scaling(pages[0], (8, 64))
+    for n, t in per_copy.items():
+        print(f"   {n:3d} copies ({n * pages[0].stat().st_size / 1e6:4.2f} MB)   {t * 1000:7.1f} ms per copy"
+              f"   {t / per_copy[8]:5.2f} × the 8-copy page")
+
     seed = rows[0][1]
     checks = {
         "seed page under 60 ms": seed["pipeline"] < 0.060,
@@ -166,6 +183,7 @@ def main() -> int:
         "pipeline within 15 × ftfy.fix_text (seed)": seed["pipeline"] / seed["ftfy.fix_text (baseline)"] < 15,
         "2 workers ≥ 1.5 × one (on 2+ CPUs)": (os.cpu_count() or 1) < 2 or two / one >= 1.5,
         "peak memory under 250 MB": max(mem1, mem2) < 250,
+        "linear in page length (64 copies within 1.5 × per copy of 8)": per_copy[64] / per_copy[8] < 1.5,
     }
     print("\ntargets")
     for k, ok in checks.items():

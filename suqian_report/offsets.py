@@ -165,3 +165,25 @@ class Chain:
                 return False
             start, end = m.to_src(start, end)
         return True
+
+
+class SpanSet:
+    """The positions a set of half-open spans covers, queried by bisection (pages can hold thousands)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(s for s in spans if s[1] > s[0]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _b in merged]
+        self._ends = [b for _a, b in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` shares a position with any span."""
+        k = bisect_right(self._ends, a)  # the first span that ends after a
+        return k < len(self._starts) and self._starts[k] < b
+
+    def covers(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..model import Check, CheckInput, Coverage, Figure, Metadata, NonFigure
 from ..numbers import classify, scan
+from ..offsets import SpanSet
 from ..provenance import Tracer
 from ..repair import Repaired
 from ..segment import Segmented
@@ -105,9 +106,10 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     non_figures = [NonFigure(text[n.begin:n.stop], r, n.span) for n, r in zip(nums, reasons) if r not in (None, "word")]
     counted = sum(1 for r in reasons if r != "word")
     # Every number is a figure (in prose, a table row or a template cell) or a non-figure with a reason.
-    figure_spans = sorted(f.span for f in figures if not f.derived)
+    figure_spans = [f.span for f in figures if not f.derived]
+    covered, at = SpanSet(figure_spans), {a for a, b in figure_spans if a == b}
     unaccounted = [n for n, r in zip(nums, reasons)
-                   if r is None and not any(a < n.stop and n.start < b or a == b == n.start for a, b in figure_spans)]
+                   if r is None and not covered.overlaps(n.start, n.stop) and n.start not in at]
     by_reason: dict[str, int] = {}
     for nf in non_figures:
         by_reason[nf.reason] = by_reason.get(nf.reason, 0) + 1

@@ -12,9 +12,11 @@ figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..numbers import Num
+from ..offsets import SpanSet
 from ..rules.keys import (
     CATEGORY_SLUGS, CHANNELS, LABEL_LEAD, LABEL_VERB, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
     VERBS_BEFORE_NOUN, ZERO_RULES,
@@ -51,11 +53,19 @@ class Stated:
     derived: bool = False
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    a = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_END) if i >= 0]
-    b = min(ends) + 1 if ends else len(text)
-    if b <= len(text) and text[b - 1:b] == "\n":
+_SENTENCE_ENDS = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Positions of the characters that end a sentence, for ``_sentence``."""
+    return [m.start() for m in _SENTENCE_ENDS.finditer(text)]
+
+
+def _sentence(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
+    k = bisect_left(ends, pos)
+    a = ends[k - 1] + 1 if k else 0
+    b = ends[k] + 1 if k < len(ends) else len(text)
+    if text[b - 1:b] == "\n":
         b -= 1
     return a, b
 
@@ -122,12 +132,12 @@ def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tu
     """``nums``: every number of the clean text; ``figure_nums``: indexes of those that are figures."""
     out: list[Stated] = []
     prev_stop = 0
+    ends = sentence_ends(text)
+    tables = SpanSet(skip)
     for i, num in enumerate(nums):
-        if any(a <= num.start < b for a, b in skip):
+        if i not in figure_nums or tables.covers(num.start):
             continue
-        if i not in figure_nums:
-            continue
-        s0, s1 = _sentence(text, num.begin)
+        s0, s1 = _sentence(text, num.begin, ends)
         strong = max((text.rfind(ch, s0, num.begin) for ch in _STRONG), default=-1)
         start = max(s0, strong + 1)
         if s0 <= prev_stop <= num.begin and prev_stop > strong:
@@ -190,11 +200,14 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
 
 
 def _lists_by_reference(text: str, stated: list[Stated]) -> None:
+    first_in_sentence: dict[tuple[int, int], int] = {}
+    for st in stated:
+        first_in_sentence[st.sentence] = min(first_in_sentence.get(st.sentence, st.num.begin), st.num.begin)
     i = 0
     while i < len(stated):
         st = stated[i]
         s0 = st.sentence[0]
-        if any(p.sentence == st.sentence and p.num.begin < st.num.begin for p in stated[:i]):
+        if first_in_sentence[st.sentence] < st.num.begin:
             i += 1
             continue
         m = _OF_CHANNEL.search(text, s0, st.num.begin)
@@ -242,7 +255,7 @@ def channels_named(text: str) -> list[str]:
 
 def _assign_keys(text: str, stated: list[Stated]) -> None:
     used: dict[str, Stated] = {}
-    for st in stated:
+    for n, st in enumerate(stated):
         key = None
         if st.parent_channel and st.parent is None:
             parent = used.get(f"proactive.by_channel.{st.parent_channel}")
@@ -273,12 +286,12 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
         if not st.label and st.parent is not None:
             st.label = st.parent.label
         if st.num.unit == "%" and re.search(r"(占|占比|比例为|比重为)$", st.prefix.strip()):
-            prev = next((p for p in reversed(stated[:stated.index(st)]) if p.sentence == st.sentence
+            prev = next((p for p in reversed(stated[:n]) if p.sentence == st.sentence
                          and p.num.unit != "%"), None)
             if prev is not None:
                 st.label = f"{prev.label}占比"  # 予以公开258件，占33.9%: the share of the figure before it
         if st.label in ("", None) or (st.scope and clean_label(st.prefix) == ""):
-            prev = next((p for p in reversed(stated[:stated.index(st)])
+            prev = next((p for p in reversed(stated[:n])
                          if p.sentence == st.sentence and p.num.unit == st.num.unit), None)
             if prev is not None and st.scope and not clean_label(st.prefix):
                 st.label = f"{prev.label}（{st.scope}）"
