@@ -9,6 +9,7 @@ report, 1 when an input could not be processed (the others still were),
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -44,6 +45,22 @@ EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="Decode i
 
 def _err(message: str) -> None:
     sys.stderr.write(f"Error: {message}\n")
+
+
+@contextmanager
+def _writing(output: str | None):
+    """Turn a failed write into a one-line error and exit 1.  A reader that closes the pipe early
+    (``suqian-report extract … | head``) is no error: stop quietly with 0."""
+    try:
+        yield
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+        raise typer.Exit(EXIT_OK)
+    except OSError as e:
+        _err(f"cannot write {output or 'to stdout'}: {e.strerror or e}")
+        raise typer.Exit(EXIT_INPUT)
 
 
 def _version(value: bool) -> None:
@@ -117,7 +134,7 @@ def extract(
     many = len(paths) > 1 or len(inputs) > 1
     progress = _progress(len(paths))
     try:
-        with Output(output, bom=bom and format is Format.csv) as out:
+        with _writing(output), Output(output, bom=bom and format is Format.csv) as out:
             if format is Format.csv:
                 out.write(csv_text([], header=True))
             elif format is Format.json and many:
@@ -148,9 +165,6 @@ def extract(
                 raise _NothingWritten()
     except _NothingWritten:
         _err("no input could be processed; no output file written")
-    except OSError as e:
-        _err(f"cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 
@@ -182,11 +196,23 @@ def summary(
     from rich.console import Console
 
     from .batch import expand
-    from .render import print_summary, print_where
 
     console = Console()
+    console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
+    with _writing(None):
+        failures = _summaries(expand(inputs), encoding, where, console)
+    raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+
+
+def _pipe_closed() -> None:
+    raise BrokenPipeError
+
+
+def _summaries(paths: list[str], encoding: str | None, where: str | None, console) -> int:
+    from .render import print_summary, print_where
+
     failures = 0
-    for k, path in enumerate(expand(inputs)):
+    for k, path in enumerate(paths):
         report = _one(path, encoding)
         if report is None:
             failures += 1
@@ -199,7 +225,7 @@ def summary(
                 failures += 1
         else:
             print_summary(report, console)
-    raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+    return failures
 
 
 @app.command()
@@ -217,12 +243,8 @@ def clean(
     report = _one(page, encoding)
     if report is None:
         raise typer.Exit(EXIT_INPUT)
-    try:
-        with Output(output) as out:
-            out.write(explain_text(report) if explain else report.clean_text + "\n")
-    except OSError as e:
-        _err(f"cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT)
+    with _writing(output), Output(output) as out:
+        out.write(explain_text(report) if explain else report.clean_text + "\n")
     raise typer.Exit(EXIT_OK)
 
 
@@ -247,7 +269,7 @@ def show(
         _err("several pages need -o DIRECTORY for their pages and index.html")
         raise typer.Exit(EXIT_USAGE)
     failures = 0
-    try:
+    with _writing(output):
         if len(paths) == 1 and not (output and os.path.isdir(output)):
             report = _one(paths[0], encoding)
             if report is None:
@@ -275,18 +297,9 @@ def show(
             entries.append((path, f"{name}.html", report, None))
         with Output(str(directory / "index.html")) as out:
             out.write(render_index(entries))
-    except OSError as e:
-        _err(f"cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 
 def main() -> None:
-    """Entry point: typer handles usage errors (exit 2) and exit codes; a closed pipe is not an error."""
-    try:
-        app()
-    except BrokenPipeError:  # `suqian-report extract … | head`: the reader left early
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+    """Entry point: typer turns usage errors into exit 2 and ``typer.Exit`` into its code."""
+    app()

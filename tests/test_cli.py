@@ -137,3 +137,23 @@ def test_library_names_survive_importing_the_pipeline_first():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "114057"
+
+
+@pytest.mark.parametrize("args", [("extract", SEED_ARG, SEED_ARG, SEED_ARG, "-f", "jsonl"), ("summary", SEED_ARG, SEED_ARG),
+                                  ("clean", SEED_ARG)])
+def test_a_reader_closing_the_pipe_is_not_an_error(args):
+    e = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    p = subprocess.Popen([sys.executable, "-m", "suqian_report", *args], cwd=ROOT, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=e)
+    p.stdout.read(20)  # like `| head -c 20`
+    p.stdout.close()
+    assert p.wait(timeout=120) == 0
+    assert p.stderr.read() == b""
+
+
+def test_a_full_disk_is_a_one_line_error():
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([sys.executable, "-m", "suqian_report", "extract", SEED_ARG], cwd=ROOT, stdout=full,
+                           stderr=subprocess.PIPE, timeout=120)
+    assert p.returncode == 1
+    assert p.stderr.decode().strip() == "Error: cannot write to stdout: No space left on device"
