@@ -18,8 +18,9 @@ PAGE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml",
 _SKIP_NAMES = frozenset({"readme.md", "manifest.tsv", "license", "license.md", "changelog.md"})
 
 
-def expand(inputs: list[str]) -> list[str]:
-    """Files as given; directories walked for page files (sorted, hidden files skipped)."""
+def expand(inputs: list[str], skipped: list[str] | None = None) -> list[str]:
+    """Files as given; directories walked for page files (sorted, hidden files skipped).  Files in a directory
+    that are not pages by their suffix (images, Office documents) are added to ``skipped``, if given."""
     out: list[str] = []
     for item in inputs:
         p = Path(item)
@@ -32,6 +33,8 @@ def expand(inputs: list[str]) -> list[str]:
                         continue
                     if fp.suffix.lower() in PAGE_SUFFIXES:
                         out.append(str(fp))
+                    elif skipped is not None:
+                        skipped.append(str(fp))
         else:
             out.append(item)
     return out

@@ -121,13 +121,10 @@ def extract(
     """Extract metadata and every figure as JSON, JSON Lines or CSV."""
     import os
 
-    from .batch import expand, run_many
+    from .batch import run_many
     from .export import Output, csv_text
 
-    paths = expand(inputs)
-    if not paths:
-        _err("no input pages found")
-        raise typer.Exit(EXIT_INPUT)
+    paths = _pages(inputs)
     jobs = jobs or os.cpu_count() or 1
     formatter = {Format.json: _as_json, Format.jsonl: _as_jsonl, Format.csv: _as_csv}[format]
     failures = 0
@@ -195,13 +192,28 @@ def summary(
     """Show a report in the terminal: metadata, key figures, categories, checks, repairs."""
     from rich.console import Console
 
-    from .batch import expand
 
     console = Console()
     console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
     with _writing(None):
-        failures = _summaries(expand(inputs), encoding, where, console)
+        failures = _summaries(_pages(inputs), encoding, where, console)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+
+
+def _pages(inputs: list[str]) -> list[str]:
+    """The page files the inputs name (exit 1 if none); files skipped in directories are said, not dropped
+    silently."""
+    from .batch import expand
+
+    skipped: list[str] = []
+    paths = expand(inputs, skipped)
+    if skipped:
+        names = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        sys.stderr.write(f"Note: skipped {len(skipped)} file(s) that are not pages by their name: {names}\n")
+    if not paths:
+        _err("no input pages found")
+        raise typer.Exit(EXIT_INPUT)
+    return paths
 
 
 def _pipe_closed() -> None:
@@ -260,11 +272,10 @@ def show(
     import os
     from pathlib import Path
 
-    from .batch import expand
     from .evidence import render_index, render_report
     from .export import Output
 
-    paths = expand(inputs)
+    paths = _pages(inputs)
     if len(paths) > 1 and not output:
         _err("several pages need -o DIRECTORY for their pages and index.html")
         raise typer.Exit(EXIT_USAGE)

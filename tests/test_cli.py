@@ -157,3 +157,18 @@ def test_a_full_disk_is_a_one_line_error():
                            stderr=subprocess.PIPE, timeout=120)
     assert p.returncode == 1
     assert p.stderr.decode().strip() == "Error: cannot write to stdout: No space left on device"
+
+
+def test_directories_say_what_they_skip_and_an_empty_one_is_an_error(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "report.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "pages" / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    p = run("extract", str(tmp_path / "pages"), "-f", "jsonl")
+    assert p.returncode == 0
+    assert len(p.stdout.splitlines()) == 1
+    assert b"skipped 1 file(s)" in p.stderr and b"scan.jpg" in p.stderr
+    (tmp_path / "empty").mkdir()
+    for command in ("extract", "summary", "show"):
+        p = run(command, str(tmp_path / "empty"))
+        assert p.returncode == 1
+        assert p.stderr == b"Error: no input pages found\n"
