@@ -10,6 +10,7 @@ prints before committing the new files.
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
 import sys
@@ -30,8 +31,14 @@ for page in sorted((ROOT / "tests" / "fixtures").rglob("*")):
 
 
 def main() -> int:
-    check = "--check" in sys.argv
-    only = {a for a in sys.argv[1:] if not a.startswith("--")}
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("names", nargs="*", metavar="NAME", help="golden files to rewrite (default: all)")
+    ap.add_argument("--check", action="store_true", help="only compare; exit 1 if any golden differs")
+    args = ap.parse_args()
+    unknown = set(args.names) - set(GOLDENS)
+    if unknown:
+        ap.error(f"no such golden: {', '.join(sorted(unknown))} (known: {', '.join(GOLDENS)})")
+    check, only = args.check, set(args.names)
     changed = 0
     for name, page in GOLDENS.items():
         if only and name not in only:
