@@ -217,3 +217,16 @@ def test_every_number_is_accounted_for(page):
     r = extract_file(page)
     assert r.coverage.unaccounted == 0
     assert r.coverage.figures == r.coverage.canonical + r.coverage.other
+
+
+def test_table_labels_with_a_lost_character_still_name_their_rows():
+    # A UTF-8 page read as GBK loses the last character of many labels (行政规范性文�, （四）无法提�).
+    from .damage import utf8_read_as_gbk
+
+    text = (CLEAN / "template-2021-county.txt").read_text(encoding="utf-8")
+    damaged = extract(utf8_read_as_gbk(text))
+    assert "行政规范性文\ufffd" in damaged.clean_text  # the damage this test is about
+    reference = {f.key: f.value for f in extract(text).figures if f.cell}
+    got = {f.key: f.value for f in damaged.figures if f.cell}
+    assert got == reference
+    assert not [c for c in damaged.checks if c.status == "fail"]

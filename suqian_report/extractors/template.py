@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Check, Figure, TableCell
 from ..provenance import Tracer
@@ -134,8 +135,10 @@ def _norm(label: str) -> str:
 def _find_heading(text: str, phrases: tuple[str, ...], start: int = 0) -> int:
     """Offset of a section heading naming one of ``phrases`` (一、…/二、…), not a mention in the intro."""
     best = -1
+    lost = "\ufffd" in text
     for p in phrases:
-        pattern = r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)" + re.escape(p)
+        pattern = r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)" \
+            + _phrase_pattern(p, lost).pattern
         m = re.search(pattern, text[start:])
         if m:
             i = start + m.start("marker")
@@ -150,7 +153,8 @@ def regions(text: str) -> dict[str, tuple[int, int]]:
     for t in ("二", "三", "四"):
         i = _find_heading(text, TABLE_HEADINGS[t])
         if i < 0:
-            i = min((j for j in (text.find(a) for a in TABLE_ANCHORS[t]) if j >= 0), default=-1)
+            lost = "\ufffd" in text
+            i = min((m.start() for a in TABLE_ANCHORS[t] if (m := _phrase_pattern(a, lost).search(text))), default=-1)
         if i >= 0:
             starts[t] = i
     out: dict[str, tuple[int, int]] = {}
@@ -221,6 +225,15 @@ class _Builder:
         return f
 
 
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrase: str, lost: bool) -> re.Pattern:
+    """The phrase; in text with lost characters (U+FFFD), a phrase of three or more characters may have one
+    of them lost (行政规范性文� is still 行政规范性文件)."""
+    if not lost or len(phrase) < 3:
+        return re.compile(re.escape(phrase))
+    return re.compile("".join(f"[{re.escape(ch)}\ufffd]" for ch in phrase))
+
+
 def _events(tokens: list[Token], phrases: list[tuple[str, str, str]]) -> list[tuple[int, str, str, Token]]:
     """Phrase events found in label text, plus the value tokens: (position, type, payload, token).
 
@@ -238,12 +251,15 @@ def _events(tokens: list[Token], phrases: list[tuple[str, str, str]]) -> list[tu
             owners += [t] * len(t.text)
         offsets = [t.start + i for t in run for i in range(len(t.text))]
         found = []
+        lost = "\ufffd" in text
         for typ, payload, phrase in phrases:
-            for m in re.finditer(re.escape(phrase), text):
-                found.append((m.start(), -len(phrase), typ, payload, m.end()))
-        found.sort()  # keep non-overlapping matches, longest first at each place
+            for m in _phrase_pattern(phrase, lost).finditer(text):
+                fuzz = m.group().count("\ufffd")
+                if fuzz <= 1:
+                    found.append((m.start(), -len(phrase), fuzz, typ, payload, m.end()))
+        found.sort()  # keep non-overlapping matches: longest first at each place, then exact before lost
         taken_until = -1
-        for pos, _neg, typ, payload, end in found:
+        for pos, _neg, _fuzz, typ, payload, end in found:
             if pos < taken_until:
                 continue
             events.append((offsets[pos], typ, payload, owners[pos]))
