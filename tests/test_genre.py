@@ -230,3 +230,11 @@ def test_table_labels_with_a_lost_character_still_name_their_rows():
     got = {f.key: f.value for f in damaged.figures if f.cell}
     assert got == reference
     assert not [c for c in damaged.checks if c.status == "fail"]
+
+
+def test_digits_inside_identifiers_are_not_table_values():
+    from suqian_report.extractors.template import tokenize
+
+    text = "GB2312编码 table_4 5G基站 行政规范性文件12357 1.属于国家秘密00000002.其他 103.3879万元"
+    values = [t.text for t in tokenize(text, 0, len(text)) if t.kind == "value"]
+    assert values == ["12357", "0000000", "103.3879万元"]

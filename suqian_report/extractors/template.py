@@ -58,7 +58,7 @@ def _split_token(text: str, start: int) -> list[Token]:
         return [Token(text, start, start + len(text), "value")]
     out: list[Token] = []
     pos = 0
-    for m in re.finditer(r"\d+(?:\.\d+)?", text):
+    for m in re.finditer(r"(?<![A-Za-z_\d])\d+(?:\.\d+)?(?![A-Za-z_\d])", text):  # not GB2312, table_4, 5G
         a, b = m.start(), m.end()
         if _MARKER.match(text, b - 1):
             b -= 1  # a list marker (1.属于国家秘密) belongs to its label, even glued to values: 00000002.其他…
