@@ -11,6 +11,7 @@ from ..offsets import SpanSet
 from ..provenance import Tracer
 from ..repair import Repaired
 from ..segment import Segmented
+from ..validate import check_input
 from .metadata import build_metadata
 from .prose import Stated, find_stated, loose_keys, zero_statements
 from .regime import detect_format
@@ -46,8 +47,8 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     template = read_tables(seg, tracer, metadata.format)
     prose_values = {(n.value, n.unit) for n, r in zip(nums, reasons) if r is None}
     template.merge(read_stats(seg, tracer, prose_values))
-    used = sorted(template.used)
-    in_template = [any(a < n.stop and n.start < b for a, b in used) for n in nums]
+    used = SpanSet(template.used)
+    in_template = [used.overlaps(n.start, n.stop) for n in nums]
     in_label = [any(a <= n.start and n.stop <= b for a, b in template.labels) for n in nums]
     reasons = [None if in_template[i] else ("table_label" if r is None and in_label[i] else r)
                for i, r in enumerate(reasons)]
@@ -83,10 +84,8 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
             restated.append((same or strict, table_fig))
 
     have = {f.key for f in figures if f.key}
-    for key, a, b, unit in zero_statements(text, have, table_lines + spam_spans + list(template.regions.values())):
-        s0 = max(text.rfind(ch, 0, a) for ch in "。！？!?\n") + 1
-        ends = [i for i in (text.find(ch, b) for ch in "。！？!?\n") if i >= 0]
-        s1 = min(ends) + 1 if ends else len(text)
+    for key, a, b, unit, (s0, s1) in zero_statements(text, have,
+                                                     table_lines + spam_spans + list(template.regions.values())):
         raw = tracer.raw_span(a, b)
         sec = seg.section_at(a)
         figures.append(Figure(key, text[a:b], 0, text[a:b], unit, derived=True, status="derived",
@@ -130,8 +129,7 @@ def _restated_check(prose: Figure, table: Figure) -> Check:
     return Check(name=f"正文与表格一致: {table.key}", status=status,
                  description=f"the prose figure {prose.label_zh} agrees with the table cell {table.label_zh}",
                  expected=table.value, actual=prose.value,
-                 inputs=[CheckInput(table.key, table.value, table.span, table.label_zh),
-                         CheckInput("(prose)", prose.value, prose.span, prose.label_zh)],
+                 inputs=[check_input(table), CheckInput("(prose)", prose.value, prose.span, prose.label_zh)],
                  note=None if same else ("the table cell holds no number" if status == "not_assessable"
                                          else "prose and table disagree: both are kept"))
 

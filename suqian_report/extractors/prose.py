@@ -325,16 +325,20 @@ def loose_keys(st: Stated) -> set[str]:
             and (rule.label.search(st.prefix) or rule.label.search(st.label))}
 
 
-def zero_statements(text: str, have: set[str], skip: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
-    """(key, start, end, unit) for each statement of zero the page makes in words."""
+def zero_statements(text: str, have: set[str], skip: list[tuple[int, int]]
+                    ) -> list[tuple[str, int, int, str, tuple[int, int]]]:
+    """(key, start, end, unit, sentence span) for each statement of zero the page makes in words."""
     out = []
+    ends: list[int] | None = None
     for key, pattern, unit in ZERO_RULES:
         if key in have:
             continue
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in skip):
                 continue
-            out.append((key, m.start(), m.end(), unit))
+            ends = sentence_ends(text) if ends is None else ends
+            sentence = (_sentence(text, m.start(), ends)[0], _sentence(text, m.end(), ends)[1])
+            out.append((key, m.start(), m.end(), unit, sentence))
             have.add(key)
             break
     return out

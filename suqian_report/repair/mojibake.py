@@ -187,7 +187,7 @@ class Utf8AsGbk:
                         if lost > holes:
                             continue  # bytes that are not valid where nothing was lost: not this reading
                         body = cand.replace("\ufffd", "")
-                        if not any(is_cjk(ch) or ch in CJK_PUNCT or "\uff01" <= ch <= "\uff5e" for ch in body):
+                        if not any(_chinese(ch) for ch in body):
                             continue
                         score = plausibility(body)
                         # Strict UTF-8 structure is itself strong evidence; a Big5/GBK swap has none.
@@ -218,9 +218,13 @@ class Utf8AsGbk:
 # ---------------------------------------------------------------- GBK / UTF-8 read as Latin-1 or cp1252
 
 
+def _chinese(ch: str) -> bool:
+    """A character only Chinese text has: CJK, Chinese punctuation, a full-width form."""
+    return is_cjk(ch) or ch in CJK_PUNCT or "\uff01" <= ch <= "\uff5e"
+
+
 def _cjk(text: str) -> int:
-    """Characters only Chinese text has: CJK, Chinese punctuation, full-width forms."""
-    return sum(1 for ch in text if is_cjk(ch) or ch in CJK_PUNCT or "\uff01" <= ch <= "\uff5e")
+    return sum(1 for ch in text if _chinese(ch))
 
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _LATIN_RUN = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
