@@ -28,6 +28,14 @@ class Tracer:
             return None
         return self.doc.to_byte(raw[0]), self.doc.to_byte(raw[1])
 
+    def place(self, start: int, end: int) -> dict:
+        """Where a figure at ``[start, end)`` of the clean text stands: its section and its raw and byte spans
+        (keyword arguments for :class:`~suqian_report.model.Figure`)."""
+        raw = self.raw_span(start, end)
+        sec = self.seg.section_at(start)
+        return {"span": (start, end), "raw_span": raw, "byte_span": self.byte_span(raw),
+                "section": sec.path if sec else None}
+
     def touches_lost(self, start: int, end: int) -> bool:
         """True when the span touches text lost before the page was saved."""
         a, b = self.seg.to_repaired.to_src(start, end)

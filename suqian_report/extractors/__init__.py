@@ -63,7 +63,7 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     by_stated: dict[int, Figure] = {}
     restates: dict[str, list[Figure]] = {}  # table key → prose figures that may restate it
     for st in stated:
-        fig = _figure(st, text, seg, tracer)
+        fig = _figure(st, text, tracer)
         for key in loose_keys(st) & table_cells.keys():
             restates.setdefault(key, []).append(fig)
         if fig.key in table_cells:  # the table holds this key; the prose restates it
@@ -86,12 +86,9 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     have = {f.key for f in figures if f.key}
     for key, a, b, unit, (s0, s1) in zero_statements(text, have,
                                                      table_lines + spam_spans + list(template.regions.values())):
-        raw = tracer.raw_span(a, b)
-        sec = seg.section_at(a)
         figures.append(Figure(key, text[a:b], 0, text[a:b], unit, derived=True, status="derived",
-                              section=sec.path if sec else None, sentence=text[s0:s1].strip(), span=(a, b),
-                              raw_span=raw, byte_span=tracer.byte_span(raw),
-                              note="stated in words; read as zero"))
+                              sentence=text[s0:s1].strip(), note="stated in words; read as zero",
+                              **tracer.place(a, b)))
     figures.sort(key=lambda f: f.span)
     n_other = 0
     for f in figures:
@@ -134,10 +131,8 @@ def _restated_check(prose: Figure, table: Figure) -> Check:
                                          else "prose and table disagree: both are kept"))
 
 
-def _figure(st: Stated, text: str, seg: Segmented, tracer: Tracer) -> Figure:
+def _figure(st: Stated, text: str, tracer: Tracer) -> Figure:
     n = st.num
-    raw = tracer.raw_span(*n.span)
-    sec = seg.section_at(n.begin)
     return Figure(
         key=st.key or "",
         label_zh=st.label,
@@ -148,10 +143,7 @@ def _figure(st: Stated, text: str, seg: Segmented, tracer: Tracer) -> Figure:
         qualifier=n.qualifier,
         status=tracer.status(n.start, n.end, n.raw_text),
         scope=st.scope,
-        section=sec.path if sec else None,
         sentence=text[st.sentence[0]:st.sentence[1]].strip(),
-        span=n.span,
-        raw_span=raw,
-        byte_span=tracer.byte_span(raw),
         note=st.note,
+        **tracer.place(*n.span),
     )

@@ -190,7 +190,7 @@ class TemplateResult:
 
 class _Builder:
     def __init__(self, seg: Segmented, tracer: Tracer, out: TemplateResult):
-        self.seg, self.tracer, self.out = seg, tracer, out
+        self.tracer, self.out = tracer, out
         self.text = seg.clean_text
 
     def cell(self, key: str | None, table: str, row_label: str, column_label: str | None, tok: Token | None,
@@ -207,17 +207,14 @@ class _Builder:
             span = (tok.start, tok.end)
         else:
             span = span or sentence or (0, 0)
-        raw_span = self.tracer.raw_span(*span)
         if status is None:
             status = self.tracer.status(span[0], span[1], raw or "") if kind == "number" else "exact"
-        sec = self.seg.section_at(span[0])
         s0, s1 = sentence or span
         f = Figure(
             key=key or "", label_zh=f"{row_label} · {column_label}" if column_label else row_label,
-            value=value, raw_text=raw or "", unit=unit, status=status, section=sec.path if sec else None,
-            sentence=self.text[s0:s1].strip()[:300], span=span, raw_span=raw_span,
-            byte_span=self.tracer.byte_span(raw_span), cell=TableCell(table, row_label, column_label, kind),
-            note=note,
+            value=value, raw_text=raw or "", unit=unit, status=status,
+            sentence=self.text[s0:s1].strip()[:300], cell=TableCell(table, row_label, column_label, kind),
+            note=note, **self.tracer.place(*span),
         )
         self.out.figures.append(f)
         if tok is not None and tok.end > tok.start:
