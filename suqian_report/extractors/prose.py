@@ -25,7 +25,11 @@ from ..rules.keys import (
 _SENTENCE_END = "。！？!?\n"
 _STRONG = "，,；;：:"
 _CLAUSE_END = "，,；;。：:、！？!?\n(（)）"
-_LIST_INTRO = re.compile(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?$")
+# Words that introduce a breakdown (其中…, 包括：…, an opening bracket).
+_INTRO = re.compile(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?")
+_LIST_INTRO = re.compile(_INTRO.pattern + "$")
+# What may stand between two parts of a breakdown: a separator and a short label, no number.
+_ITEM_GAP = re.compile(r"[、，,；;]?[^，,；;。0-9]{1,20}")
 # Words between two parts that end a breakdown: a new total (共办理…), an addition (另有…), a new clause.
 _LIST_STOP = re.compile(r"另有|另外|此外|还有|同时|共|合计|总计|累计|[（）()]")
 # Introducers that promise the whole: the parts must add up.  (其中, 含 may list only some.)
@@ -98,9 +102,10 @@ def make_label(num: Num, prefix: str, suffix: str) -> str:
         if verbs and len(label) - verbs[-1].start() >= 3 and label[verbs[-1].end():verbs[-1].end() + 1] != "的":
             label = label[verbs[-1].start():]
     noun = _noun_after(suffix) if suffix and "\u4e00" <= suffix[0] <= "\u9fff" else ""
+    # A label is weak when empty, when a verb ends it (召开 | 3场新闻发布会), or when it breaks off at 和/及/与/、.
     weak = not label or VERBS_BEFORE_NOUN.search(prefix.rstrip()) is not None or prefix.rstrip().endswith(("和", "及", "与", "、"))
     if num.unit in MEASURE_WORDS and noun:
-        if weak or prefix.rstrip().endswith(("和", "及", "与", "、")):
+        if weak:
             return noun
         return label + noun if len(label) <= 10 else noun
     if weak and suffix and "\u4e00" <= suffix[0] <= "\u9fff":
@@ -179,7 +184,7 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
                     run or not re.match(r"^\s*。\s*(其中|包括|分别为|具体为)", text[head.num.stop:st.num.begin])):
                 break
             gap = text[(run[-1] if run else head).num.stop:st.num.begin]
-            if run and (not re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,20}", gap) or _LIST_INTRO.search(clean_intro(gap))
+            if run and (not _ITEM_GAP.fullmatch(gap) or _LIST_INTRO.search(clean_intro(gap))
                         or _LIST_STOP.search(gap)):
                 break
             if not run and (not _LIST_INTRO.search(clean_intro(gap)) or _LIST_STOP.search(clean_intro(gap)[:-1])):
@@ -218,7 +223,7 @@ def _lists_by_reference(text: str, stated: list[Stated]) -> None:
         run = [st]
         j = i + 1
         while j < len(stated) and stated[j].sentence == st.sentence and stated[j].num.unit == st.num.unit and \
-                re.fullmatch(r"[、，,；;]?[^，,；;。0-9]{1,20}", text[run[-1].num.stop:stated[j].num.begin]):
+                _ITEM_GAP.fullmatch(text[run[-1].num.stop:stated[j].num.begin]):
             run.append(stated[j])
             j += 1
         if len(run) >= 2:
@@ -229,7 +234,7 @@ def _lists_by_reference(text: str, stated: list[Stated]) -> None:
 
 def clean_intro(gap: str) -> str:
     """The words between a total and its first item, minus the item's own label."""
-    m = re.search(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?", gap)
+    m = _INTRO.search(gap)
     return gap[:m.end()] if m else gap
 
 
