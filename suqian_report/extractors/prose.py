@@ -49,7 +49,6 @@ class Stated:
     scope: str | None
     key: str | None = None
     note: str | None = None
-    loose: set[str] = field(default_factory=set)  # keys whose label pattern fits, whatever else the rule says
     parent: "Stated | None" = None
     children: list["Stated"] = field(default_factory=list)
     complete: bool = False  # the breakdown promises the whole (包括…, 分别为…), not just some parts (其中…)
@@ -315,7 +314,6 @@ def _rule_key(text: str, st: Stated) -> str | None:
             continue
         if not any(rule.label.search(w) for w in where):
             continue
-        st.loose.add(rule.key)
         if rule.unless and any(rule.unless.search(w) for w in where):
             continue
         if rule.context and not rule.context.search(before):
