@@ -42,6 +42,7 @@ def run(doc: Document) -> Report:
             lines[-1] = lines[-1][:cut.end_col]
         boilerplate.append(Boilerplate(cut.kind, cut.reason, "\n".join(lines).strip(), (a, b)))
 
+    truncated = _cut_off(seg)
     damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
     quality = Quality(
         script="traditional" if repaired.traditional else ("mixed" if "traditional_to_simplified" in repaired.counts
@@ -50,9 +51,9 @@ def run(doc: Document) -> Report:
         tampered=bool(seg.spam) or any(c.kind in ("spam_injection", "spam_links") for c in seg.cuts),
         spam=sorted({p for _, _, p in seg.spam} | {seg.lines[c.first].strip() for c in seg.cuts
                                                     if c.kind == "spam_injection"}),
-        truncated=_cut_off(seg),
+        truncated=truncated,
         warnings=ex.warnings + (["the page seems cut off mid-sentence: figures after the cut are missing"]
-                                if _cut_off(seg) else []),
+                                if truncated else []),
     )
     return Report(
         source=doc.source, metadata=ex.metadata, figures=ex.figures, checks=checks,
