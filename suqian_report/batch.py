@@ -47,13 +47,14 @@ class Outcome:
     error: str | None = None
 
 
-def _run_one(args: tuple[str, Callable, str | None]) -> Outcome:
+def run_one(args: tuple[str, Callable | None, str | None]) -> Outcome:
+    """One page: its report (passed through ``formatter`` if given), or the one-line error that says why not."""
     path, formatter, encoding = args
     from .pipeline import extract_file
 
     try:
         report = extract_file(path, encoding=encoding)
-        return Outcome(path, formatter(report))
+        return Outcome(path, formatter(report) if formatter else report)
     except InputError as e:
         return Outcome(path, error=str(e) if e.source else f"{path}: {e.message}")
     except RecursionError:
@@ -69,10 +70,10 @@ def run_many(paths: list[str], formatter: Callable, encoding: str | None = None,
     work = [(p, formatter, encoding) for p in paths]
     if jobs == 1 or len(paths) < 4 or "-" in paths:
         for w in work:
-            yield _run_one(w)
+            yield run_one(w)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     with ctx.Pool(processes=jobs) as pool:
-        yield from pool.imap(_run_one, work, chunksize=4)
+        yield from pool.imap(run_one, work, chunksize=4)

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputError
+from .errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="suqian-report",
@@ -170,15 +170,13 @@ class _NothingWritten(Exception):
 
 
 def _one(path: str, encoding: str | None):
-    from .pipeline import extract_file
+    """The report for one page, or None after printing why there is none."""
+    from .batch import run_one
 
-    try:
-        return extract_file(path, encoding=encoding)
-    except InputError as e:
-        _err(str(e) if e.source else f"{path}: {e.message}")
-    except Exception as e:  # never a traceback for a page
-        _err(f"{path}: internal error ({type(e).__name__}: {e}); please report this page")
-    return None
+    outcome = run_one((path, None, encoding))
+    if outcome.error:
+        _err(outcome.error)
+    return outcome.payload
 
 
 @app.command()
