@@ -112,13 +112,12 @@ def _build(text: str, data: bytes, decoded: Decoded, path: str | None, compresse
         flat, lines, to_raw, meta = flatten(text)
         linear, trim = _normalise_lines(flat)
         to_raw = to_raw.then(trim)
+        lines = _carry_kinds(flat, linear, lines)
     else:
         meta = {}
         linear, trim = _normalise_lines(text)
         to_raw = trim
         lines = [Line() for _ in range(linear.count("\n") + 1)]
-    if is_html:
-        lines = _carry_kinds(flat, linear, lines)
     if cjk_count(linear) < 10 and sum(1 for ch in linear if ch >= "\x80") < 20:
         raise InputError("no Chinese text found: not a report page", path)  # (mojibake has non-ASCII to repair)
     source = Source(
