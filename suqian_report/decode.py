@@ -1,8 +1,11 @@
 """Bytes to text: find the encoding a saved page really uses.
 
-Order of evidence: a byte-order mark; then the strict decodings that are
-possible (UTF-8, the declared charset, GB18030, Big5), compared by how
-plausible the text they give is as Chinese; then charset-normalizer; then a
+Order of evidence: a byte-order mark; then strict UTF-8 (bytes that are valid
+UTF-8 are UTF-8: a page of GBK or Big5 text is never valid UTF-8 by accident,
+and a page whose UTF-8 text is itself mojibake is repaired layer by layer
+later); then the other strict decodings that are possible (the declared
+charset, GB18030, Big5), compared by how plausible the text they give is as
+Chinese; then charset-normalizer; then a
 lossy GB18030/UTF-8 decoding whose lost characters are counted.  A declared
 charset that does not decode, or decodes to less plausible text than another
 reading, is overruled and the evidence says so.  Nothing is decoded with
@@ -120,11 +123,22 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii", "all bytes are ASCII", declared)
 
-    # Every strict reading that works, judged by plausibility.
+    # Bytes that are valid UTF-8 (and not ASCII) are UTF-8: GBK or Big5 text long enough to be a page is never
+    # valid UTF-8 by accident.  A page whose UTF-8 text is mojibake (GBK read as Latin-1, then saved as UTF-8)
+    # is decoded here as what its file is, and repair undoes the earlier layers one by one.
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None:
+        if declared_codec in (None, "utf-8"):
+            evidence = "declared utf-8; confirmed by strict decoding" if declared_codec else "no charset declared; strict utf-8"
+        elif _strict(data, declared_codec) is not None:
+            evidence = f"declared {declared} overruled: the bytes are valid UTF-8 (also valid {declared})"
+        else:
+            evidence = f"declared {declared} overruled: not valid {declared}; strict utf-8"
+        return Decoded(utf8, "utf-8", evidence, declared)
+
+    # Every other strict reading that works, judged by plausibility.
     candidates: list[tuple[str, str]] = []
-    order = ["utf-8"]
-    if declared_codec and declared_codec not in order:
-        order.append(declared_codec)
+    order = [declared_codec] if declared_codec and declared_codec != "utf-8" else []
     for codec in ("gb18030", "big5hkscs"):
         if codec not in order:
             order.append(codec)
@@ -134,15 +148,8 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             candidates.append((codec, text))
 
     if candidates:
-        scored = [(plausibility(text), -i, codec, text) for i, (codec, text) in enumerate(candidates)]
-        best = max(scored)
-        _score, _rank, codec, text = best
-        # UTF-8 that decodes strictly is rarely an accident: keep it unless another reading is clearly better.
-        utf8 = next((s for s in scored if s[2] == "utf-8"), None)
-        if utf8 and best[0] - utf8[0] < 0.15:
-            _score, _rank, codec, text = utf8
-        evidence = _evidence(codec, declared, declared_codec, candidates)
-        return Decoded(text, codec, evidence, declared)
+        _score, _rank, codec, text = max((plausibility(text), -i, codec, text) for i, (codec, text) in enumerate(candidates))
+        return Decoded(text, codec, _evidence(codec, declared, declared_codec, candidates), declared)
 
     return _lossy(data, declared, declared_codec)
 

@@ -61,6 +61,40 @@ def gbk_read_as_latin1(text: str) -> str:
     return text.encode("gbk").decode("latin-1")
 
 
+def utf8_read_as_gb18030(text: str) -> str:
+    """UTF-8 bytes decoded as GB18030 with ``errors="replace"`` (Python's own lossy reading): a byte the decoder
+    cannot pair becomes U+FFFD, and so does the 0x80 that ends many characters (一, 开)."""
+    return text.encode("utf-8").decode("gb18030", errors="replace")
+
+
+def _c1_controls(err: UnicodeDecodeError):
+    # Browsers (WHATWG windows-1252) read the five bytes cp1252 leaves undefined as C1 control characters.
+    return ("".join(chr(b) for b in err.object[err.start:err.end]), err.end)
+
+
+codecs.register_error("c1controls", _c1_controls)
+
+
+def layered(text: str, codec: str, reader: str) -> bytes:
+    """A page in ``codec`` that some tool decoded as ``reader`` (latin-1 or cp1252) and saved again as UTF-8:
+    the file is valid UTF-8 whose text is the first mis-decoding (``Ãû³Æ`` for ``名称``)."""
+    if codec.startswith("big5"):
+        text = traditional_tw(text)
+    return text.encode(codec).decode(reader, errors="c1controls").encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _s2tw():
+    import opencc
+
+    return opencc.OpenCC("s2tw")
+
+
+def traditional_tw(text: str) -> str:
+    """Traditional characters as Taiwan writes them (what a Big5 page holds: 為, not 爲)."""
+    return _s2tw().convert(text)
+
+
 def utf8_read_as_latin1(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
@@ -100,6 +134,7 @@ KINDS = {
     "pinyin_mirror": pinyin_mirror,
     "traditional": traditional,
     "utf8_read_as_gbk": utf8_read_as_gbk,
+    "utf8_read_as_gb18030": utf8_read_as_gb18030,
     "gbk_read_as_latin1": gbk_read_as_latin1,
     "utf8_read_as_latin1": utf8_read_as_latin1,
     "drop_date_chars": drop_date_chars,

@@ -70,6 +70,14 @@ def test_simplified_page_with_a_stray_traditional_character_is_left_alone():
     assert apply(Script(), text) == text
 
 
+def test_mojibake_no_fixer_could_undo_is_not_converted_to_simplified():
+    # 名称 | 宿迁市 as GBK bytes read as Latin-1, saved as UTF-8 and read as GBK again: rare characters, not a
+    # traditional text (t2s would turn 脣 into 唇 and hide the damage)
+    garbage = "脙没鲁脝 | 脣脼脟篓脢脨"
+    text = "政府信息公開年度報告，統計數據，聯繫電話\n\n" + garbage
+    assert apply(Script(), text) == "政府信息公开年度报告，统计数据，联系电话\n\n" + garbage
+
+
 def test_width():
     assert apply(Width(), "２０１３年共受理１１４０５７条，占８２．６４％，ｅｍａｉｌ：ａｂｃ＠１６３．ｃｏｍ，（一）") == \
         "2013年共受理114057条，占82.64%，email：abc@163.com，（一）"

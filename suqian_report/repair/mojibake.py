@@ -1,25 +1,35 @@
 """Text decoded with the wrong encoding and saved again (mojibake).
 
-Three confusions are common on saved report pages:
+Three confusions are common on saved report pages, and they stack:
 
 * UTF-8 bytes read as GBK: ``鏀垮簻淇℃伅鍏紑`` for ``政府信息公开``.  ftfy declines
-  these (its issue #34), so they are handled here: a suspicious run is encoded
-  back to GBK and decoded as UTF-8.  Bytes that were lost in the round trip
-  (an odd byte swallowed with the next character, shown as ``?``) become
-  U+FFFD and are counted as lost, never guessed.
-* GBK bytes read as Latin-1/cp1252: ``Õþ¸®ÐÅÏ¢`` for ``政府信息``.
+  these (its issue #34), so they are handled here: the characters are taken
+  back to the bytes the GBK reader saw and those bytes decoded as UTF-8, byte
+  by byte.  A byte the reader could not read (U+FFFD, or ``?`` from a console)
+  costs only the character it was part of, and UTF-8 resynchronises after it,
+  so ``涓�2023骞�`` gives ``�2023�`` (为 and 年 lost, marked, never guessed).
+  Where the reader's own behaviour leaves one possible byte (a GB18030 reader
+  refuses only 0x80 and 0xFF before a byte it could pair with), the byte is
+  restored.  A character's bytes are split across the ASCII that follows it,
+  so runs are read together with the ASCII between them.
+* GBK or Big5 bytes read as Latin-1/cp1252: ``Õþ¸®ÐÅÏ¢`` for ``政府信息``.  Which
+  of the two the bytes were is decided for the page by the plausibility of
+  each reading.
 * UTF-8 bytes read as Latin-1/cp1252: ``æ”¿åºœ`` for ``政府``: ftfy's own
   territory, called with its encoding fixes only, so Chinese punctuation,
   full-width forms and curly quotes are left alone.
 
-A rewrite is accepted only when the result is clearly more plausible Chinese
-than the run it replaces, so good text is never touched.  All three work run
-by run, so a clean page with one damaged paragraph is repaired in place.
+Layers are undone outermost first (Latin-1, then GBK), each logged as its own
+repair: a Latin-1 reading is accepted when it is more plausible Chinese than
+the text it replaces, or when it is lossless and the next layer's repair turns
+it into plausible Chinese.  A rewrite is accepted only when the result is more
+plausible Chinese than the run it replaces, so good text is never touched.
+All of it works run by run, so a clean page with one damaged paragraph is
+repaired in place.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from ..hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility
@@ -32,11 +42,8 @@ from .base import Change, Context
 _GBK_SIGNATURE = re.compile(r"[锛銆鈥涓浜鍏鏈鐨骞鏃鍦鎴璇绋闂瑕缁澶鍙鐢鏂鍚鍛鍗鐞绠鍖閮]")
 # Runs of non-ASCII characters ('?' and U+FFFD inside them stand for lost bytes).  Real Chinese punctuation
 # ends a run: inside mojibake it would have been mangled too.
-_RUN = re.compile(r"[^\x00-\x3e\x40-\x7f\s，。：；、（）《》！？][^\x00-\x3e\x40-\x7f\s，。：；、（）《》！？]+")
-
-
-_HOLE = b"\xff"  # never valid in UTF-8: a byte the first mis-decoding lost
-
+_RUN = re.compile(r"[^\x00-\x3e\x40-\x7f\s，。：；、（）《》！？]+")
+_GAP = re.compile(r"[\x00-\x09\x0b-\x7f]*")  # ASCII within a line: valid UTF-8 as it stands
 
 # Readers that follow GB18030-2000 (older Windows code page 936 and Java's GBK among them) give these byte
 # pairs private-use characters that GB18030-2005, and Python, map elsewhere: take them back to their bytes.
@@ -47,111 +54,143 @@ _PUA_2000 = {
     "\ue81e": b"\xfe\x59", "\ue826": b"\xfe\x61", "\ue82b": b"\xfe\x66", "\ue82c": b"\xfe\x67",
     "\ue832": b"\xfe\x6d", "\ue843": b"\xfe\x7e", "\ue854": b"\xfe\x90", "\ue864": b"\xfe\xa0",
 }
+# GB18030 gives the user-defined GBK areas private-use characters: their presence shows which reader it was.
+_UDA = re.compile("[\ue000-\ue765]")
+
+_HOLE, _QMARK, _EURO = -1, -2, -3  # a lost byte; a '?' (a lost byte, or a question mark); € (0x80 or A2E3)
+_TRAIL = frozenset(range(0x40, 0x7F)) | frozenset(range(0x80, 0xFF))  # what a GBK reader pairs with a lead byte
+_LOST = "\ufffd"
 
 
-def _encode_gbk(run: str) -> bytes | None:
-    """The bytes a GBK reader saw.  U+FFFD and '?' stand for bytes it could not read: they become holes."""
-    out = bytearray()
+def _atoms(run: str) -> list[int] | None:
+    """The bytes a GBK reader saw, one per item; the markers above where a byte is not known."""
+    out: list[int] = []
     for ch in run:
-        if ch in "\ufffd?":
-            out += _HOLE
-            continue
-        if ch == "€":  # Windows code page 936 reads byte 0x80 as € (GBK proper has it at A2E3)
-            out += b"\x80"
-            continue
-        if ch in _PUA_2000:
+        if ch < "\x80":
+            out.append(_QMARK if ch == "?" else ord(ch))
+        elif ch == _LOST:
+            out.append(_HOLE)
+        elif ch == "€":  # Windows code page 936 reads byte 0x80 as € (GBK proper has it at A2E3)
+            out.append(_EURO)
+        elif ch in _PUA_2000:
             out += _PUA_2000[ch]
-            continue
-        try:
-            out += ch.encode("gbk")
-        except UnicodeEncodeError:
+        else:
             try:
-                out += ch.encode("gb18030")
+                raw = ch.encode("gbk")
             except UnicodeEncodeError:
-                return None
-    return bytes(out)
-
-
-_LOST_RUN = re.compile("\ufffd+")
-_LONE = re.compile(r"(?<=[A-Za-z(])[^\x00-\x7f](?=[A-Za-z)])")
-
-
-def _utf8_of_gbk(run: str) -> str | None:
-    """Decode the bytes a GBK reader saw as UTF-8, byte by byte.
-
-    A hole ('?', U+FFFD) costs the character it was part of, marked U+FFFD; UTF-8 resynchronises at the next
-    lead byte, so the rest of the run survives.  € is 0x80 to a Windows console but A2E3 to GBK proper: the
-    reading that keeps the UTF-8 valid is taken.
-    """
-    dec = codecs.getincrementaldecoder("utf-8")()
-    out: list[str] = []
-
-    def lose() -> None:
-        dec.reset()
-        if not out or out[-1] != "\ufffd":
-            out.append("\ufffd")
-
-    for i, ch in enumerate(run):
-        if ch in "\ufffd?":
-            lose()
-            continue
-        if ch == "€":
-            options = [b"\x80", b"\xa2\xe3"]
-            ahead = b"".join(_encode_gbk(c) or b"" for c in run[i + 1:i + 3] if c not in "\ufffd?")
-        else:
-            raw = _encode_gbk(ch)
-            if raw is None:
-                return None
-            options, ahead = [raw], b""
-        for opt in options:
-            state = dec.getstate()
-            try:
-                if ahead and len(options) > 1:  # look at what follows before choosing between 0x80 and A2E3
-                    dec.decode(opt + ahead)
-                    dec.setstate(state)
-                out.append(dec.decode(opt))
-                break
-            except UnicodeDecodeError:
-                dec.setstate(state)
-        else:
-            for byte in options[0]:  # not valid here: keep what bytes can be kept
-                state = dec.getstate()
                 try:
-                    out.append(dec.decode(bytes((byte,))))
-                except UnicodeDecodeError:
-                    dec.setstate(state)
-                    lose()
+                    raw = ch.encode("gb18030")
+                except UnicodeEncodeError:
+                    return None
+                if len(raw) != 2:
+                    return None  # a four-byte GB18030 character: no UTF-8 byte sequence reads as one
+            out += raw
+    return out
+
+
+def _gbk_unpairable(lead: int, trail: int) -> bool:
     try:
-        out.append(dec.decode(b"", final=True))
+        bytes((lead, trail)).decode("gbk")
+        return False
     except UnicodeDecodeError:
-        lose()
-    return "".join(out)
+        return True
 
 
-def _readings(run: str, swaps: bool) -> list[tuple[str, str]]:
-    """Candidate repairs of one run: (text, how).  Big5/GBK swaps turn common characters into other common
-    characters too often to be tried on short runs: ``swaps`` says whether to try them."""
+def _lost_byte(atoms: list[int], i: int, gb18030: bool) -> int | None:
+    """What the byte lost at ``atoms[i]`` was, when the reader's own behaviour leaves one answer.
+
+    A GB18030 reader pairs every lead byte 81–FE with a trail byte 40–7E or 80–FE, so a byte it could not read
+    before such a trail byte was 0x80 (the only other unreadable byte, FF, is not UTF-8).  A GBK reader also
+    refuses the pairs of its user-defined areas: then 0x80 is certain only where no such pair was possible.
+    Before ASCII punctuation, digits or a line end the byte could have been any continuation byte: lost."""
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    if nxt is None or nxt < 0 or nxt not in _TRAIL:
+        return None
+    if gb18030 or not any(_gbk_unpairable(b, nxt) for b in range(0x81, 0xC0)):
+        return 0x80
+    return None
+
+
+def utf8_of_gbk(run: str, gb18030: bool = False) -> tuple[str, int, int] | None:
+    """Decode the bytes a GBK reader saw as the UTF-8 they were: (text, characters lost, bytes restored).
+
+    A lost byte costs the one character it was part of, marked U+FFFD; UTF-8 resynchronises at the next lead
+    byte, so the rest of the text survives.  A '?' is a lost byte only where a character is incomplete (a
+    console writes '?' for what it cannot show); elsewhere it is a question mark.  None when the bytes are
+    not UTF-8 (the run was not this kind of mojibake)."""
+    atoms = _atoms(run)
+    if atoms is None:
+        return None
+    out: list[str] = []
+    lost = restored = 0
+    need = 0  # continuation bytes the current character still needs
+    cur = bytearray()
+    skipping = False  # continuation bytes of a character already lost
+    for i, a in enumerate(atoms):
+        if a == _QMARK:
+            a = _HOLE if need else 0x3F
+        elif a == _EURO:
+            a = 0x80 if need else _HOLE  # A2E3 is never valid where a character starts either
+        if a == _HOLE:
+            b = _lost_byte(atoms, i, gb18030) if need else None
+            if b is None:
+                out.append(_LOST)
+                lost += 1
+                need, skipping = 0, True
+                cur.clear()
+                continue
+            a = b
+            restored += 1
+        if skipping and 0x80 <= a <= 0xBF:
+            continue
+        skipping = False
+        if need:
+            if not 0x80 <= a <= 0xBF:
+                return None
+            cur.append(a)
+            need -= 1
+            if not need:
+                try:
+                    out.append(cur.decode("utf-8"))
+                except UnicodeDecodeError:
+                    return None
+                cur.clear()
+        elif a < 0x80:
+            out.append(chr(a))
+        elif 0xC2 <= a <= 0xF4:
+            need = 1 if a <= 0xDF else (2 if a <= 0xEF else 3)
+            cur.append(a)
+        else:
+            return None
+    if need:
+        out.append(_LOST)
+        lost += 1
+    return "".join(out), lost, restored
+
+
+def _holes(text: str) -> int:
+    return text.count(_LOST) + text.count("?") + text.count("€")
+
+
+def _swaps(run: str) -> list[tuple[str, str]]:
+    """Big5/GBK swaps: they turn common characters into other common characters too often to be tried on
+    short runs."""
     out = []
-    fixed = _utf8_of_gbk(run)
-    if fixed is not None:
-        out.append((fixed, "UTF-8 read as GBK"))
-    raw = _encode_gbk(run)
-    if swaps and raw and _HOLE not in raw:
-        try:
-            out.append((raw.decode("big5hkscs"), "Big5 read as GBK"))
-        except UnicodeDecodeError:
-            pass
-    if swaps:
-        try:
-            out.append((run.encode("big5hkscs").decode("gb18030"), "GBK read as Big5"))
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
+    try:
+        out.append((run.encode("gbk").decode("big5hkscs"), "Big5 read as GBK"))
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    try:
+        out.append((run.encode("big5hkscs").decode("gb18030"), "GBK read as Big5"))
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
     return out
 
 
 class Utf8AsGbk:
     kind = "mojibake_gbk"
-    description = "text mis-decoded between UTF-8, GBK and Big5 (鏀垮簻 → 政府), decoded again; lost bytes marked"
+    description = ("text mis-decoded between UTF-8, GBK and Big5 (鏀垮簻 → 政府), decoded again byte by byte; "
+                   "characters that held a lost byte marked U+FFFD")
 
     def detect(self, text: str, ctx: Context) -> bool:
         """A line of mostly rare characters (plausibility below 0.6) is what mis-decoding leaves."""
@@ -160,59 +199,117 @@ class Utf8AsGbk:
         return any(plausibility(m.group(0)) < 0.6 for m in _RUN.finditer(text) if len(m.group(0)) >= 4)
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
-        changes: list[Change] = []
-        common = common_chars()
-        deferred: list[Change] = []  # short runs that decode to lost bytes only: damage if the page has more
-        for m in _RUN.finditer(text):
-            run = m.group(0)
-            if len(run) <= 3 and run.endswith("?") and (cand := _utf8_of_gbk(run)) is not None:
-                if not cand.replace("\ufffd", ""):
-                    deferred.append(Change(m.start(), m.end(), cand, "UTF-8 read as GBK; 1 character(s) lost"))
-                    continue
-            if plausibility(run) >= 0.95:
+        gb18030 = _UDA.search(text) is not None
+        strong: list[Change] = []
+        weak: list[Change] = []  # readings that are consistent but say too little alone: taken when the page
+        # shows this damage elsewhere
+        for a, b in _regions(text):
+            whole = self._region(text, a, b, gb18030)
+            if whole is not None:
+                (strong if whole[1] else weak).append(whole[0])
                 continue
-            best = None
-            # Good characters may touch the damaged run: try leaving up to four of them out at either end.
-            lead_max = next((i for i, ch in enumerate(run[:4]) if ch not in common), min(4, len(run)))
-            trail_max = next((i for i, ch in enumerate(reversed(run[-4:])) if ch not in common), min(4, len(run)))
-            for lead in range(lead_max + 1):
-                for trail in range(trail_max + 1):
-                    part = run[lead:len(run) - trail]
-                    if len(part) < 2:
+            # Not uniformly damaged (good text touches the damage): run by run.
+            for m in _RUN.finditer(text, a, b):
+                c = self._run(m.group(0), m.start(), gb18030)
+                if c is not None:
+                    strong.append(c)
+                elif (one := self._region(text, m.start(), m.end(), gb18030)) is not None:
+                    (strong if one[1] else weak).append(one[0])
+        if not strong:
+            return []
+        return sorted(strong + weak, key=lambda c: c.start)
+
+    def _region(self, text: str, a: int, b: int, gb18030: bool) -> tuple[Change, bool] | None:
+        """``text[a:b]`` read as UTF-8 whole, leaving out up to four good characters at either end (they may
+        touch the damage): the change, and whether it is evidence by itself."""
+        common = common_chars()
+        region = text[a:b]
+        lead_max = next((i for i, ch in enumerate(region[:4]) if ch not in common), min(4, len(region)))
+        trail_max = next((i for i, ch in enumerate(reversed(region[-4:])) if ch not in common), min(4, len(region)))
+        best = None
+        for lead in range(lead_max + 1):
+            for trail in range(trail_max + 1):
+                part = region[lead:len(region) - trail]
+                got = utf8_of_gbk(part, gb18030) if part else None
+                if got is None:
+                    continue
+                cand, lost, restored = got
+                if cand == part or lost > _holes(part):
+                    continue
+                body = cand.replace(_LOST, "")
+                chinese = sum(1 for ch in body if _chinese(ch))
+                score = plausibility(body)
+                if chinese and score < 0.75:
+                    continue
+                rank = (score, -lost, len(part))
+                if best is None or rank > best[0]:
+                    change = Change(a + lead, b - trail, cand, _note("UTF-8 read as GBK", lost, restored))
+                    best = rank, change, chinese >= 2 and score > plausibility(part)
+        if best is not None:
+            return best[1], best[2]
+        return None
+
+    def _run(self, run: str, offset: int, gb18030: bool) -> Change | None:
+        """One run inside text that is not uniformly damaged: good characters may touch it, so leaving up to
+        four of them out at either end is tried; long runs may also be Big5/GBK swaps."""
+        if plausibility(run) >= 0.95 and _LOST not in run:
+            return None
+        common = common_chars()
+        best = None
+        lead_max = next((i for i, ch in enumerate(run[:4]) if ch not in common), min(4, len(run)))
+        trail_max = next((i for i, ch in enumerate(reversed(run[-4:])) if ch not in common), min(4, len(run)))
+        for lead in range(lead_max + 1):
+            for trail in range(trail_max + 1):
+                part = run[lead:len(run) - trail]
+                if len(part) < 2:
+                    continue
+                before = plausibility(part)
+                holes = _holes(part)
+                readings = []
+                got = utf8_of_gbk(part, gb18030)
+                if got is not None:
+                    readings.append((got[0], "UTF-8 read as GBK", got[2]))
+                if len(part) >= 6 and before < 0.5 and not holes:
+                    readings += [(c, how, 0) for c, how in _swaps(part)]
+                for cand, how, restored in readings:
+                    lost = cand.count(_LOST)
+                    if lost > holes:
+                        continue  # bytes that are not valid where nothing was lost: not this reading
+                    body = cand.replace(_LOST, "")
+                    if not any(_chinese(ch) for ch in body):
                         continue
-                    before = plausibility(part)
-                    holes = part.count("?") + part.count("\ufffd")
-                    for cand, how in _readings(part, swaps=len(part) >= 6 and before < 0.5):
-                        lost = cand.count("\ufffd")
-                        if lost > holes:
-                            continue  # bytes that are not valid where nothing was lost: not this reading
-                        body = cand.replace("\ufffd", "")
-                        if not any(_chinese(ch) for ch in body):
-                            continue
-                        score = plausibility(body)
-                        # Strict UTF-8 structure is itself strong evidence; a Big5/GBK swap has none.
-                        need = 0.75 if how.startswith("UTF-8") else 0.9
-                        if score >= need and score > before and lost <= max(1, len(cand) // 5):
-                            rank = (-lost, score, len(part))
-                            if best is None or rank > best[0]:
-                                best = (rank, lead, trail, cand, how, lost)
-            if best:
-                _rank, lead, trail, cand, how, lost = best
-                note = how + (f"; {lost} character(s) lost" if lost else "")
-                changes.append(Change(m.start() + lead, m.end() - trail, cand, note))
-        if any(c.note and c.note.startswith("UTF-8 read as GBK") for c in changes):
-            # A lone character between ASCII whose two bytes are one UTF-8 Latin letter (pinyin's à, an é).
-            for m in _LONE.finditer(text):
-                raw = _encode_gbk(m.group(0))
-                if raw and len(raw) == 2:
-                    try:
-                        letter = raw.decode("utf-8")
-                    except UnicodeDecodeError:
-                        continue
-                    if "\u00c0" <= letter <= "\u024f":
-                        deferred.append(Change(m.start(), m.end(), letter, "UTF-8 read as GBK"))
-            changes = sorted(changes + deferred, key=lambda c: c.start)
-        return changes
+                    score = plausibility(body)
+                    # Strict UTF-8 structure is itself strong evidence; a Big5/GBK swap has none.
+                    need = 0.75 if how.startswith("UTF-8") else 0.9
+                    if score >= need and score > before and lost <= max(1, len(cand) // 5):
+                        rank = (-lost, score, len(part))
+                        if best is None or rank > best[0]:
+                            best = (rank, lead, trail, cand, how, lost, restored)
+        if best is None:
+            return None
+        _rank, lead, trail, cand, how, lost, restored = best
+        return Change(offset + lead, offset + len(run) - trail, cand, _note(how, lost, restored))
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Spans of damaged runs, each joined to the next across the ASCII between them on the same line: UTF-8
+    read as GBK splits a character's bytes across the ASCII that follows it (涓�2023骞� for 为2023年)."""
+    out: list[tuple[int, int]] = []
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        if plausibility(run) >= 0.95 and not any(ch in run for ch in "\ufffd?€"):
+            continue
+        a, b = m.span()
+        if out and _GAP.fullmatch(text, out[-1][1], a):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _note(how: str, lost: int, restored: int) -> str:
+    return how + (f"; {lost} character(s) lost" if lost else "") + (
+        f"; {restored} lost byte(s) restored (the only byte the reader could not have paired)" if restored else "")
 
 
 # ---------------------------------------------------------------- GBK / UTF-8 read as Latin-1 or cp1252
@@ -227,7 +324,10 @@ def _cjk(text: str) -> int:
     return sum(1 for ch in text if _chinese(ch))
 
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_LOST_RUN = re.compile("\ufffd+")
 _LATIN_RUN = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
+# Double-byte characters whose trail byte is ASCII (Big5 and GBK put many there: ¡]¤C¡^ for （七）).
+_LATIN_PAIRS = re.compile(rf"(?:[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]){{2,}}")
 _LATIN_OR_LOST = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}\ufffd]{{2,}}")
 _UTF8_LATIN = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_EXTRA + "]")  # a UTF-8 lead byte, then a continuation
 
@@ -268,33 +368,47 @@ def gbk_pair_runs(line: str) -> list[tuple[int, int]]:
 
 class LatinMojibake:
     kind = "mojibake_latin1"
-    description = "GBK or UTF-8 bytes read as Latin-1/cp1252 (Õþ¸®ÐÅÏ¢ → 政府信息), decoded again"
+    description = "GBK, Big5 or UTF-8 bytes read as Latin-1/cp1252 (Õþ¸®ÐÅÏ¢ → 政府信息), decoded again"
 
     def detect(self, text: str, ctx: Context) -> bool:
         return _LATIN_RUN.search(text) is not None
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
+        lines = text.split("\n")
+        damaged = [bool(_LATIN_RUN.search(line) or _LATIN_PAIRS.search(line)) for line in lines]
+        codec = _double_byte_codec([line for line, d in zip(lines, damaged) if d])
         changes: list[Change] = []
         offset = 0
-        for line in text.split("\n"):
-            if _LATIN_RUN.search(line):
-                changes += self._line(line, offset)
+        for line, d in zip(lines, damaged):
+            if d:
+                changes += self._line(line, offset, codec)
             offset += len(line) + 1
         return changes
 
-    def _line(self, line: str, offset: int) -> list[Change]:
-        """The better of two readings of a damaged line: GBK runs decoded, or ftfy's UTF-8 repair of each run."""
-        readings: list[tuple[tuple[float, int], list[Change]]] = []
-        for changes in (self._gbk_runs(line, offset), self._utf8_runs(line, offset)):
+    def _line(self, line: str, offset: int, codec: str) -> list[Change]:
+        """The best reading of a damaged line: its double-byte runs decoded as the page's codec, or each run's
+        UTF-8 repair.  Accepted when it is more plausible Chinese than the line, or when it is a lossless
+        reading that the next layer's repair (UTF-8 read as GBK) turns into plausible Chinese."""
+        readings: list[tuple[tuple[float, float, int], float, float, list[Change]]] = []
+        for changes in (self._pair_runs(line, offset, codec), self._utf8_runs(line, offset)):
             if changes:
                 fixed, _ = Alignment.from_edits(line, [Change(c.start - offset, c.end - offset, c.text) for c in changes])
-                readings.append(((plausibility(fixed), _cjk(fixed)), changes))
+                direct = plausibility(fixed)
+                layered = _next_layer(fixed) if "\ufffd" not in fixed else 0.0
+                # a reading that is Chinese itself beats one that is Chinese after another layer's repair
+                readings.append(((max(direct, layered), direct, _cjk(fixed)), direct, layered, changes))
         if not readings:
             return []
-        (score, cjk), changes = max(readings, key=lambda r: r[0])
-        if cjk <= _cjk(line) or score < max(0.7, plausibility(line)):
+        (_best, _direct, cjk), direct, layered, changes = max(readings, key=lambda r: r[0])
+        if cjk <= _cjk(line):
             return []
-        return changes
+        before = plausibility(line)
+        if direct >= max(0.7, before):
+            return changes
+        if layered >= max(0.75, before + 0.2):
+            return [Change(c.start, c.end, c.text, (c.note or "") + "; the text it gives is mojibake of another layer")
+                    for c in changes]
+        return []
 
     def _utf8_runs(self, line: str, offset: int) -> list[Change]:
         """ftfy's repair of each run; where ftfy declines (short runs, lost bytes), the run's Latin-1/cp1252
@@ -316,22 +430,46 @@ class LatinMojibake:
                 changes.append(Change(offset + m.start(), offset + m.end(), fixed, "UTF-8 read as Latin-1"))
         return changes
 
-    def _gbk_runs(self, line: str, offset: int) -> list[Change]:
-        """Each double-byte run decoded as GBK (or, for long runs GBK cannot read, Big5); judged by the line."""
+    def _pair_runs(self, line: str, offset: int, codec: str) -> list[Change]:
+        """Each double-byte run decoded as the page's codec (the other one where that cannot read it)."""
         changes = []
         for a, b in gbk_pair_runs(line):
             run = line[a:b]
             if not any("\u0080" <= ch <= "\u00ff" for ch in run):
                 continue  # only cp1252 punctuation: real “quotes” and …, not mojibake
             raw = bytes(_byte(ch) for ch in run)
-            for codec in ("gb18030", "big5hkscs"):
-                if codec == "big5hkscs" and len(raw) < 16:
-                    break  # a short Big5 reading is as likely an accident
+            for c in (codec, "big5hkscs" if codec == "gb18030" else "gb18030"):
                 try:
-                    cand = raw.decode(codec)
+                    cand = raw.decode(c)
                 except UnicodeDecodeError:
                     continue
                 changes.append(Change(offset + a, offset + b, cand,
-                                      f"{'GBK' if codec == 'gb18030' else 'Big5'} read as Latin-1"))
+                                      f"{'GBK' if c == 'gb18030' else 'Big5'} read as Latin-1"))
                 break
         return changes
+
+
+def _double_byte_codec(lines: list[str]) -> str:
+    """GBK or Big5: whichever reads the page's double-byte runs as more plausible Chinese.  Both codecs accept
+    most byte pairs, so only the text they give tells them apart; short evidence stays with GBK."""
+    raw = bytearray()
+    for line in lines:
+        for a, b in gbk_pair_runs(line):
+            run = line[a:b]
+            if any("\u0080" <= ch <= "\u00ff" for ch in run):
+                raw += bytes(_byte(ch) for ch in run)
+    if len(raw) < 16:
+        return "gb18030"
+    scores = {}
+    for codec in ("gb18030", "big5hkscs"):
+        scores[codec] = plausibility(raw.decode(codec, errors="replace").replace("\ufffd", ""))
+    return "big5hkscs" if scores["big5hkscs"] > scores["gb18030"] + 0.1 else "gb18030"
+
+
+def _next_layer(text: str) -> float:
+    """How plausible ``text`` becomes once read back from GBK as UTF-8 (0 when it is not that mojibake)."""
+    got = utf8_of_gbk(text, gb18030=True)
+    if got is None or not got[0]:
+        return 0.0
+    body = got[0].replace("\ufffd", "")
+    return plausibility(body) if any(_chinese(ch) for ch in body) else 0.0

@@ -4,14 +4,16 @@ Mirrors republish reports in traditional characters; the tool's output is
 simplified so that labels match and keys line up across pages.  The page, and
 each line, is converted only when it is really traditional: a simplified page
 with a stray traditional character is left as it is.  Terms OpenCC gets wrong
-(乾安县 → 干安县) are kept from ``rules.protected``.
+(乾安县 → 干安县) are kept from ``rules.protected``.  A block that is not
+plausible Chinese (mojibake no fixer could undo) is left alone: converting it
+would only hide the damage.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..hanzi import cjk_count
+from ..hanzi import cjk_count, plausibility
 from ..rules.protected import PROTECTED
 from .base import Change, Context, diff_changes
 
@@ -21,6 +23,9 @@ def converter():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+_MOJIBAKE = 0.6  # below this share of common characters a block is mis-decoded bytes, not traditional text
 
 
 def _diffs(a: str, b: str) -> int:
@@ -59,7 +64,8 @@ class Script:
             block = range(i, max(j, i + 1))
             d = sum(_diffs(lines_old[k], lines_new[k]) for k in block)
             cjk = sum(cjk_count(lines_old[k]) for k in block) or 1
-            if d and (ctx.traditional or (d >= 3 and d / cjk >= 0.1)):
+            if d and (ctx.traditional or (d >= 3 and d / cjk >= 0.1)) and \
+                    plausibility("\n".join(lines_old[k] for k in block)) >= _MOJIBAKE:
                 for k in block:
                     if lines_new[k] != lines_old[k]:
                         changes += diff_changes(lines_old[k], _protect(lines_old[k], lines_new[k]), starts[k])
