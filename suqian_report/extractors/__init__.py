@@ -13,11 +13,12 @@ from ..repair import Repaired
 from ..segment import Segmented
 from ..validate import check_input
 from .metadata import build_metadata
-from .prose import Stated, find_stated, loose_keys, zero_statements
+from .prose import Stated, find_stated, loose_keys, sentence_at, sentence_ends
 from .regime import detect_format
 from .tables import table_figures
 from .stats import read_stats
 from .template import read_tables
+from .zeros import Zero, zero_statements
 
 
 @dataclass
@@ -83,12 +84,23 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
         if same is not None or strict is not None:
             restated.append((same or strict, table_fig))
 
-    have = {f.key for f in figures if f.key}
-    for key, a, b, unit, (s0, s1) in zero_statements(text, have,
-                                                     table_lines + spam_spans + list(template.regions.values())):
-        figures.append(Figure(key, text[a:b], 0, text[a:b], unit, derived=True, status="derived",
-                              sentence=text[s0:s1].strip(), note="stated in words; read as zero",
-                              **tracer.place(a, b)))
+    stated_keys = {f.key: f for f in figures if f.key}
+    zero_checks: list[Check] = []
+    ends = sentence_ends(text)
+    zeroed: set[str] = set()
+    for z in zero_statements(text, table_lines + spam_spans + list(template.regions.values())):
+        prior = stated_keys.get(z.key)
+        if prior is not None:
+            if not (z.start <= prior.span[0] and prior.span[1] <= z.end):  # the statement's own 0 is the figure
+                zero_checks.append(_zero_check(z, prior, text))
+            continue
+        if z.key in zeroed:
+            continue
+        zeroed.add(z.key)
+        s0, s1 = sentence_at(text, z.start, ends)[0], sentence_at(text, max(z.start, z.end - 1), ends)[1]
+        figures.append(Figure(z.key, text[z.start:z.end], 0, text[z.start:z.end], z.unit, derived=True,
+                              status="derived", sentence=text[s0:s1].strip(), note="stated in words; read as zero",
+                              **tracer.place(z.start, z.end)))
     figures.sort(key=lambda f: f.span)
     n_other = 0
     for f in figures:
@@ -116,7 +128,7 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
         warnings.append("numbers neither read as figures nor explained: "
                         + ", ".join(text[n.begin:n.stop] for n in unaccounted[:8]))
     warnings.extend(tables.warnings + template.warnings)
-    checks = list(template.checks) + [_restated_check(p, t) for p, t in restated]
+    checks = list(template.checks) + [_restated_check(p, t) for p, t in restated] + zero_checks
     return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks)
 
 
@@ -129,6 +141,18 @@ def _restated_check(prose: Figure, table: Figure) -> Check:
                  inputs=[check_input(table), CheckInput("(prose)", prose.value, prose.span, prose.label_zh)],
                  note=None if same else ("the table cell holds no number" if status == "not_assessable"
                                          else "prose and table disagree: both are kept"))
+
+
+def _zero_check(z: Zero, stated: Figure, text: str) -> Check:
+    """The page says there were none, and states a number for the same key: do they agree?"""
+    ok = isinstance(stated.value, (int, float))
+    status = ("pass" if stated.value == 0 else "fail") if ok else "not_assessable"
+    return Check(name=f"零陈述与数字一致: {z.key}", status=status,
+                 description=f"the page says there were none ({text[z.start:z.end]}) and states {stated.label_zh}",
+                 expected=0, actual=stated.value,
+                 inputs=[check_input(stated), CheckInput("(stated in words)", 0, (z.start, z.end), text[z.start:z.end])],
+                 note=None if status == "pass" else ("the stated figure holds no number" if not ok
+                                                     else "the words and the number disagree: both are kept"))
 
 
 def _figure(st: Stated, text: str, tracer: Tracer) -> Figure:

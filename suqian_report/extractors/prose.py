@@ -5,8 +5,7 @@ words before it in its clause (the label as written), whose figure it is (the
 scope: 全市, 市本级, the portal…), the section it sits in, and its key.  Runs
 of figures that break a total down (``包括概况信息91条、行政公文4405条…``) are
 recognised as lists, so categories get ``proactive.by_category.*`` keys and a
-sum check.  Statements of zero written in words (``暂未收费``) become derived
-figures.
+sum check.  (Statements of zero written in words are :mod:`.zeros`.)
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from ..numbers import Num
 from ..offsets import SpanSet
 from ..rules.keys import (
     CATEGORY_SLUGS, CHANNELS, LABEL_LEAD, LABEL_VERB, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
-    VERBS_BEFORE_NOUN, ZERO_RULES,
+    VERBS_BEFORE_NOUN,
 )
 
 _SENTENCE_END = "。！？!?\n"
@@ -60,11 +59,12 @@ _SENTENCE_ENDS = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 
 
 def sentence_ends(text: str) -> list[int]:
-    """Positions of the characters that end a sentence, for ``_sentence``."""
+    """Positions of the characters that end a sentence, for :func:`sentence_at`."""
     return [m.start() for m in _SENTENCE_ENDS.finditer(text)]
 
 
-def _sentence(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
+def sentence_at(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
+    """The sentence holding ``pos``: from after the previous sentence end to its own (``ends``: sentence_ends)."""
     k = bisect_left(ends, pos)
     a = ends[k - 1] + 1 if k else 0
     b = ends[k] + 1 if k < len(ends) else len(text)
@@ -141,7 +141,7 @@ def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tu
     for i, num in enumerate(nums):
         if i not in figure_nums or tables.covers(num.start):
             continue
-        s0, s1 = _sentence(text, num.begin, ends)
+        s0, s1 = sentence_at(text, num.begin, ends)
         strong = max((text.rfind(ch, s0, num.begin) for ch in _STRONG), default=-1)
         start = max(s0, strong + 1)
         if s0 <= prev_stop <= num.begin and prev_stop > strong:
@@ -326,22 +326,3 @@ def loose_keys(st: Stated) -> set[str]:
     """Every key whose label pattern fits this figure, whatever the rule's other conditions say."""
     return {rule.key for rule in PROSE_RULES if st.num.unit in rule.units
             and (rule.label.search(st.prefix) or rule.label.search(st.label))}
-
-
-def zero_statements(text: str, have: set[str], skip: list[tuple[int, int]]
-                    ) -> list[tuple[str, int, int, str, tuple[int, int]]]:
-    """(key, start, end, unit, sentence span) for each statement of zero the page makes in words."""
-    out = []
-    ends: list[int] | None = None
-    for key, pattern, unit in ZERO_RULES:
-        if key in have:
-            continue
-        for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in skip):
-                continue
-            ends = sentence_ends(text) if ends is None else ends
-            sentence = (_sentence(text, m.start(), ends)[0], _sentence(text, m.end(), ends)[1])
-            out.append((key, m.start(), m.end(), unit, sentence))
-            have.add(key)
-            break
-    return out

@@ -114,14 +114,6 @@ CHANNELS = {
     "other": re.compile(r"新媒体|客户端|查阅点|查询点|电视|广播|报刊|报纸|公开栏|公示栏|信用中国|APP|app"),
 }
 
-# Statements of zero written without a number (report-format.md §8.4): key, pattern, unit.
-ZERO_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("fees.collected", _r(r"(暂未|未|没有|均未|不)(收取|收)[^，。；]{0,8}(费用?|任何费用)|暂未收费|未产生[^，。；]{0,16}(费用|收费)|免费提供|无收费"), "元"),
-    ("requests.new.total", _r(r"(未|没有|均未|暂未)(收到|受理|接到|接收)[^，。；]{0,16}申请|无依申请公开|依申请公开(件)?为零"), "件"),
-    ("review.total", _r(r"(未|没有)(发生|收到|产生|出现)[^。]{0,24}行政复议|无[^，。；]{0,8}行政复议(案件)?[。，；]"), "件"),
-    ("litigation.total", _r(r"(未|没有)(发生|收到|产生|出现)[^。]{0,30}(行政诉讼|诉讼)|无[^，。；]{0,8}行政诉讼(案件)?[。，；]"), "件"),
-)
-
 # Who a figure counts: the first of these the clause (or sentence) names before the figure.
 SCOPES = re.compile(r"全省|全市|全县|全区|全镇|全乡|全委|全局|市本级|县本级|区本级|本级|本机关|本部门|本单位|我局|我委|我办|我中心")
 PORTAL = re.compile(r"(?:门户|网站|平台)[^，。；]{0,4}《([^》]{2,12})》|《([^》]{2,12})》[^，。；]{0,4}(?:门户|网站|平台)")

@@ -1,0 +1,88 @@
+"""Statements of zero written in words: 未收到政府信息公开申请, 未发生行政复议、行政诉讼和申诉案件, 复议、诉讼均为零.
+
+Each clause (text between ，；。) is read once: a negation, then every thing it names (一 per key), or the
+things, then a word saying they were all zero.  The phrasing is :mod:`suqian_report.rules.zeros`; whether a
+statement becomes a figure (or, where the page states a number for the key, a check) is decided by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..offsets import SpanSet
+from ..rules.zeros import (
+    ALL_ZERO, COLON_NONE, FIXED, NEGATIONS, NEGATIONS_BEFORE_VERB, NOT_ZERO, REQUEST_AS_CAUSE, REQUEST_AS_PART_AFTER,
+    THINGS, VERBS, ZERO_NUMERALS,
+)
+
+_CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Zero:
+    key: str
+    unit: str
+    start: int  # the words that say there were none, in the clean text
+    end: int
+    clause: tuple[int, int]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    thing_key = {p: (key, unit) for key, unit, phrases in THINGS for p in phrases}
+    things = re.compile(_alt(thing_key))
+    negation = re.compile(rf"(?:{_alt(NEGATIONS_BEFORE_VERB)})(?=(?:{_alt(VERBS)})|(?:{_alt(thing_key)}))"
+                          rf"|{_alt(NEGATIONS)}")
+    all_zero = re.compile(rf"(?:{_alt(ALL_ZERO)})\s*(?:{_alt(ZERO_NUMERALS)})(?![0-9.])|(?:{_alt(COLON_NONE)})$")
+    fixed = [(key, unit, re.compile(_alt(phrases))) for key, unit, phrases in FIXED]
+    return thing_key, things, negation, all_zero, re.compile(_alt(NOT_ZERO)), fixed
+
+
+def _things(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
+    """(key, unit, start, end) of each thing named in ``text[a:b]``, a request that is only a review's or a
+    lawsuit's cause or subject left out."""
+    thing_key, things, *_ = _patterns()
+    found = [(*thing_key[m.group(0)], m.start(), m.end()) for m in things.finditer(text, a, b)]
+    cases = [(s, e) for key, _u, s, e in found if key in ("review.total", "litigation.total")]
+    out = []
+    for key, unit, s, e in found:
+        if key == "requests.new.total" and any(
+                (ce <= s and text[ce:s] in REQUEST_AS_PART_AFTER)
+                or (e <= cs and any(w in text[e:cs] for w in REQUEST_AS_CAUSE)) for cs, ce in cases):
+            continue
+        out.append((key, unit, s, e))
+    return out
+
+
+def zero_statements(text: str, skip: list[tuple[int, int]]) -> list[Zero]:
+    """Every statement of zero outside ``skip`` (tables, spam), in page order; one per key and clause."""
+    _tk, _things_re, negation, all_zero, not_zero, fixed = _patterns()
+    skipped = SpanSet(skip)
+    out: list[Zero] = []
+    for m in _CLAUSE.finditer(text):
+        a, b = m.span()
+        if skipped.overlaps(a, b) or not_zero.search(text, a, b):
+            continue
+        found: list[tuple[str, str, int, int]] = []  # key, unit, statement start, statement end
+        neg = negation.search(text, a, b)
+        if neg is not None:
+            found = [(key, unit, neg.start(), e) for key, unit, _s, e in _things(text, neg.end(), b)]
+        if not found and (z := all_zero.search(text, a, b)) is not None:
+            named = _things(text, a, z.start())
+            if named:
+                found = [(key, unit, named[0][2], z.end()) for key, unit, _s, _e in named]
+        for key, unit, pattern in fixed:
+            if not found and (f := pattern.search(text, a, b)) is not None:
+                found = [(key, unit, f.start(), f.end())]
+        seen: set[str] = set()
+        for key, unit, s, e in found:
+            if key not in seen:
+                seen.add(key)
+                out.append(Zero(key, unit, s, e, (a, b)))
+    return out
