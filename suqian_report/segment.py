@@ -95,6 +95,11 @@ class Segmented:
         """Whether body line ``k`` is a table row (HTML row, or cells joined by ``|``)."""
         return self.kinds[self.body[k]].kind == "row" or is_row_text(self.body_line(k))
 
+    @cached_property
+    def grid_rows(self) -> frozenset[int]:
+        """Clean-text offsets of the body lines that are rows of an HTML table (cells known, no borders)."""
+        return frozenset(self.line_starts[k] for k, i in enumerate(self.body) if self.kinds[i].kind == "row")
+
     def table_spans(self) -> list[tuple[int, int]]:
         """Clean-text spans of the body lines that are table rows."""
         return [(self.line_starts[k], self.line_starts[k] + len(self.body_line(k)))

@@ -74,7 +74,7 @@ def test_2021_tables_from_text_rows():
     assert r.coverage.unaccounted == 0
 
 
-@pytest.mark.parametrize("layout", ["onecell", "markdown", "pdflayout", "glued", "cms"])
+@pytest.mark.parametrize("layout", ["onecell", "markdown", "pdflayout", "glued", "cms", "pipes", "pipes-markdown"])
 def test_every_layout_gives_the_same_cells(layout):
     reference = {f.key: f.value for f in extract_file(CLEAN / "template-2021-county.txt").figures
                  if f.cell and f.key}

@@ -41,7 +41,7 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
     end = text.find("附件下载", start)
     end = len(text) if end < 0 else end
     out.regions["统计表"] = (start, end)
-    tokens = tokenize(text, start, end)
+    tokens = tokenize(text, start, end, seg.grid_rows)
     out.labels += [(t.start, t.end) for t in tokens if t.kind == "label"]  # the whole region is the table
 
     # The header: 指标名称 计量单位 2013年度 历年累计 (the year may stand as a value token of its own).

@@ -76,18 +76,26 @@ def _split_token(text: str, start: int) -> list[Token]:
     return out
 
 
-def tokenize(text: str, start: int, end: int) -> list[Token]:
+def tokenize(text: str, start: int, end: int, grid: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of ``text[start:end]``.  ``grid``: offsets of the lines that are rows of an HTML table, where
+    every ``|`` separates two cells.  In a text dump a ``|`` at either end of a row is the table's border, not an
+    empty cell: at the left whenever it stands there (markdown), at the right when the block's rows end with it
+    (``a | b |``) or start with one too.  Elsewhere an empty cell is a blank cell."""
     out: list[Token] = []
     pos = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    piped = [ln for ln in lines if ("|" in ln or "｜" in ln)]
+    right_edge = len(piped) >= 2 and sum(ln.rstrip().endswith(("|", "｜")) for ln in piped) >= 0.8 * len(piped)
+    for line in lines:
         if _PAGE_NUMBER.match(line):  # -4- or 第 4 页 from a PDF: page furniture inside the table
             pos += len(line) + 1
             continue
         if "|" in line or "｜" in line:
             cells = re.split(r"[|｜]", line)
             cpos = pos
-            bordered_left = line.lstrip().startswith(("|", "｜"))
-            bordered_right = line.rstrip().endswith(("|", "｜"))
+            html_row = pos in grid
+            left = not html_row and line.lstrip().startswith(("|", "｜"))
+            right = not html_row and line.rstrip().endswith(("|", "｜")) and (left or right_edge)
             for k, cell in enumerate(cells):
                 stripped = cell.strip(" \t\u00a0\u3000")
                 lead = len(cell) - len(cell.lstrip(" \t\u00a0\u3000"))
@@ -95,8 +103,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
                     # a separated cell is a value or a label whole (数据1 is a header, not 数据 + 1)
                     kind = "value" if _NA.match(stripped) or _VALUE.fullmatch(stripped) else "label"
                     out.append(Token(stripped, cpos + lead, cpos + lead + len(stripped), kind, True))
-                elif not (k == 0 and bordered_left) and not (k == len(cells) - 1 and bordered_left and bordered_right):
-                    # an empty cell; the outer borders of a markdown row (| a | b |) are not cells
+                elif not (k == 0 and left) and not (k == len(cells) - 1 and right):
                     out.append(Token("", cpos, cpos, "blank", True))
                 cpos += len(cell) + 1
         else:
@@ -192,6 +199,7 @@ class _Builder:
     def __init__(self, seg: Segmented, tracer: Tracer, out: TemplateResult):
         self.tracer, self.out = tracer, out
         self.text = seg.clean_text
+        self.grid = seg.grid_rows
 
     def cell(self, key: str | None, table: str, row_label: str, column_label: str | None, tok: Token | None,
              unit: str | None, value=None, raw: str | None = None, kind: str | None = None,
@@ -283,7 +291,7 @@ def _claim_labels(b: _Builder, events) -> None:
 
 
 def _table2(b: _Builder, span: tuple[int, int], fmt: str) -> None:
-    tokens = tokenize(b.text, *span)
+    tokens = tokenize(b.text, *span, b.grid)
     phrases = [("item", "", "第二十条")] + [("column", suffix, label) for label, suffix, _u in TABLE2_COLUMNS] \
         + [("row", stem, label) for label, stem in TABLE2_ROWS]
     events = _events(tokens, phrases)
@@ -386,7 +394,7 @@ _TABLE4_WORDS = re.compile("|".join(TABLE4_COLUMN_LABELS) + "|行政复议|行�
 
 
 def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, list[Figure]]]:
-    tokens = tokenize(b.text, *span)
+    tokens = tokenize(b.text, *span, b.grid)
     phrases = [("row", key, p) for key, ps in TABLE3_ROWS for p in ps] + \
               [("group", key, p) for key, ps in TABLE3_GROUPS for p in ps]
     events = _events(tokens, phrases)
@@ -555,10 +563,18 @@ def _read_row3(b: _Builder, key: str, label: str, pos: int, values: list[Token]
 # ---------------------------------------------------------------- table 四
 
 
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
-    tokens = tokenize(b.text, *span)
+    tokens = tokenize(b.text, *span, b.grid)
     b.out.labels += [(t.start, t.end) for t in tokens if t.kind == "label" and _TABLE4_WORDS.search(t.text)]
-    tokens = [t for t in tokens if t.kind != "label"]
+    # The header rows (行政复议 | 行政诉讼 |, the column labels) hold labels and gaps: their gaps are not cells.
+    header_lines = {_line_start(b.text, t.start) for t in tokens if t.kind == "label"} - \
+        {_line_start(b.text, t.start) for t in tokens if t.kind == "value"}
+    tokens = [t for t in tokens if t.kind != "label" and not (t.kind == "blank" and
+                                                             _line_start(b.text, t.start) in header_lines)]
     # values before the first label of the region belong to nothing: table 四 starts at its heading
     if len(tokens) > 15:
         tokens = tokens[:15]
