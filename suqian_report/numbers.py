@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .rules.contacts import PHONE
 from .rules.units import APPROX_AFTER, APPROX_BEFORE, CN_COUNTERS, MONEY_UNITS, UNITS
 
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -76,7 +77,8 @@ _COMPOSITES = (
                         r"|(?<![0-9])\d{1,2}\s?月\s?\d{1,2}\s?[日号]")),
     ("year", re.compile(r"(?<![0-9])(?:19|20)\d\d\s?[-—–~至到]\s?(?:(?:19|20)\d\d|\d\d)\s?年?(?![0-9])")),
     ("time", re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![0-9])")),
-    ("phone", re.compile(r"(?<![0-9])(?:0\d{2,3}[-－—]\d{7,8}(?:[-－]\d{1,5})?|1[3-9]\d{9}|400[-－]?\d{3}[-－]?\d{4})(?![0-9])")),
+    ("phone", re.compile(rf"(?<![0-9])(?:{PHONE})(?![0-9])")),
+    ("postcode", re.compile(rf"(?:邮政编码|邮编)[:：\s]{{0,3}}(?P<n>\d{{3}}[ \u00a0]\d{{3}})(?![0-9])")),
     ("index_number", re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+")),
     ("doc_number", re.compile(r"[〔\[［(（]\s?(?:19|20)\d\d\s?[〕\]］)）]\s?第?\d+\s?号|令第\s?\d+\s?号|第\s?\d+\s?号")),
 )
@@ -131,10 +133,11 @@ def scan(text: str) -> list[Num]:
         taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for reason, pattern in _COMPOSITES:
         for m in pattern.finditer(text):
-            if any(taken[m.start():m.end()]):
+            a, b = m.span("n") if "n" in pattern.groupindex else m.span()  # n: the number after its label
+            if any(taken[a:b]):
                 continue
-            out.append(Num(m.start(), m.end(), m.end(), m.start(), m.group(0), None, None, False, None, False, reason))
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            out.append(Num(a, b, b, a, text[a:b], None, None, False, None, False, reason))
+            taken[a:b] = b"\x01" * (b - a)
     for m in _PERCENT_CN.finditer(text):
         whole, _, frac = m.group("num").partition("点")
         v = chinese_to_int(whole)

@@ -48,9 +48,9 @@ def run(doc: Document) -> Report:
         script="traditional" if repaired.traditional else ("mixed" if "traditional_to_simplified" in repaired.counts
                                                            else "simplified"),
         damage=damage,
-        tampered=bool(seg.spam) or any(c.kind in ("spam_injection", "spam_links") for c in seg.cuts),
-        spam=sorted({p for _, _, p in seg.spam} | {seg.lines[c.first].strip() for c in seg.cuts
-                                                    if c.kind == "spam_injection"}),
+        tampered=bool(seg.spam or ex.spam) or any(c.kind in ("spam_injection", "spam_links") for c in seg.cuts),
+        spam=sorted({p for _, _, p in seg.spam} | set(ex.spam) | {seg.lines[c.first].strip() for c in seg.cuts
+                                                                   if c.kind == "spam_injection"}),
         truncated=truncated,
         warnings=ex.warnings + (["the page seems cut off mid-sentence: figures after the cut are missing"]
                                 if truncated else []),

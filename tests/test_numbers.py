@@ -64,6 +64,12 @@ NOT_FIGURES = [
     ("计划每月组织一期活动", "rate"),
     ("3县7区", "place_name"),
     ("通过H5等形式", "code"),
+    ("联系电话：0527—84000000。", "phone"),
+    ("联系电话：0527－8400 0000。", "phone"),
+    ("联系电话：0527 84000000。", "phone"),
+    ("联系电话：（0527）8400-0000。", "phone"),
+    ("咨询电话：138 0527 0000。", "phone"),
+    ("邮编：223 800。", "postcode"),
 ]
 
 
@@ -80,3 +86,18 @@ def test_non_figures_have_reasons(text, reason):
 def test_word_numerals_are_not_numbers():
     text = "按照统一部署，进一步推进，建立一系列制度"
     assert all(classify(n, text) == "word" for n in scan(text))
+
+
+@pytest.mark.parametrize("written", ["0527-84000000", "0527—84000000", "0527－8400 0000", "0527 84000000",
+                                     "（0527）84000000", "(0527)8400-0000", "0527–8400–0000"])
+def test_phone_numbers_come_out_normalised_and_the_text_keeps_them_as_written(written):
+    from suqian_report import extract
+
+    r = extract(f"某县2020年政府信息公开工作年度报告\n\n如有疑问请联系（联系电话：{written}，邮编：223 800）。"
+                "全年主动公开政府信息1225条。")
+    assert r.metadata.contact_phone == "0527-84000000"
+    assert r.metadata.postcode == "223800"
+    as_written = written.replace("－", "-")  # (the one change repair makes: a full-width dash between digits)
+    assert as_written in r.clean_text
+    assert {f.value for f in r.figures} == {1225}
+    assert any(n.reason == "phone" and n.text == as_written for n in r.non_figures)

@@ -1,3 +1,5 @@
+import pytest
+
 from suqian_report.load import load_text
 from suqian_report.repair import repair
 from suqian_report.segment import parse_panel_line, segment
@@ -145,3 +147,48 @@ def extract_text(page: str):
     from suqian_report import extract
 
     return extract(page)
+
+
+BODY = "\n\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。全年主动公开政府信息1225条。"
+
+
+@pytest.mark.parametrize("title,clean,spam", [
+    # the brand glued before the title, in place of the body's name
+    ("某某体育(中国)官方网站2022年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告", "某某体育(中国)官方网站"),
+    # before the body's name, kept
+    ("开云体育（中国）官方网站宿城区人民政府2022年政府信息公开工作年度报告",
+     "宿城区人民政府2022年政府信息公开工作年度报告", "开云体育（中国）官方网站"),
+    # after the title, with the download blurb spam pages add
+    ("宿城区人民政府2022年政府信息公开工作年度报告-kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载",
+     "宿城区人民政府2022年政府信息公开工作年度报告", "kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载"),
+    # inside the title, after the body's name
+    ("宿城区开云体育官网2022年政府信息公开工作年度报告", "宿城区2022年政府信息公开工作年度报告", "开云体育官网"),
+])
+def test_spam_in_the_title_line_is_cut_and_listed(title, clean, spam):
+    from suqian_report import extract
+
+    r = extract(title + BODY)
+    assert r.metadata.title == clean
+    assert "体育" not in (r.metadata.publisher or "") and "官网" not in (r.metadata.publisher or "")
+    assert r.quality.tampered and spam in r.quality.spam
+    assert r.metadata.report_year == 2022
+
+
+def test_spam_in_the_html_title_and_the_panel_is_cut_and_listed():
+    from suqian_report import extract
+
+    page = ("<html><head><title>宿城区2022年政府信息公开工作年度报告_爱游戏(中国)官方网站</title></head><body>"
+            "<div>名称：九游会体育(中国)官方网站宿城区2022年政府信息公开工作年度报告</div>"
+            "<p>本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>"
+            "<p>全年主动公开政府信息1225条，受理政府信息公开申请12件。</p></body></html>")
+    r = extract(page)
+    assert r.metadata.title == "宿城区2022年政府信息公开工作年度报告"
+    assert r.quality.tampered
+    assert "九游会体育(中国)官方网站" in r.quality.spam
+
+
+def test_an_official_website_in_the_text_is_not_spam():
+    from suqian_report import extract
+
+    r = extract("宿城区人民政府2022年政府信息公开工作年度报告" + BODY + "通过区政府官方网站和政务新媒体发布信息。")
+    assert not r.quality.tampered and r.quality.spam == []

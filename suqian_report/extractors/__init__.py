@@ -31,13 +31,15 @@ class Extracted:
     lists: list[tuple[Figure, list[Figure], bool]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)  # from the tables, and prose against tables
+    spam: list[str] = field(default_factory=list)  # brand names in the title, the panel and the meta tags
 
 
 def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     text = seg.clean_text
     tracer = Tracer(doc, repaired, seg)
     warnings: list[str] = []
-    metadata = build_metadata(seg.panel, seg.title, text, doc.html_meta, warnings)
+    spam: list[str] = []
+    metadata = build_metadata(seg.panel, seg.title, text, doc.html_meta, warnings, spam)
     metadata.format, metadata.format_evidence = detect_format(text, metadata.report_year)
 
     spam_spans = [(a, b) for a, b, _ in seg.spam]
@@ -129,7 +131,7 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
                         + ", ".join(text[n.begin:n.stop] for n in unaccounted[:8]))
     warnings.extend(tables.warnings + template.warnings)
     checks = list(template.checks) + [_restated_check(p, t) for p, t in restated] + zero_checks
-    return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks)
+    return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks, spam)
 
 
 def _restated_check(prose: Figure, table: Figure) -> Check:

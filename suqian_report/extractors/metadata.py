@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Metadata
+from ..rules.contacts import DASHES, PHONE, POSTCODE
 from ..rules.spam import BRANDS
 
 _DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -21,8 +22,8 @@ _PERIOD = re.compile(
     + r"[^。\d]{0,8}?(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
-_PHONE = re.compile(r"(?:联系电话|咨询电话|电话|联系方式)[:：\s]*((?:0\d{2,3}[-－—]?)?\d{7,8}(?:[-－]\d{1,5})?)")
-_POSTCODE = re.compile(r"(?:邮政编码|邮编)[:：\s]*(\d{6})(?!\d)")
+_PHONE = re.compile(rf"(?:联系电话|咨询电话|电话|联系方式)[:：\s]*({PHONE}|\d{{7,8}}(?:[{DASHES}]\d{{1,5}})?)(?!\d)")
+_POSTCODE = re.compile(rf"(?:邮政编码|邮编)[:：\s]*({POSTCODE})(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -45,6 +46,23 @@ _LEVEL_BY_SUFFIX = (("街道", "subdistrict"), ("镇", "township"), ("乡", "tow
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 
+def normalise_phone(written: str) -> str:
+    """``0527—8400 0000``, ``（0527）84000000`` → ``0527-84000000`` (an area code of three digits for 010 and
+    02x, four otherwise); a mobile number as its eleven digits; an extension kept after a dash."""
+    groups = re.findall(r"\d+", written)
+    digits = "".join(groups)
+    if len(digits) == 11 and digits[0] == "1":
+        return digits
+    if digits.startswith("400") and len(digits) == 10:
+        return f"400-{digits[3:6]}-{digits[6:]}"
+    if not digits.startswith("0"):
+        return digits  # a local number with no area code
+    area, rest = (digits[:3], digits[3:]) if digits[1] in "12" else (digits[:4], digits[4:])
+    if len(groups) >= 2 and len(rest) > 8 and len(groups[-1]) <= 5:  # 0527-84000000-801
+        return f"{area}-{rest[:-len(groups[-1])]}-{groups[-1]}"
+    return f"{area}-{rest}"
+
+
 def iso_date(s: str | None) -> str | None:
     if not s:
         return None
@@ -58,10 +76,11 @@ def iso_date(s: str | None) -> str | None:
 
 
 def _clean(value: str | None) -> str | None:
+    """A metadata value as a user wants it: spam brand names cut, empty markers as None."""
     if value is None:
         return None
     value = re.sub(r"\s*\n\s*", "", value)  # a name wrapped over two lines of a PDF dump
-    value = BRANDS.sub("", value).strip(" :：|,，")
+    value = BRANDS.sub("", value).strip(" :：|,，-—–_·")
     if value in ("", "无", "无文号", "暂无", "-", "/", "—"):
         return None
     return value
@@ -113,8 +132,13 @@ def region_and_level(publisher: str | None) -> tuple[str | None, str | None]:
 
 
 def build_metadata(panel: dict[str, str], title_text: str | None, body: str, meta: dict[str, str],
-                   warnings: list[str]) -> Metadata:
+                   warnings: list[str], spam: list[str] | None = None) -> Metadata:
+    """``spam``: gets the spam brand names found in the title line, the metadata panel and the page's meta tags
+    (they are cut from every value taken from there)."""
     md = Metadata()
+    if spam is not None:
+        for value in (title_text or "", *panel.values(), *meta.values()):
+            spam += [m.group(0) for m in BRANDS.finditer(value)]
     title = _clean(_panel(panel, "名称", "标题")) or _clean(title_text) or _clean(meta.get("articletitle")) \
         or _site_suffix_cut(_clean(meta.get("title")))
     if title:
@@ -178,9 +202,9 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
                             "speaks of most")
 
     m = _PHONE.search(head)
-    md.contact_phone = m.group(1) if m else None
+    md.contact_phone = normalise_phone(m.group(1)) if m else None
     m = _POSTCODE.search(head)
-    md.postcode = m.group(1) if m else None
+    md.postcode = re.sub(r"\D", "", m.group(1)) if m else None
     m = _EMAIL.search(head)
     md.email = m.group(0) if m else None
     m = _ADDRESS.search(head)

@@ -16,13 +16,24 @@ LINK_SPAM_WORDS = (
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(LINK_SPAM_WORDS, key=len, reverse=True)))
 STRONG = re.compile(r"蜘蛛池|主站蜘蛛|毛片|无码|人妻|一区二区|做受|性猛交|乱伦|偷拍|时时彩|六合彩|百家乐")
 
-# Brand names injected into report text (replacing the body's name or a phrase).
+# Brand names injected into report text (replacing the body's name or a phrase), or glued to the title line.
+_BRAND_WORDS = "体育|娱乐|彩票|电竞|棋牌|游戏|竞技|体彩|真人|电玩|博彩"
+_SITE_WORDS = "官方网站|官网|官方平台|官方入口|登录入口|网页版|手机版|(?:app|APP|App)下载|客户端下载"
+# A gambling brand's name: Latin (kaiyun, ky) or two or three characters; not the end of a body's own name.
+_NAME = r"(?:[A-Za-z][A-Za-z0-9]{1,15}|(?![区县市省镇乡州局府室委厅办处站所院])[\u4e00-\u9fff]{2,3}?)"
+_CHINA = r"[(（]中国[)）]"
+_DOWNLOAD = r"(?:[-—–_·/|\s]*(?:IOS|iOS|ios|安卓|Android|android|苹果|手机|APP|app)[A-Za-z/\u4e00-\u9fff]{0,16}?(?:下载|通用版|官方版|版))*"
+# 某某体育(中国)官方网站, 开云体育官网, kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载: a brand word or (中国)
+# is needed before the site word, so that 区政府官方网站 and 文化体育局 are not spam.
+OFFICIAL_SITE = (rf"(?:{_NAME}(?:{_BRAND_WORDS})\s*(?:{_CHINA}\s*(?:{_SITE_WORDS})?|{_SITE_WORDS})"
+                 rf"|{_NAME}?(?:{_BRAND_WORDS})?\s*{_CHINA}\s*(?:{_SITE_WORDS})){_DOWNLOAD}")
 BRANDS = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网|彩票app|彩票APP)"
     r"(?:[,，、][\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网))*"
     r"|\d{3,6}(?:线路检测中心|线路检测|线路|娱乐|彩票|体育)(?:中心)?"
     r"|买(?:足球|彩票|球)的(?:软件|app|APP|平台|网站)"
     r"|(?:足球|体育|彩票)(?:投注|下注|竞猜)(?:软件|平台|网站|app|APP)"
+    rf"|{OFFICIAL_SITE}"
 )
 
 
