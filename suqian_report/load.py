@@ -150,6 +150,24 @@ def _lazy_bytes(text: str, decoded: Decoded):
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def _trim_widths(line: str) -> tuple[int, int]:
+    """How much whitespace to trim at each end of a line.  A no-break space next to a Latin-1 letter is kept: in
+    mis-decoded text it is the byte 0xA0 of a character (规 read as Latin-1 ends è§\u0084ç«\u00a0)."""
+    lead = len(line) - len(line.lstrip(_TRIM))
+    tail = len(line) - len(line.rstrip(_TRIM))
+    end = len(line) - tail
+    if tail and 0 < end < len(line) and line[end] == "\u00a0" and "\u0080" <= line[end - 1] <= "\u00ff":
+        tail -= 1
+    if lead and lead < len(line) and line[lead - 1] == "\u00a0" and "\u0080" <= line[lead] <= "\u00ff":
+        lead -= 1
+    return lead, tail
+
+
+def _strip(line: str) -> str:
+    lead, tail = _trim_widths(line)
+    return line[lead:len(line) - tail]
+
+
 def _normalise_lines(text: str) -> tuple[str, Alignment]:
     """Trim each line, make every line break ``\\n``, keep at most one blank line in a row."""
     lines: list[tuple[int, int, int]] = []  # (start, end, end of the line break)
@@ -158,7 +176,7 @@ def _normalise_lines(text: str) -> tuple[str, Alignment]:
         lines.append((pos, m.start(), m.end()))
         pos = m.end()
     lines.append((pos, len(text), len(text)))
-    cores = [text[a:b].strip(_TRIM) for a, b, _ in lines]
+    cores = [_strip(text[a:b]) for a, b, _ in lines]
     last = max((i for i, c in enumerate(cores) if c), default=-1)
     edits: list[Edit] = []
     prev_blank = True  # blank lines before the first text go too
@@ -174,8 +192,7 @@ def _normalise_lines(text: str) -> tuple[str, Alignment]:
         else:
             prev_blank = False
             line = text[start:end]
-            lead = len(line) - len(line.lstrip(_TRIM))
-            tail = len(line) - len(line.rstrip(_TRIM))
+            lead, tail = _trim_widths(line)
             if lead:
                 edits.append(Edit(start, start + lead, ""))
             if tail:

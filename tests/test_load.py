@@ -56,3 +56,11 @@ def test_preformatted_html_keeps_its_line_breaks():
     for line in doc.text.split("\n")[1:]:
         a = doc.text.index(line)
         assert doc.raw_text[slice(*doc.to_raw.to_src(a, a + len(line)))] == line
+
+
+def test_a_no_break_space_that_is_a_byte_of_mojibake_is_not_trimmed():
+    # 规章 as UTF-8 read as Latin-1 ends in the byte A0, a no-break space: trimming it would lose 章
+    damaged = "规章".encode("utf-8").decode("latin-1")
+    assert damaged.endswith("\u00a0")
+    doc = load_text(f"政府信息公开工作年度报告\n{damaged}\n  第三行，主动公开\u00a0")
+    assert doc.text.split("\n") == ["政府信息公开工作年度报告", damaged, "第三行，主动公开"]

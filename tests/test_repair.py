@@ -149,6 +149,14 @@ def test_gbk_read_as_latin1_is_recovered():
     assert apply(LatinMojibake(), f"报告：{bad}，共3条") == f"报告：{good}，共3条"
 
 
+def test_one_character_lines_of_a_mis_decoded_page_are_repaired_with_it():
+    # A PDF dump writes vertical table labels one character per line: alone, one pair of Latin letters says
+    # nothing, but on a page that is Big5 read as Latin-1 they are Big5 too.
+    page = "宿遷市政府信息公開工作年度報告\n行政複議案件共計二十九件\n主動公開政府信息\n辦理結果\n結\n果"
+    bad = page.encode("big5").decode("latin-1")
+    assert apply(LatinMojibake(), bad) == page
+
+
 def test_utf8_read_as_cp1252_uses_ftfy_and_keeps_chinese_punctuation():
     bad = "政府信息公开".encode("utf-8").decode("cp1252", errors="replace")
     text = f"“加强领导”，（一）{bad}。"

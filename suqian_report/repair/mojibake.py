@@ -328,6 +328,7 @@ _LOST_RUN = re.compile("\ufffd+")
 _LATIN_RUN = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
 # Double-byte characters whose trail byte is ASCII (Big5 and GBK put many there: ¡]¤C¡^ for （七）).
 _LATIN_PAIRS = re.compile(rf"(?:[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]){{2,}}")
+_LATIN_PAIR = re.compile(rf"[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]")
 _LATIN_OR_LOST = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}\ufffd]{{2,}}")
 _UTF8_LATIN = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_EXTRA + "]")  # a UTF-8 lead byte, then a continuation
 
@@ -378,11 +379,20 @@ class LatinMojibake:
         damaged = [bool(_LATIN_RUN.search(line) or _LATIN_PAIRS.search(line)) for line in lines]
         codec = _double_byte_codec([line for line, d in zip(lines, damaged) if d])
         changes: list[Change] = []
+        weak: list[Change] = []  # lines holding one double-byte character (a PDF's vertical text): too short
+        # to judge alone, repaired when the page shows this damage elsewhere
+        repaired_lines = 0
         offset = 0
         for line, d in zip(lines, damaged):
             if d:
-                changes += self._line(line, offset, codec)
+                got = self._line(line, offset, codec)
+                changes += got
+                repaired_lines += bool(got)
+            elif _LATIN_PAIR.search(line):
+                weak += self._line(line, offset, codec)
             offset += len(line) + 1
+        if repaired_lines >= 3:
+            changes = sorted(changes + weak, key=lambda c: c.start)
         return changes
 
     def _line(self, line: str, offset: int, codec: str) -> list[Change]:
