@@ -1,79 +1,163 @@
-"""Many pages at once: expand inputs, run the pipeline (in parallel when asked), keep going past bad files.
+"""Many pages at once: read each input, drop repeats, run the pipeline in worker processes, keep going past bad
+files.
 
-Workers format their own output (JSON text, CSV rows) so that only strings
-cross process boundaries.  Results come back in input order.
+The parent reads each input's bytes and hashes them, so the same bytes under two paths are processed once (the
+second is a ``duplicate``) and a resumed run skips what its output already holds; workers extract and format
+(JSON text, rows), so only bytes and plain data cross process boundaries.  At most a few pages per worker are
+in flight at any time: memory stays flat however long the run.  Results come back in input order, or as they
+finish (``ordered=False``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import signal
+from collections import deque
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
-
-PAGE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".gz", ".jsp", ".asp", ".aspx",
-                           ".php", ".md", ""})
-_SKIP_NAMES = frozenset({"readme.md", "manifest.tsv", "license", "license.md", "changelog.md"})
-
-
-def expand(inputs: list[str], skipped: list[str] | None = None) -> list[str]:
-    """Files as given; directories walked for page files (sorted, hidden files skipped).  Files in a directory
-    that are not pages by their suffix (images, Office documents) are added to ``skipped``, if given."""
-    out: list[str] = []
-    for item in inputs:
-        p = Path(item)
-        if item != "-" and p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    fp = Path(root, name)
-                    if name.startswith(".") or name.lower() in _SKIP_NAMES:
-                        continue
-                    if fp.suffix.lower() in PAGE_SUFFIXES:
-                        out.append(str(fp))
-                    elif skipped is not None:
-                        skipped.append(str(fp))
-        else:
-            out.append(item)
-    return out
 
 
 @dataclass
 class Outcome:
+    """One input: its payload (a report, or what the formatter made of it), or why there is none."""
+
     path: str
-    payload: object = None  # whatever the formatter returned
-    error: str | None = None
+    sha256: str | None = None
+    payload: object = None
+    kind: str | None = None  # errors.ERROR_KINDS, or "existing" (already in the output being resumed)
+    message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is None
+
+    @property
+    def error(self) -> str | None:
+        return None if self.kind is None else f"{self.path}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "kind": self.kind, "message": self.message, "sha256": self.sha256}
 
 
-def run_one(args: tuple[str, Callable | None, str | None]) -> Outcome:
-    """One page: its report (passed through ``formatter`` if given), or the one-line error that says why not."""
-    path, formatter, encoding = args
-    from .pipeline import extract_file
+Formatter = Callable[[object], object]
+
+
+def _extract(path: str, data: bytes, sha: str | None, formatter: Formatter | None, encoding: str | None,
+             keep_non_reports: bool) -> Outcome:
+    """Bytes to an outcome; every failure becomes a one-line message with its kind."""
+    from .pipeline import extract
 
     try:
-        report = extract_file(path, encoding=encoding)
-        return Outcome(path, formatter(report) if formatter else report)
+        report = extract(data, path=path, encoding=encoding)
+        if report.quality.is_report is False and not keep_non_reports:
+            why = "; ".join(report.quality.is_report_evidence) or "no evidence of a report"
+            return Outcome(path, sha, kind="not_a_report", message=f"not an annual report ({why})")
+        return Outcome(path, sha or report.source.sha256, formatter(report) if formatter else report)
     except InputError as e:
-        return Outcome(path, error=str(e) if e.source else f"{path}: {e.message}")
+        return Outcome(path, sha, kind=e.kind, message=e.message)
     except RecursionError:
-        return Outcome(path, error=f"{path}: page structure too deeply nested to read")
+        return Outcome(path, sha, kind="not_a_page", message="page structure too deeply nested to read")
     except MemoryError:
-        return Outcome(path, error=f"{path}: out of memory reading this page")
+        return Outcome(path, sha, kind="too_large", message="out of memory reading this page")
     except Exception as e:  # a page that trips a bug must not stop the batch or show a traceback
-        return Outcome(path, error=f"{path}: internal error ({type(e).__name__}: {e}); please report this page")
+        return Outcome(path, sha, kind="internal",
+                       message=f"internal error ({type(e).__name__}: {e}); please report this page")
 
 
-def run_many(paths: list[str], formatter: Callable, encoding: str | None = None, jobs: int = 1) -> Iterator[Outcome]:
-    """Yield one :class:`Outcome` per path, in order.  ``formatter`` must be a picklable module-level function."""
-    work = [(p, formatter, encoding) for p in paths]
-    if jobs == 1 or len(paths) < 4 or "-" in paths:
-        for w in work:
-            yield run_one(w)
+def _read(path: str) -> tuple[str, bytes] | Outcome:
+    from .load import read_source
+
+    try:
+        data, name = read_source(path)
+    except InputError as e:
+        return Outcome(path, kind=e.kind, message=e.message)
+    return name, data
+
+
+def run_one(path: str, formatter: Formatter | None = None, encoding: str | None = None,
+            keep_non_reports: bool = True) -> Outcome:
+    """One page, read and extracted here: its report (passed through ``formatter``), or why not."""
+    got = _read(path)
+    if isinstance(got, Outcome):
+        return got
+    name, data = got
+    return _extract(name, data, None, formatter, encoding, keep_non_reports)
+
+
+def _work(task: tuple) -> Outcome:
+    return _extract(*task)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and keeps what is finished."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .pipeline import extract  # noqa: F401  (import once per worker; converters are built on first use)
+
+
+def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encoding: str | None = None,
+             jobs: int = 1, ordered: bool = True, skip: set[str] | frozenset[str] = frozenset(),
+             keep_non_reports: bool = False) -> Iterator[Outcome]:
+    """One :class:`Outcome` per path.  ``formatter`` must be a module-level function (it runs in the workers);
+    ``skip``: sha256 of pages already in the output (they come back with kind ``existing``)."""
+    seen: dict[str, str] = {}
+
+    def prepare(path: str) -> Outcome | tuple:
+        got = _read(path)
+        if isinstance(got, Outcome):
+            return got
+        name, data = got
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in seen:
+            return Outcome(name, sha, kind="duplicate", message=f"the same bytes as {seen[sha]}")
+        seen[sha] = name
+        if sha in skip:
+            return Outcome(name, sha, kind="existing", message="already in the output")
+        return (name, data, sha, formatter, encoding, keep_non_reports)
+
+    if jobs <= 1:
+        for path in paths:
+            item = prepare(path)
+            yield item if isinstance(item, Outcome) else _work(item)
         return
+
     import multiprocessing as mp
+    import queue
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(processes=jobs) as pool:
-        yield from pool.imap(run_one, work, chunksize=4)
+    window = 4 * jobs
+    pool = ctx.Pool(processes=jobs, initializer=_quiet_worker)
+    try:
+        if ordered:
+            pending: deque = deque()
+            for path in paths:
+                item = prepare(path)
+                pending.append(item if isinstance(item, Outcome) else pool.apply_async(_work, (item,)))
+                while sum(1 for p in pending if not isinstance(p, Outcome)) >= window or \
+                        (pending and isinstance(pending[0], Outcome)):
+                    head = pending.popleft()
+                    yield head if isinstance(head, Outcome) else head.get()
+            while pending:
+                head = pending.popleft()
+                yield head if isinstance(head, Outcome) else head.get()
+        else:
+            done: queue.Queue = queue.Queue()
+            in_flight = 0
+            for path in paths:
+                item = prepare(path)
+                if isinstance(item, Outcome):
+                    yield item
+                    continue
+                pool.apply_async(_work, (item,), callback=done.put)
+                in_flight += 1
+                while in_flight >= window or not done.empty():
+                    yield done.get()
+                    in_flight -= 1
+            for _ in range(in_flight):
+                yield done.get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

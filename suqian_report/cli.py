@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from .errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="suqian-report",
@@ -34,10 +34,15 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 Inputs = Annotated[list[str], typer.Argument(help="Saved pages (HTML or text, any Chinese encoding, .gz ok), "
-                                                  "directories of them, or - for stdin.", show_default=False)]
+                                                  "folders of them (walked), @FILE (a list of paths, one per line), "
+                                                  "or - for stdin.", show_default=False)]
+GlobOpt = Annotated[Optional[list[str]], typer.Option("--glob", help="In folders, read only files whose name matches "
+                                                                   "PATTERN (repeatable: '*.html').")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")]
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="Decode inputs with this encoding "
                                                                         "instead of detecting it.")]
@@ -77,103 +82,185 @@ def main_callback(
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
 
 
-# Formatters run in worker processes: module-level functions.
-def _as_json(report) -> str:
-    from .export import report_json
-
-    return report_json(report, indent=2)
-
-
-def _as_jsonl(report) -> str:
-    from .export import report_json
-
-    return report_json(report, indent=None)
-
-
-def _as_csv(report) -> list[list[str]]:
-    from .export import figure_rows
-
-    return figure_rows(report)
-
-
-def _progress(total: int):
-    if total < 8 or not sys.stderr.isatty():
+def _progress(total: int, quiet: bool):
+    if quiet or total < 8 or not sys.stderr.isatty():
         return None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=Console(stderr=True), transient=True)
+    return Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                    TextColumn("{task.fields[failed]}"), TimeRemainingColumn(), console=Console(stderr=True),
+                    transient=True)
 
 
 @app.command()
 def extract(
     inputs: Inputs,
     format: Annotated[Format, typer.Option("--format", "-f", help="json: one object (an array for several inputs); "
-                                                                  "jsonl: one report per line; csv: one row per figure.")
-                      ] = Format.json,
+                                                                  "jsonl: one report per line; csv: one row per figure "
+                                                                  "(or per report with --wide); sqlite: one database "
+                                                                  "(needs -o); parquet: typed columns (needs -o and "
+                                                                  "the parquet extra).")] = Format.json,
     output: OutputOpt = None,
+    wide: Annotated[bool, typer.Option("--wide", help="The panel: one row per report, one column per canonical key "
+                                                      "(csv, parquet).")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV output with a byte-order mark (for Excel).")] = False,
     encoding: EncodingOpt = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for many inputs (0: one per CPU).")
-                    ] = 1,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU, the "
+                                                                          "default for more than one input).")] = None,
+    glob: GlobOpt = None,
+    errors: Annotated[Optional[str], typer.Option("--errors", help="Write one JSON line per input that gave no "
+                                                                   "report (path, kind, message) to FILE.")] = None,
+    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Resume: skip inputs whose sha256 the "
+                                                                        "output (JSONL or SQLite) already holds, "
+                                                                        "and add the rest.")] = False,
+    unordered: Annotated[bool, typer.Option("--unordered", help="Write reports as they finish, not in input "
+                                                                "order.")] = False,
+    keep_non_reports: Annotated[bool, typer.Option("--keep-non-reports", help="Keep pages that are not annual "
+                                                                              "reports (guides, news…) in a batch "
+                                                                              "run's output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no error lines; only the final "
+                                                              "count.")] = False,
 ) -> None:
-    """Extract metadata and every figure as JSON, JSON Lines or CSV."""
+    """Extract metadata and every figure: one page, or a whole crawl into one dataset."""
     import os
 
     from .batch import run_many
-    from .export import Output, csv_text
+    from .dataset.writers import OutputError, writer_for
 
-    paths = _pages(inputs)
+    paths, skipped = _pages(inputs, tuple(glob or ()), quiet)
+    many = len(paths) > 1 or len(inputs) > 1 or any(i.startswith("@") for i in inputs)
+    jobs = (0 if many else 1) if jobs is None else jobs
     jobs = jobs or os.cpu_count() or 1
-    formatter = {Format.json: _as_json, Format.jsonl: _as_jsonl, Format.csv: _as_csv}[format]
-    failures = 0
-    many = len(paths) > 1 or len(inputs) > 1
-    progress = _progress(len(paths))
+    if skip_existing and format not in (Format.jsonl, Format.sqlite):
+        _err("--skip-existing reads a JSONL or SQLite output: use --format jsonl or sqlite with -o FILE")
+        raise typer.Exit(EXIT_USAGE)
     try:
-        with _writing(output), Output(output, bom=bom and format is Format.csv) as out:
-            if format is Format.csv:
-                out.write(csv_text([], header=True))
-            elif format is Format.json and many:
-                out.write("[")
-            written = 0
-            task = progress.add_task("extract", total=len(paths)) if progress else None
+        writer = writer_for(format.value, output, wide=wide, many=many, bom=bom, resume=skip_existing)
+    except OutputError as e:
+        _err(str(e))
+        raise typer.Exit(EXIT_USAGE if "needs an output file" in str(e) or "--wide" in str(e) else EXIT_INPUT)
+    except OSError as e:
+        _err(f"cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(EXIT_INPUT)
+    counts = _Counts()
+    log = _ErrorLog(errors) if errors else None
+    for entry in skipped:
+        counts.note("by_name" if entry.kind == "not_a_page" else entry.kind)
+        if log:
+            log.write({"path": entry.path, "kind": entry.kind, "message": entry.message})
+    progress = _progress(len(paths), quiet)
+    task = progress.add_task("extract", total=len(paths), rate="", failed="") if progress else None
+    started = __import__("time").perf_counter()
+    try:
+        with _writing(output):
             if progress:
                 progress.start()
-            for outcome in run_many(paths, formatter, encoding, jobs):
-                if progress:
-                    progress.advance(task)
-                if outcome.error:
-                    failures += 1
-                    _err(outcome.error)
-                    continue
-                if format is Format.csv:
-                    out.write(csv_text(outcome.payload))
-                elif format is Format.jsonl:
-                    out.write(outcome.payload + "\n")
+            skip = writer.existing() if skip_existing else set()
+            outcomes = run_many(paths, writer.formatter, encoding=encoding, jobs=jobs, ordered=not unordered,
+                                skip=skip, keep_non_reports=keep_non_reports or not many)
+            for outcome in outcomes:
+                if outcome.ok:
+                    writer.write(outcome.payload)
+                    counts.reports += 1
                 else:
-                    out.write(("," if written else "") + ("\n" if many else "") + outcome.payload)
-                written += 1
+                    counts.note(outcome.kind)
+                    if log and outcome.kind != "existing":
+                        log.write(outcome.to_dict())
+                    elif not quiet and outcome.kind not in _Counts.SKIPPED:
+                        _err(outcome.error)  # (skipped inputs are counted in the final line)
+                if progress:
+                    elapsed = __import__("time").perf_counter() - started
+                    progress.update(task, advance=1, rate=f"{counts.done / max(elapsed, 1e-9):.0f} pages/s",
+                                    failed=f"{counts.failed} failed" if counts.failed else "")
             if progress:
                 progress.stop()
-            if format is Format.json:
-                out.write("\n]\n" if many else "\n")
-            if written == 0 and output not in (None, "-"):
-                raise _NothingWritten()
-    except _NothingWritten:
-        _err("no input could be processed; no output file written")
-    raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+            if counts.reports == 0 and not skip_existing and output not in (None, "-"):
+                writer.abort()
+                if log:
+                    log.finish()
+                _err("no input could be processed; no output file written")
+                raise typer.Exit(EXIT_INPUT)
+            writer.finish()
+    except KeyboardInterrupt:
+        if progress:
+            progress.stop()
+        writer.interrupted()
+        if log:
+            log.finish()
+        where = f" in {output}" if output not in (None, "-") else ""
+        sys.stderr.write(f"Interrupted: {counts.line()}; the {counts.reports} finished are kept{where}. "
+                         + ("Run the same command with --skip-existing to go on.\n"
+                            if format in (Format.jsonl, Format.sqlite) and output else "\n"))
+        raise typer.Exit(EXIT_INTERRUPTED)
+    except typer.Exit:
+        raise
+    except BaseException:
+        writer.abort()
+        if log:
+            log.abort()
+        raise
+    if log:
+        log.finish()
+    if many:
+        sys.stderr.write(counts.line() + "\n")
+    raise typer.Exit(EXIT_INPUT if counts.failed else EXIT_OK)
 
 
-class _NothingWritten(Exception):
-    pass
+class _Counts:
+    """What became of the inputs, for the final line."""
+
+    SKIPPED = {"duplicate": "duplicates", "existing": "already in the output", "not_a_report": "not reports",
+               "by_name": "not pages by their name"}
+
+    def __init__(self) -> None:
+        self.reports = self.failed = 0
+        self.skipped: dict[str, int] = {}
+
+    def note(self, kind: str | None) -> None:
+        if kind in self.SKIPPED:
+            self.skipped[kind] = self.skipped.get(kind, 0) + 1
+        else:
+            self.failed += 1
+
+    @property
+    def done(self) -> int:
+        return self.reports + self.failed + sum(self.skipped.values())
+
+    def line(self) -> str:
+        n = sum(self.skipped.values())
+        why = ", ".join(f"{v} {self.SKIPPED.get(k, k)}" if len(self.skipped) > 1 else self.SKIPPED.get(k, k)
+                        for k, v in self.skipped.items())
+        return (f"{self.reports} report{'s' if self.reports != 1 else ''}, {self.failed} failed"
+                + (f", {n} skipped ({why})" if n else ""))
+
+
+class _ErrorLog:
+    """``--errors FILE``: one JSON line per input that gave no report, written whole at the end."""
+
+    def __init__(self, path: str):
+        from .dataset.writers import TextWriter
+
+        self.out = TextWriter(path)
+
+    def write(self, entry: dict) -> None:
+        import json
+
+        self.out.stream.write(json.dumps({k: entry.get(k) for k in ("path", "kind", "message")},
+                                         ensure_ascii=False) + "\n")
+
+    def finish(self) -> None:
+        self.out.finish()
+
+    def abort(self) -> None:
+        self.out.abort()
 
 
 def _one(path: str, encoding: str | None):
     """The report for one page, or None after printing why there is none."""
     from .batch import run_one
 
-    outcome = run_one((path, None, encoding))
+    outcome = run_one(path, None, encoding)
     if outcome.error:
         _err(outcome.error)
     return outcome.payload
@@ -194,24 +281,28 @@ def summary(
     console = Console()
     console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
     with _writing(None):
-        failures = _summaries(_pages(inputs), encoding, where, console)
+        failures = _summaries(_pages(inputs)[0], encoding, where, console)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 
-def _pages(inputs: list[str]) -> list[str]:
-    """The page files the inputs name (exit 1 if none); files skipped in directories are said, not dropped
-    silently."""
-    from .batch import expand
+def _pages(inputs: list[str], globs: tuple[str, ...] = (), quiet: bool = False):
+    """The page files the inputs name (exit 1 if none), and what the walk left out; files left out of folders are
+    said, not dropped silently."""
+    from .inputs import expand
 
-    skipped: list[str] = []
-    paths = expand(inputs, skipped)
-    if skipped:
-        names = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
-        sys.stderr.write(f"Note: skipped {len(skipped)} file(s) that are not pages by their name: {names}\n")
+    skipped: list = []
+    paths = expand(inputs, globs, skipped)
+    by_name = [s for s in skipped if s.kind == "not_a_page"]
+    if by_name and not quiet:
+        names = ", ".join(s.path for s in by_name[:5]) + (f" and {len(by_name) - 5} more" if len(by_name) > 5 else "")
+        sys.stderr.write(f"Note: skipped {len(by_name)} file(s) that are not pages by their name: {names}\n")
+    for s in skipped:
+        if s.kind != "not_a_page" and not quiet:
+            _err(f"{s.path}: {s.message}")
     if not paths:
         _err("no input pages found")
         raise typer.Exit(EXIT_INPUT)
-    return paths
+    return paths, skipped
 
 
 def _pipe_closed() -> None:
@@ -273,7 +364,7 @@ def show(
     from .evidence import render_index, render_report
     from .export import Output
 
-    paths = _pages(inputs)
+    paths = _pages(inputs)[0]
     if len(paths) > 1 and not output:
         _err("several pages need -o DIRECTORY for their pages and index.html")
         raise typer.Exit(EXIT_USAGE)

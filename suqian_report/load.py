@@ -44,19 +44,19 @@ def read_source(path: str | os.PathLike) -> tuple[bytes, str]:
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputError("is a directory", name)
+            raise InputError("is a directory", name, kind="unreadable")
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"file is {size} bytes; pages over {MAX_INPUT_BYTES} bytes are refused", name)
+            raise InputError(f"file is {size} bytes; pages over {MAX_INPUT_BYTES} bytes are refused", name, kind="too_large")
         return p.read_bytes(), name
     except FileNotFoundError:
-        raise InputError("no such file", name) from None
+        raise InputError("no such file", name, kind="unreadable") from None
     except PermissionError:
-        raise InputError("permission denied", name) from None
+        raise InputError("permission denied", name, kind="unreadable") from None
     except IsADirectoryError:
-        raise InputError("is a directory", name) from None
+        raise InputError("is a directory", name, kind="unreadable") from None
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", name) from None
+        raise InputError(f"cannot read: {e.strerror or e}", name, kind="unreadable") from None
 
 
 def load_file(path: str | os.PathLike, *, encoding: str | None = None) -> Document:
@@ -70,7 +70,7 @@ def load_bytes(data: bytes, *, path: str | None = None, encoding: str | None = N
         data = _gunzip(data, path)
         compressed = True
     if not data.strip():
-        raise InputError("empty input", path)
+        raise InputError("empty input", path, kind="empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {what}", path)
@@ -84,7 +84,7 @@ def load_text(text: str, *, path: str | None = None) -> Document:
     data = text.encode("utf-8")
     decoded = Decoded(text, "utf-8", "given as text (str)", None)
     if not text.strip():
-        raise InputError("empty input", path)
+        raise InputError("empty input", path, kind="empty")
     return _build(text, data, decoded, path, False, from_str=True)
 
 
@@ -93,7 +93,7 @@ def _gunzip(data: bytes, path: str | None) -> bytes:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         out = d.decompress(data, MAX_INPUT_BYTES + 1)
         if len(out) > MAX_INPUT_BYTES:
-            raise InputError(f"decompressed page exceeds {MAX_INPUT_BYTES} bytes", path)
+            raise InputError(f"decompressed page exceeds {MAX_INPUT_BYTES} bytes", path, kind="too_large")
         if not d.eof and not out.strip():
             raise InputError("damaged or truncated gzip data", path)
         return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Status = Literal["exact", "repaired", "derived", "uncertain"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
@@ -177,6 +177,9 @@ class Quality(_Record):
     tampered: bool = False  # spam was added to the page: link spam, or brand names put into its text
     spam: list[str] = field(default_factory=list)  # the brand names put into the text
     truncated: bool = False
+    # Is the page an annual report at all (true, false, or "uncertain"), and the evidence that decided it.
+    is_report: bool | Literal["uncertain"] = True
+    is_report_evidence: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -225,8 +228,3 @@ class Report(_Record):
     def value(self, key: str) -> int | float | None:
         f = self.figure(key)
         return f.value if f else None
-
-    def to_dataframe(self):  # pandas is imported only here
-        from .export import figures_frame
-
-        return figures_frame([self])

@@ -9,6 +9,7 @@ from .document import Document
 from .errors import InputError
 from .hanzi import cjk_count
 from .extractors import extract as extract_stage
+from .extractors.genre import is_report
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
 from .repair import repair
@@ -43,6 +44,7 @@ def run(doc: Document) -> Report:
         boilerplate.append(Boilerplate(cut.kind, cut.reason, "\n".join(lines).strip(), (a, b)))
 
     truncated = _cut_off(seg)
+    verdict, evidence = is_report(ex.metadata, seg.clean_text, ex.figures, repaired.text)
     damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
     quality = Quality(
         script="traditional" if repaired.traditional else ("mixed" if "traditional_to_simplified" in repaired.counts
@@ -52,6 +54,8 @@ def run(doc: Document) -> Report:
         spam=sorted({p for _, _, p in seg.spam} | set(ex.spam) | {seg.lines[c.first].strip() for c in seg.cuts
                                                                    if c.kind == "spam_injection"}),
         truncated=truncated,
+        is_report=verdict,
+        is_report_evidence=evidence,
         warnings=ex.warnings + (["the page seems cut off mid-sentence: figures after the cut are missing"]
                                 if truncated else []),
     )

@@ -226,7 +226,8 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
 
     # The title, and where the report starts.  A title broken over two lines (宿州市人民政府2016年 /
     # 政府信息公开工作年度报告) starts on the first.
-    title_line = next((i for i in range(n) if label[i] is None and _is_title(_strip_furniture(lines[i]))), None)
+    title_line = next((i for i in range(n) if label[i] is None and kinds[i].kind != "row" and not is_row_text(lines[i])
+                       and _is_title(_strip_furniture(lines[i]))), None)
     if title_line and label[title_line - 1] is None and _TITLE_HEAD.search(lines[title_line - 1].strip()) \
             and not re.search(r"(19|20)\d\d", lines[title_line]):
         title_line -= 1

@@ -36,16 +36,33 @@ def test_extract_from_stdin():
     assert any(f["key"] == "proactive.total" and f["value"] == 114057 for f in d["figures"])
 
 
+OTHER_ARG = "tests/fixtures/clean/prose-2012-suyu.txt"
+
+
 def test_jsonl_one_report_per_line():
-    p = run("extract", SEED_ARG, SEED_ARG, "--format", "jsonl")
+    p = run("extract", SEED_ARG, OTHER_ARG, "--format", "jsonl")
     lines = p.stdout.decode().splitlines()
     assert len(lines) == 2
     assert json.loads(lines[0])["figures"][0]["key"]
+    assert p.stderr.decode() == "2 reports, 0 failed\n"
 
 
 def test_json_array_for_several_inputs():
-    p = run("extract", SEED_ARG, SEED_ARG)
-    assert [r["metadata"]["title"] for r in json.loads(p.stdout)] == ["宿迁市政府办公室2013年政府信息公开年度报告"] * 2
+    p = run("extract", SEED_ARG, OTHER_ARG)
+    assert [r["metadata"]["title"] for r in json.loads(p.stdout)] == [
+        "宿迁市政府办公室2013年政府信息公开年度报告", "宿迁市宿豫区人民政府2012年政府信息公开年度报告"]
+
+
+def test_the_same_bytes_twice_are_one_report_and_a_duplicate(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    errors = tmp_path / "errors.jsonl"
+    p = run("extract", SEED_ARG, str(copy), "-f", "jsonl", "--errors", str(errors))
+    assert p.returncode == 0
+    assert len(p.stdout.splitlines()) == 1
+    assert p.stderr.decode() == "1 report, 0 failed, 1 skipped (duplicates)\n"
+    line = json.loads(errors.read_text(encoding="utf-8"))
+    assert line == {"path": str(copy), "kind": "duplicate", "message": f"the same bytes as {SEED_ARG}"}
 
 
 def test_csv_one_row_per_figure_with_metadata():
@@ -71,7 +88,8 @@ def test_bad_file_does_not_stop_the_batch(tmp_path):
     p = run("extract", str(bad), SEED_ARG, "missing.txt", "--format", "jsonl", "-o", str(out))
     assert p.returncode == 1
     err = p.stderr.decode().strip().splitlines()
-    assert len(err) == 2 and all(line.startswith("Error: ") for line in err)
+    assert len(err) == 3 and all(line.startswith("Error: ") for line in err[:2])
+    assert err[2] == "1 report, 2 failed"
     assert "Traceback" not in p.stderr.decode()
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
 
@@ -139,7 +157,8 @@ def test_library_names_survive_importing_the_pipeline_first():
     assert p.stdout.strip() == "114057"
 
 
-@pytest.mark.parametrize("args", [("extract", SEED_ARG, SEED_ARG, SEED_ARG, "-f", "jsonl"), ("summary", SEED_ARG, SEED_ARG),
+@pytest.mark.parametrize("args", [("extract", SEED_ARG, OTHER_ARG, "tests/fixtures/clean", "-f", "jsonl"),
+                                  ("summary", SEED_ARG, SEED_ARG),
                                   ("clean", SEED_ARG)])
 def test_a_reader_closing_the_pipe_is_not_an_error(args):
     e = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}

@@ -1,0 +1,89 @@
+"""The dataset as Parquet (pyarrow, the optional extra ``suqian-report[parquet]``): the long form, one row per
+figure, or the panel (``wide``), one row per report.  Columns are typed (integers, floats, strings, booleans)
+with one fixed schema, so the files of several runs concatenate.  Rows are written in row groups as reports
+arrive; the file appears whole at the end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Report
+from . import rows as R
+from .writers import OutputError, Writer, _publish, _tmp_beside
+
+GROUP = 2000  # rows per row group
+
+_INT = {"report_year", "span_start", "span_end", "raw_start", "raw_end", "byte_start", "byte_end", "size"}
+_BOOL = {"approx", "derived"}
+_FLOAT = {"value"}
+LONG_COLUMNS = ("source_path", "title", "publisher", "report_year", "format") + R.FIGURE_COLUMNS
+
+
+def _long(report: Report) -> list[dict[str, Any]]:
+    head = {"source_path": report.source.path, "title": report.metadata.title,
+            "publisher": report.metadata.publisher, "report_year": report.metadata.report_year,
+            "format": report.metadata.format}
+    return [{**head, **row} for row in R.figure_rows(report)]
+
+
+def _wide(report: Report) -> list[dict[str, Any]]:
+    return [R.wide_row(report)]
+
+
+def _schema(wide: bool):
+    import pyarrow as pa
+
+    def typ(c: str):
+        if wide and c not in R.WIDE_IDENTITY:
+            return pa.float64()
+        if c in _INT:
+            return pa.int64()
+        if c in _BOOL:
+            return pa.bool_()
+        if c in _FLOAT:
+            return pa.float64()
+        return pa.string()
+
+    cols = R.wide_columns() if wide else LONG_COLUMNS
+    return pa.schema([(c, typ(c)) for c in cols])
+
+
+class ParquetWriter(Writer):
+    def __init__(self, path: str, *, wide: bool = False):
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise OutputError("Parquet output needs pyarrow: pip install 'suqian-report[parquet]'") from None
+        self.path, self.wide = path, wide
+        self.formatter = _wide if wide else _long
+        self.schema = _schema(wide)
+        self.tmp = _tmp_beside(path)
+        self.out = pq.ParquetWriter(self.tmp, self.schema)
+        self.buffer: list[dict[str, Any]] = []
+
+    def write(self, payload: list[dict[str, Any]]) -> None:
+        self.buffer += payload
+        if len(self.buffer) >= GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.buffer:
+            cols = {c: [row.get(c) for row in self.buffer] for c in self.schema.names}
+            for c in ("value",) if not self.wide else self.schema.names[len(R.WIDE_IDENTITY):]:
+                cols[c] = [None if v is None else float(v) for v in cols[c]]
+            self.out.write_table(pa.table(cols, schema=self.schema))
+            self.buffer = []
+
+    def finish(self) -> None:
+        self._flush()
+        self.out.close()
+        _publish(self.tmp, self.path)
+
+    def abort(self) -> None:
+        import os
+
+        self.out.close()
+        os.unlink(self.tmp)
