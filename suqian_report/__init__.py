@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 _LAZY = {
-    "extract": "pipeline", "extract_file": "pipeline",
+    "extract": "pipeline", "extract_file": "pipeline", "extract_many": "pipeline", "to_frame": "dataset.frame",
     "Report": "model", "Figure": "model", "Metadata": "model", "Check": "model", "SCHEMA_VERSION": "model",
     "InputError": "errors",
 }
@@ -26,7 +26,8 @@ __all__ = [*_LAZY, "__version__"]
 if TYPE_CHECKING:
     from .errors import InputError
     from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report
-    from .pipeline import extract, extract_file
+    from .dataset.frame import to_frame
+    from .pipeline import extract, extract_file, extract_many
 
 
 def __getattr__(name: str):

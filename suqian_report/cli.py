@@ -210,8 +210,8 @@ def extract(
 class _Counts:
     """What became of the inputs, for the final line."""
 
-    SKIPPED = {"duplicate": "duplicates", "existing": "already in the output", "not_a_report": "not reports",
-               "by_name": "not pages by their name"}
+    SKIPPED = {"by_name": "not pages by their name", "duplicate": "duplicates", "not_a_report": "not reports",
+               "existing": "already in the output"}
 
     def __init__(self) -> None:
         self.reports = self.failed = 0
@@ -229,8 +229,8 @@ class _Counts:
 
     def line(self) -> str:
         n = sum(self.skipped.values())
-        why = ", ".join(f"{v} {self.SKIPPED.get(k, k)}" if len(self.skipped) > 1 else self.SKIPPED.get(k, k)
-                        for k, v in self.skipped.items())
+        why = ", ".join(f"{self.skipped[k]} {label}" if len(self.skipped) > 1 else label
+                        for k, label in self.SKIPPED.items() if k in self.skipped)
         return (f"{self.reports} report{'s' if self.reports != 1 else ''}, {self.failed} failed"
                 + (f", {n} skipped ({why})" if n else ""))
 

@@ -101,4 +101,25 @@ def extract_file(path: str | os.PathLike, *, encoding: str | None = None) -> Rep
     return run(load_file(path, encoding=encoding))
 
 
-__all__ = ["extract", "extract_file", "run", "InputError"]
+def extract_many(paths, jobs: int | None = None, *, encoding: str | None = None, errors: list | None = None):
+    """Reports for many pages, in input order, as a generator (memory stays flat): ``paths`` as the command line
+    takes them (files, folders, ``@FILE`` lists); ``jobs`` worker processes (None: one per CPU).  A page that
+    gives no report (unreadable, not a page, a repeat of earlier bytes) is appended to ``errors`` as a
+    :class:`~suqian_report.batch.Outcome` when a list is given, and otherwise raised as :class:`InputError`."""
+    from .batch import run_many
+    from .inputs import expand
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    for outcome in run_many(expand([str(p) for p in paths]), None, encoding=encoding, jobs=jobs,
+                            keep_non_reports=True):
+        if outcome.ok:
+            yield outcome.payload
+        elif errors is not None:
+            errors.append(outcome)
+        else:
+            raise InputError(outcome.message or "", outcome.path, outcome.kind or "internal")
+
+
+__all__ = ["extract", "extract_file", "extract_many", "run", "InputError"]

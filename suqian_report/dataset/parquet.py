@@ -17,14 +17,11 @@ GROUP = 2000  # rows per row group
 _INT = {"report_year", "span_start", "span_end", "raw_start", "raw_end", "byte_start", "byte_end", "size"}
 _BOOL = {"approx", "derived"}
 _FLOAT = {"value"}
-LONG_COLUMNS = ("source_path", "title", "publisher", "report_year", "format") + R.FIGURE_COLUMNS
+LONG_COLUMNS = R.LONG_COLUMNS
 
 
 def _long(report: Report) -> list[dict[str, Any]]:
-    head = {"source_path": report.source.path, "title": report.metadata.title,
-            "publisher": report.metadata.publisher, "report_year": report.metadata.report_year,
-            "format": report.metadata.format}
-    return [{**head, **row} for row in R.figure_rows(report)]
+    return R.long_rows(report)
 
 
 def _wide(report: Report) -> list[dict[str, Any]]:

@@ -98,6 +98,16 @@ def boilerplate_rows(r: Report) -> list[Row]:
              "raw_start": b.raw_span[0], "raw_end": b.raw_span[1]} for b in r.boilerplate_removed]
 
 
+# The long form (CSV, Parquet, DataFrame): one row per figure, the report's identity repeated on each.
+LONG_COLUMNS = ("source_path", "sha256", "title", "publisher", "report_year", "format") + FIGURE_COLUMNS[1:]
+
+
+def long_rows(r: Report) -> list[Row]:
+    head = {"source_path": r.source.path, "title": r.metadata.title, "publisher": r.metadata.publisher,
+            "report_year": r.metadata.report_year, "format": r.metadata.format}
+    return [{**head, **row} for row in figure_rows(r)]
+
+
 def wide_row(r: Report) -> Row:
     """The report's identity and one value per canonical key; a key the report does not state is None, never 0."""
     row: Row = {"publisher": r.metadata.publisher, "level": r.metadata.level, "region": r.metadata.region,

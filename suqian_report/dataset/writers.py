@@ -171,14 +171,7 @@ def _csv_line(values) -> str:
 
 
 def _long_rows(report: Report) -> str:
-    head = {"source_path": report.source.path, "title": report.metadata.title,
-            "publisher": report.metadata.publisher, "report_year": report.metadata.report_year,
-            "format": report.metadata.format}
-    return "".join(_csv_line([{**head, **row}.get(c) for c in LONG_CSV_COLUMNS]) for row in R.figure_rows(report))
-
-
-# The long CSV: one row per figure, the report's identity repeated on each.
-LONG_CSV_COLUMNS = ("source_path", "sha256", "title", "publisher", "report_year", "format") + R.FIGURE_COLUMNS[1:]
+    return "".join(_csv_line([row.get(c) for c in R.LONG_COLUMNS]) for row in R.long_rows(report))
 
 
 class CsvWriter(TextWriter):
@@ -186,7 +179,7 @@ class CsvWriter(TextWriter):
 
     def start(self) -> None:
         if not self.append_from:
-            self.stream.write(_csv_line(LONG_CSV_COLUMNS))
+            self.stream.write(_csv_line(R.LONG_COLUMNS))
 
     def write(self, payload: str) -> None:
         self.stream.write(payload)
