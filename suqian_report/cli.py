@@ -266,6 +266,11 @@ def _one(path: str, encoding: str | None):
     return outcome.payload
 
 
+class SummaryFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 @app.command()
 def summary(
     inputs: Inputs,
@@ -273,15 +278,51 @@ def summary(
     where: Annotated[Optional[str], typer.Option("--where", help="Print the sentence each figure with this key "
                                                                    "(or key prefix) comes from, the number marked.")
                      ] = None,
+    sort: Annotated[Optional[str], typer.Option("--sort", help="Several pages: order the rows by this key (largest "
+                                                               "first), or by body, year or format.")] = None,
+    format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table (the terminal) or json.")
+                      ] = SummaryFormat.table,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU, the "
+                                                                          "default for more than one input).")] = None,
+    glob: GlobOpt = None,
 ) -> None:
-    """Show a report in the terminal: metadata, key figures, categories, checks, repairs."""
+    """Show reports in the terminal: for one page its metadata, key figures, checks and repairs; for several, one
+    row per report and the totals."""
+    import json as _json
+    import os
+
     from rich.console import Console
 
-
+    paths, _skipped = _pages(inputs, tuple(glob or ()))
     console = Console()
     console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
+    if where or (len(paths) == 1 and format is SummaryFormat.table):
+        with _writing(None):
+            failures = _summaries(paths, encoding, where, console)
+        raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
+    from .batch import run_many
+    from .dataset.rows import summary_row
+    from .render import SUMMARY_SORTS, print_many, sort_rows, summary_totals
+
+    if sort and sort not in SUMMARY_SORTS and not sort.count("."):
+        _err(f"--sort takes a key (requests.new.total) or one of: {', '.join(SUMMARY_SORTS)}")
+        raise typer.Exit(EXIT_USAGE)
+    jobs = jobs if jobs is not None else 0
+    rows, failures = [], 0
+    for outcome in run_many(paths, summary_row, encoding=encoding, jobs=jobs or os.cpu_count() or 1,
+                            keep_non_reports=True):
+        if outcome.ok:
+            rows.append(outcome.payload)
+        elif outcome.kind not in ("duplicate", "existing"):
+            failures += 1
+            _err(outcome.error)
+    rows = sort_rows(rows, sort)
     with _writing(None):
-        failures = _summaries(_pages(inputs)[0], encoding, where, console)
+        if format is SummaryFormat.json:
+            sys.stdout.write(_json.dumps({"reports": rows, "totals": summary_totals(rows)}, ensure_ascii=False,
+                                         indent=2) + "\n")
+        else:
+            print_many(rows, console)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 

@@ -177,3 +177,48 @@ def explain_text(report: Report) -> str:
     if not report.repairs:
         out.append("  (nothing repaired)")
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- many reports
+
+SUMMARY_SORTS = ("body", "year", "format", "failed_checks")
+
+
+def sort_rows(rows: list[dict], key: str | None) -> list[dict]:
+    """Rows ordered by ``key``: figures and failed checks largest first (missing last), names and years rising."""
+    if not key:
+        return rows
+    if key in ("body", "year", "format"):
+        return sorted(rows, key=lambda r: (r.get(key) is None, r.get(key) or 0 if key == "year" else r.get(key) or ""))
+    return sorted(rows, key=lambda r: (not isinstance(r.get(key), (int, float)), -(r.get(key) or 0)))
+
+
+def summary_totals(rows: list[dict]) -> dict:
+    from .dataset.rows import SUMMARY_KEYS
+
+    totals: dict = {"reports": len(rows)}
+    for k in SUMMARY_KEYS + ("failed_checks",):
+        nums = [r[k] for r in rows if isinstance(r.get(k), (int, float))]
+        totals[k] = sum(nums) if nums else None
+    return totals
+
+
+def print_many(rows: list[dict], console: Console) -> None:
+    """One row per report and a totals row, in 100 columns (Chinese characters count double)."""
+    from .dataset.rows import SUMMARY_KEYS
+
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_footer=True, pad_edge=False)
+    totals = summary_totals(rows)
+    t.add_column("body", overflow="ellipsis", no_wrap=True, max_width=22, footer=f"{len(rows)} reports")
+    t.add_column("year", no_wrap=True, min_width=4)
+    t.add_column("format", no_wrap=True, min_width=13)
+    short = {"proactive.total": "proactive", "requests.new.total": "requests", "review.total": "reviews",
+             "litigation.total": "lawsuits"}
+    for k in SUMMARY_KEYS:
+        t.add_column(short[k], justify="right", no_wrap=True, min_width=max(len(short[k]), 7), footer=_num(totals[k]))
+    t.add_column("failed", justify="right", no_wrap=True, min_width=6, footer=_num(totals["failed_checks"]))
+    for r in rows:
+        t.add_row(r["body"] or r["path"] or "", str(r["year"] or ""), r["format"],
+                  *(_num(r[k]) for k in SUMMARY_KEYS),
+                  Text(str(r["failed_checks"]), style="bold red" if r["failed_checks"] else ""))
+    console.print(t)

@@ -191,3 +191,28 @@ def test_directories_say_what_they_skip_and_an_empty_one_is_an_error(tmp_path):
         p = run(command, str(tmp_path / "empty"))
         assert p.returncode == 1
         assert p.stderr == b"Error: no input pages found\n"
+
+
+def test_summary_of_many_reports_is_one_table_with_totals_in_100_columns():
+    p = run("summary", "tests/fixtures/clean", SEED_ARG, "--sort", "requests.new.total", env={"COLUMNS": "100"})
+    assert p.returncode == 0
+    out = p.stdout.decode()
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in out.splitlines()) <= 100
+    rows = [line for line in out.splitlines() if line.strip() and ("prose_" in line or "template_" in line
+                                                                   or "stats_" in line)]
+    assert len(rows) == 6
+    assert "114,057" in rows[0] and "6,721" in rows[0]  # the most requests first
+    assert "某县人民政府办公室" in rows[-1]
+    assert "6 reports" in out and "7,132" in out  # the totals row
+
+
+def test_summary_as_json():
+    p = run("summary", "tests/fixtures/clean", SEED_ARG, "--format", "json")
+    d = json.loads(p.stdout)
+    assert d["totals"]["reports"] == 6 and d["totals"]["requests.new.total"] == 7132
+    seed = next(r for r in d["reports"] if r["path"] == SEED_ARG)
+    assert seed == {"path": SEED_ARG, "body": "宿迁市人民政府办公室", "year": 2013, "format": "prose_2008",
+                    "proactive.total": 114057, "requests.new.total": 6721, "review.total": 29,
+                    "litigation.total": 9, "failed_checks": 0}

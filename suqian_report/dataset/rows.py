@@ -123,3 +123,14 @@ def all_rows(r: Report) -> dict[str, Any]:
     """Everything a database holds for one report, by table."""
     return {"report": report_row(r), "figures": figure_rows(r), "checks": check_rows(r),
             "repairs": repair_rows(r), "boilerplate": boilerplate_rows(r)}
+
+
+# The figures a summary of many reports shows, one column each.
+SUMMARY_KEYS = ("proactive.total", "requests.new.total", "review.total", "litigation.total")
+
+
+def summary_row(r: Report) -> Row:
+    values = {f.key: f.value for f in r.figures if f.canonical}
+    return {"path": r.source.path, "body": r.metadata.publisher, "year": r.metadata.report_year,
+            "format": r.metadata.format, **{k: values.get(k) for k in SUMMARY_KEYS},
+            "failed_checks": sum(c.status == "fail" for c in r.checks)}
