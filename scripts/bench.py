@@ -10,7 +10,10 @@ Prints, each with a ratio to its baseline:
   3. gating: repair with every fixer forced to run against repair as shipped (fixers run when detected);
   4. a batch through the command line, 1 and 2 worker processes: pages/s and peak memory;
   5. scaling: one long page made of the sample repeated 8 and 64 times (baseline: the 8-copy page), time
-     per copy, so that a page eight times longer costing more than eight times as much shows.
+     per copy, so that a page eight times longer costing more than eight times as much shows;
+  6. the dataset: pages/s of a crawl into JSONL with 1 and 2 workers (--dataset N distinct pages), what each
+     writer costs per page on top of the extraction (SQLite, Parquet, the wide CSV, against JSONL), and the
+     peak memory of the whole process tree for --rss N pages with 2 workers.
 Targets (checked at the end, exit 1 if missed): a page under 60 ms, `--help` under 0.35 s, the pipeline no
 slower than 15 × ftfy.fix_text, 2 workers at least 1.5 × one, peak memory under 250 MB for the batch, and
 time per copy on the 64-copy page within 1.5 × the 8-copy page's (linear in the page's length).
@@ -21,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -106,10 +108,7 @@ def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]
 def batch(pages: list[Path], n: int, jobs: int, workdir: Path) -> tuple[float, float]:
     src = workdir / "pages"
     if not src.exists():
-        src.mkdir()
-        for i in range(n):
-            p = pages[i % len(pages)]
-            shutil.copy(p, src / f"{i:05d}{p.suffix}")
+        distinct_pages(pages, n, src)
     out = workdir / f"out-{jobs}.jsonl"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
@@ -129,15 +128,95 @@ def scaling(page: Path, copies: tuple[int, ...]) -> dict[int, float]:
     return {n: timed(lambda n=n: extract(data * n), 3) / n for n in copies}
 
 
+def distinct_pages(pages: list[Path], n: int, folder: Path) -> None:
+    """``n`` different files made from ``pages``: each copy ends in its own run of spaces and tabs (trimmed when
+    read), so no two have the same bytes and none is skipped as a duplicate."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        p = pages[i % len(pages)]
+        tail = format(i, "b").replace("0", " ").replace("1", "\t").encode()
+        (folder / f"{i:06d}{p.suffix}").write_bytes(p.read_bytes() + b"\n" + tail)
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (from /proc), in MB."""
+    total, todo = 0, [pid]
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            rss = next(line for line in Path(f"/proc/{p}/status").read_text().splitlines() if line.startswith("VmRSS"))
+            total += int(rss.split()[1])
+        except (OSError, StopIteration):
+            pass
+    return total / 1024
+
+
+def crawl(folder: Path, out: Path, jobs: int, fmt: str = "jsonl", sample: bool = False) -> tuple[float, float]:
+    """Seconds for `extract FOLDER`, and the peak memory of its process tree (sampled every 0.1 s) if asked."""
+    import threading
+
+    if out.exists():
+        out.unlink()
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "suqian_report", "extract", str(folder), "-f", fmt, "-o", str(out),
+                             "-j", str(jobs), "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0.0]
+
+    def watch() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=watch, daemon=True) if sample else None
+    if watcher:
+        watcher.start()
+    _, err = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"extract failed: {err.decode()[-300:]}")
+    return time.perf_counter() - t, peak[0]
+
+
+def writer_costs(pages: list[Path], n: int) -> dict[str, float]:
+    """Milliseconds per report each writer spends storing what the workers made (the extraction excluded)."""
+    from suqian_report import extract
+    from suqian_report.export import writer_for
+
+    reports = [extract(pages[i % len(pages)].read_bytes() + b" " * (i + 1)) for i in range(n)]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt, wide in (("jsonl", False), ("sqlite", False), ("parquet", False), ("csv", True)):
+            path = str(Path(tmp) / f"out.{fmt}")
+            w = writer_for(fmt, path, wide=wide)
+            payloads = [w.formatter(r) for r in reports]  # what the workers send
+            t = time.perf_counter()
+            for p in payloads:
+                w.write(p)
+            w.finish()
+            out[f"{fmt}{' --wide' if wide else ''}"] = (time.perf_counter() - t) / n * 1000
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, nargs="*", default=[], help="more pages or folders to time")
     ap.add_argument("--batch", type=int, default=400, help="pages in the batch run")
     ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--dataset", type=int, default=2000, help="distinct pages in the crawl runs (0: skip section 6)")
+    ap.add_argument("--rss", type=int, default=10000, help="pages in the memory run (0: skip it)")
     args = ap.parse_args()
 
     pages = [ROOT / "samples" / "suqian-office-2013-mirror.txt"]
-    pages += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in (".txt", ".html"))
+    pages += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in (".txt", ".html")
+                    and p.parent.name != "nonreports")
     for extra in args.pages:
         pages += sorted(p for p in (extra.iterdir() if extra.is_dir() else [extra])
                         if p.suffix in (".txt", ".html") and "[[GAP]]" not in p.read_text(errors="ignore"))
@@ -176,6 +255,30 @@ def main() -> int:
         print(f"   {n:3d} copies ({n * pages[0].stat().st_size / 1e6:4.2f} MB)   {t * 1000:7.1f} ms per copy"
               f"   {t / per_copy[8]:5.2f} × the 8-copy page")
 
+    dataset = {}
+    if args.dataset:
+        print(f"\n6. the dataset: {args.dataset} distinct pages (copies of the sample and fixtures)")
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "crawl"
+            distinct_pages(pages, max(args.dataset, args.rss), folder)
+            sub = Path(tmp) / "sub"
+            sub.mkdir()
+            for f in sorted(folder.iterdir())[:args.dataset]:
+                os.link(f, sub / f.name)
+            for jobs in (1, 2):
+                secs, _ = crawl(sub, Path(tmp) / "all.jsonl", jobs)
+                dataset[jobs] = args.dataset / secs
+                print(f"   --jobs {jobs}: {dataset[jobs]:7.1f} pages/s")
+            print(f"   2 workers: {dataset[2] / dataset[1]:.2f} × one")
+            costs = writer_costs(pages, 300)
+            for fmt, ms in costs.items():
+                print(f"   writing {fmt:12} {ms:6.2f} ms per report   {ms / costs['jsonl']:5.1f} × JSONL")
+            if args.rss:
+                secs, peak = crawl(folder, Path(tmp) / "big.jsonl", 2, sample=True)
+                dataset["rss"] = peak
+                print(f"   {args.rss} pages, --jobs 2: {args.rss / secs:.1f} pages/s, peak memory of the process tree "
+                      f"{peak:.0f} MB")
+
     seed = rows[0][1]
     checks = {
         "seed page under 60 ms": seed["pipeline"] < 0.060,
@@ -185,6 +288,8 @@ def main() -> int:
         "peak memory under 250 MB": max(mem1, mem2) < 250,
         "linear in page length (64 copies within 1.5 × per copy of 8)": per_copy[64] / per_copy[8] < 1.5,
     }
+    if "rss" in dataset:
+        checks[f"peak memory under 200 MB for {args.rss} pages with 2 workers"] = dataset["rss"] < 200
     print("\ntargets")
     for k, ok in checks.items():
         print(f"   {'met   ' if ok else 'MISSED'} {k}")

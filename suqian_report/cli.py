@@ -126,7 +126,7 @@ def extract(
     import os
 
     from .batch import run_many
-    from .dataset.writers import OutputError, writer_for
+    from .export import OutputError, writer_for
 
     paths, skipped = _pages(inputs, tuple(glob or ()), quiet)
     many = len(paths) > 1 or len(inputs) > 1 or any(i.startswith("@") for i in inputs)
@@ -239,7 +239,7 @@ class _ErrorLog:
     """``--errors FILE``: one JSON line per input that gave no report, written whole at the end."""
 
     def __init__(self, path: str):
-        from .dataset.writers import TextWriter
+        from .export import TextWriter
 
         self.out = TextWriter(path)
 
@@ -379,13 +379,13 @@ def clean(
     encoding: EncodingOpt = None,
 ) -> None:
     """Print the repaired report text, boilerplate removed."""
-    from .export import Output
+    from .export import TextWriter
     from .render import explain_text
 
     report = _one(page, encoding)
     if report is None:
         raise typer.Exit(EXIT_INPUT)
-    with _writing(output), Output(output) as out:
+    with _writing(output), TextWriter(output) as out:
         out.write(explain_text(report) if explain else report.clean_text + "\n")
     raise typer.Exit(EXIT_OK)
 
@@ -403,7 +403,7 @@ def show(
     from pathlib import Path
 
     from .evidence import render_index, render_report
-    from .export import Output
+    from .export import TextWriter
 
     paths = _pages(inputs)[0]
     if len(paths) > 1 and not output:
@@ -415,7 +415,7 @@ def show(
             report = _one(paths[0], encoding)
             if report is None:
                 raise typer.Exit(EXIT_INPUT)
-            with Output(output) as out:
+            with TextWriter(output) as out:
                 out.write(render_report(report))
             raise typer.Exit(EXIT_OK)
         directory = Path(output)
@@ -433,10 +433,10 @@ def show(
                 failures += 1
                 entries.append((path, "", None, "could not be read (see the error printed)"))
                 continue
-            with Output(str(directory / f"{name}.html")) as out:
+            with TextWriter(str(directory / f"{name}.html")) as out:
                 out.write(render_report(report))
             entries.append((path, f"{name}.html", report, None))
-        with Output(str(directory / "index.html")) as out:
+        with TextWriter(str(directory / "index.html")) as out:
             out.write(render_index(entries))
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 

@@ -1,8 +1,15 @@
-"""Export: JSON, JSON Lines, CSV and pandas frames, and output files that appear whole or not at all.
+"""Export: reports in, one format out, one report at a time; the CLI only picks the writer.
 
-CSV has one row per figure, with the report's identifying metadata repeated
-on every row so that a folder of reports concatenates into one table.
-pandas is imported only by :func:`figures_frame`.
+This module holds the writer interface, the formats of one report as text (JSON, JSON Lines, the long CSV) and
+the atomic output files every writer uses; the dataset formats (SQLite, Parquet, the wide panel) are
+:mod:`suqian_report.dataset`, sharing one definition of the rows (:mod:`suqian_report.dataset.rows`).
+
+Each writer has a module-level ``formatter`` that runs in the worker processes (a report → plain data), and a
+``write`` that stores that data as it arrives, so no writer holds the corpus.  A new output file is written
+under a temporary name and appears whole at the end; after Ctrl-C what was finished is kept in a valid file (a
+closed JSON array, whole JSON lines, a committed database); after any other failure a new file is removed and
+an existing one is left as it was.  ``existing()`` gives the sha256 of the reports an output already holds, for
+``--skip-existing``.
 """
 
 from __future__ import annotations
@@ -13,108 +20,213 @@ import json
 import os
 import sys
 import tempfile
-from typing import IO, Iterable
+from typing import IO, Any
 
 from .model import Report
-
-CSV_COLUMNS = (
-    "source_path", "source_sha256", "title", "publisher", "report_year", "format",
-    "key", "label_zh", "value", "raw_text", "unit", "approx", "qualifier", "derived", "status", "scope", "section",
-    "table", "row_label", "column_label", "span_start", "span_end", "raw_start", "raw_end", "sentence", "note",
-)
+from .dataset import rows as R
 
 
-def report_json(report: Report, indent: int | None = 2) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)
+class OutputError(Exception):
+    """An output that cannot be written as asked (a missing extra, a format that needs a file)."""
 
 
-def _cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return str(v)
+def _tmp_beside(path: str) -> str:
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".suqian-report-", suffix=".tmp", dir=directory)
+    os.close(fd)
+    return tmp
 
 
-def figure_rows(report: Report) -> list[list[str]]:
-    md, src = report.metadata, report.source
-    head = [src.path, src.sha256, md.title, md.publisher, md.report_year, md.format]
-    rows = []
-    for f in report.figures:
-        cell = f.cell
-        raw = f.raw_span or (None, None)
-        rows.append([_cell(v) for v in (
-            *head, f.key, f.label_zh, f.value, f.raw_text, f.unit, f.approx, f.qualifier, f.derived, f.status,
-            f.scope, f.section, cell.table if cell else None, cell.row_label if cell else None,
-            cell.column_label if cell else None, f.span[0], f.span[1], raw[0], raw[1], f.sentence, f.note,
-        )])
-    return rows
+def _publish(tmp: str, path: str) -> None:
+    os.replace(tmp, path)
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o644 & ~mask)
+    except OSError:
+        pass
 
 
-def csv_text(rows: Iterable[list[str]], header: bool = False) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    if header:
-        w.writerow(CSV_COLUMNS)
-    w.writerows(rows)
-    return buf.getvalue()
+class Writer:
+    formatter: Any = staticmethod(lambda report: report)
+
+    def existing(self) -> set[str]:
+        return set()
+
+    def write(self, payload: Any) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """The run is over: make the output whole."""
+
+    def interrupted(self) -> None:
+        """Ctrl-C: keep what is finished, valid."""
+        self.finish()
+
+    def abort(self) -> None:
+        """The run failed: leave no partial new file."""
 
 
-def figures_frame(reports: Iterable[Report]):
-    """All figures of the reports as one pandas DataFrame (one row per figure, as in the CSV)."""
-    import pandas as pd
+class TextWriter(Writer):
+    """A text stream: stdout, a new file (temporary name, renamed at the end), or an existing file appended to.
+    Also a context manager for the single-page commands: the file appears whole on success, never in part."""
 
-    rows = [r for rep in reports for r in figure_rows(rep)]
-    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS))
-    for col in ("value", "span_start", "span_end", "raw_start", "raw_end", "report_year"):
-        frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce")
-    for col in ("approx", "derived"):
-        frame[col] = frame[col] == "true"
-    return frame
-
-
-class Output:
-    """Where data goes: stdout, or a file written atomically (a temporary file renamed at the end).
-
-    If the run fails or is interrupted, the temporary file is removed and no partial output is left.
-    """
-
-    def __init__(self, path: str | None, bom: bool = False):
-        self.path = path
-        self.bom = bom
-        self._tmp: str | None = None
-        self.stream: IO[str]
-
-    def __enter__(self) -> "Output":
-        if self.path in (None, "-"):
-            self.stream = sys.stdout
+    def __init__(self, path: str | None, *, bom: bool = False, append: bool = False):
+        self.path = None if path in (None, "-") else path
+        self.tmp: str | None = None
+        self.append_from: int | None = None
+        self.written = 0
+        if self.path is None:
+            self.stream: IO[str] = sys.stdout
+        elif append and os.path.exists(self.path):
+            self.append_from = os.path.getsize(self.path)
+            self.stream = open(self.path, "a", encoding="utf-8", newline="")
         else:
-            directory = os.path.dirname(os.path.abspath(self.path))
-            fd, self._tmp = tempfile.mkstemp(prefix=".suqian-report-", suffix=".tmp", dir=directory)
-            self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        if self.bom:
+            self.tmp = _tmp_beside(self.path)
+            self.stream = open(self.tmp, "w", encoding="utf-8", newline="")
+        if bom and not self.append_from:
             self.stream.write("\ufeff")
-        return self
+        self.start()
 
-    def write(self, s: str) -> None:
-        self.stream.write(s)
+    def start(self) -> None:
+        """What the output begins with (a CSV header, a JSON bracket)."""
 
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self._tmp is None:
+    def write(self, payload: str) -> None:
+        self.stream.write(payload)
+        self.written += 1
+
+    def end(self) -> None:
+        """What the output ends with."""
+
+    def finish(self) -> None:
+        self.end()
+        if self.path is None:
             self.stream.flush()
             return
         self.stream.close()
+        if self.tmp:
+            _publish(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if self.path is None:
+            return
+        self.stream.close()
+        if self.tmp:
+            os.unlink(self.tmp)
+        elif self.append_from is not None:
+            os.truncate(self.path, self.append_from)
+
+    def __enter__(self) -> "TextWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            os.replace(self._tmp, self.path)
-            try:
-                os.chmod(self.path, 0o644 & ~_umask())
-            except OSError:
-                pass
+            self.finish()
         else:
-            os.unlink(self._tmp)
+            self.abort()
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _json(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _jsonl(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+class JsonWriter(TextWriter):
+    """One JSON object for one input, an array for several."""
+
+    formatter = staticmethod(_json)
+
+    def __init__(self, path: str | None, *, many: bool, **kw: Any):
+        self.many = many
+        super().__init__(path, **kw)
+
+    def start(self) -> None:
+        if self.many:
+            self.stream.write("[")
+
+    def write(self, payload: str) -> None:
+        self.stream.write(("," if self.written else "") + ("\n" if self.many else "") + payload)
+        self.written += 1
+
+    def end(self) -> None:
+        self.stream.write("\n]\n" if self.many else ("\n" if self.written else ""))
+
+
+class JsonlWriter(TextWriter):
+    """One report per line."""
+
+    formatter = staticmethod(_jsonl)
+
+    def existing(self) -> set[str]:
+        return _jsonl_shas(self.path) if self.path else set()
+
+    def write(self, payload: str) -> None:
+        self.stream.write(payload + "\n")
+        self.written += 1
+
+
+def _jsonl_shas(path: str) -> set[str]:
+    out: set[str] = set()
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            try:
+                out.add(json.loads(line)["source"]["sha256"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut off by a crash, or not a report
+    return out
+
+
+def _csv_line(values) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(["" if v is None else ("true" if v is True else "false" if v is False
+                                                                         else v) for v in values])
+    return buf.getvalue()
+
+
+def _long_rows(report: Report) -> str:
+    return "".join(_csv_line([row.get(c) for c in R.LONG_COLUMNS]) for row in R.long_rows(report))
+
+
+class CsvWriter(TextWriter):
+    formatter = staticmethod(_long_rows)
+
+    def start(self) -> None:
+        if not self.append_from:
+            self.stream.write(_csv_line(R.LONG_COLUMNS))
+
+    def write(self, payload: str) -> None:
+        self.stream.write(payload)
+        self.written += 1
+
+
+def writer_for(fmt: str, path: str | None, *, wide: bool = False, many: bool = False, bom: bool = False,
+               resume: bool = False) -> Writer:
+    """The writer for a format (json, jsonl, csv, sqlite, parquet); ``wide``: the panel instead of the long form."""
+    if fmt in ("sqlite", "parquet") and path in (None, "-"):
+        raise OutputError(f"--format {fmt} needs an output file: -o FILE")
+    if fmt == "sqlite":
+        if wide:
+            raise OutputError("--wide is for csv and parquet; a database has the panel as its view `panel`")
+        from .dataset.sqlite import SqliteWriter
+
+        return SqliteWriter(path)  # type: ignore[arg-type]
+    if fmt == "parquet":
+        from .dataset.parquet import ParquetWriter
+
+        return ParquetWriter(path, wide=wide)  # type: ignore[arg-type]
+    if wide and fmt != "csv":
+        raise OutputError("--wide is for csv and parquet")
+    if fmt == "json":
+        return JsonWriter(path, many=many)
+    if fmt == "jsonl":
+        return JsonlWriter(path, append=resume)
+    if wide:
+        from .dataset.panel import WideCsvWriter
+
+        return WideCsvWriter(path, bom=bom, append=resume)
+    return CsvWriter(path, bom=bom, append=resume)

@@ -205,3 +205,37 @@ def test_extract_many_and_to_frame():
                                       "sha256"]
     seed = wide[wide["source_path"] == str(SEED)].iloc[0]
     assert seed["proactive.total"] == 114057 and str(seed["requests.outcome.total.total"]) == "nan"
+
+
+def test_dask_gives_the_rows_the_command_line_gives(tmp_path):
+    pytest.importorskip("dask.bag")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from suqian_report.dask import extract_bag, to_parquet
+
+    cli_file = tmp_path / "cli.parquet"
+    assert run("extract", str(CLEAN), "-f", "parquet", "-o", str(cli_file)).returncode == 0
+    files = to_parquet([CLEAN], tmp_path / "dask", scheduler="processes", num_workers=2)
+    assert len(files) == len(list(CLEAN.iterdir()))
+    key = lambda t: sorted(map(str, t.to_pylist()))  # noqa: E731
+    assert key(pq.read_table(tmp_path / "dask")) == key(pq.read_table(cli_file))
+    records = extract_bag([CLEAN, "missing.txt"]).compute(scheduler="sync")
+    assert records[-1] == {"path": "missing.txt", "kind": "unreadable", "message": "no such file"}
+
+
+def test_the_readme_queries_run_on_a_database_of_the_fixtures(tmp_path):
+    import re
+
+    conflict = tmp_path / "conflict.txt"  # a page whose words and numbers disagree: one failed check
+    conflict.write_text("某县人民政府2016年政府信息公开工作年度报告\n\n一、依申请公开情况\n\n全年共受理政府信息公开申请12件。"
+                        "\n\n二、其他\n\n本年度未收到政府信息公开申请。", encoding="utf-8")
+    db = tmp_path / "reports.db"
+    assert run("extract", str(CLEAN), str(conflict), "-f", "sqlite", "-o", str(db)).returncode == 0
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sql\n(.*?)```", readme, re.S).group(1)
+    queries = [q.strip() for q in block.split(";") if q.strip()]
+    assert len(queries) == 3
+    con = sqlite3.connect(db)
+    results = [con.execute(q).fetchall() for q in queries]
+    assert ("宿迁市宿豫区人民政府", 2012, 157.0) in results[0]
+    assert len(results[1]) == 6 and results[1][0][:3] == ("宿迁市宿豫区人民政府", 2012, 8732.0)
+    assert [r[1] for r in results[2]] == ["零陈述与数字一致: requests.new.total"]

@@ -1,2 +1,3 @@
-"""The dataset layer: reports to rows (one definition, :mod:`.rows`), and the writers that store them as JSON,
-JSON Lines, CSV (long or the wide panel), SQLite or Parquet (:mod:`.writers`), one report at a time."""
+"""The dataset layer beside :mod:`suqian_report.export`: one definition of the rows a report becomes
+(:mod:`.rows`), and the dataset writers that store them one report at a time: SQLite (:mod:`.sqlite`), Parquet
+(:mod:`.parquet`), the wide panel as CSV (:mod:`.panel`), and pandas frames (:mod:`.frame`)."""

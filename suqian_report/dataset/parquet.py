@@ -10,7 +10,7 @@ from typing import Any
 
 from ..model import Report
 from . import rows as R
-from .writers import OutputError, Writer, _publish, _tmp_beside
+from ..export import OutputError, Writer, _publish, _tmp_beside
 
 GROUP = 2000  # rows per row group
 
@@ -46,6 +46,16 @@ def _schema(wide: bool):
     return pa.schema([(c, typ(c)) for c in cols])
 
 
+def table(rows: list[dict[str, Any]], schema, wide: bool):
+    """Rows as an Arrow table of ``schema`` (figure values and panel cells as floats)."""
+    import pyarrow as pa
+
+    cols = {c: [row.get(c) for row in rows] for c in schema.names}
+    for c in schema.names[len(R.WIDE_IDENTITY):] if wide else ("value",):
+        cols[c] = [None if v is None else float(v) for v in cols[c]]
+    return pa.table(cols, schema=schema)
+
+
 class ParquetWriter(Writer):
     def __init__(self, path: str, *, wide: bool = False):
         try:
@@ -65,13 +75,8 @@ class ParquetWriter(Writer):
             self._flush()
 
     def _flush(self) -> None:
-        import pyarrow as pa
-
         if self.buffer:
-            cols = {c: [row.get(c) for row in self.buffer] for c in self.schema.names}
-            for c in ("value",) if not self.wide else self.schema.names[len(R.WIDE_IDENTITY):]:
-                cols[c] = [None if v is None else float(v) for v in cols[c]]
-            self.out.write_table(pa.table(cols, schema=self.schema))
+            self.out.write_table(table(self.buffer, self.schema, self.wide))
             self.buffer = []
 
     def finish(self) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Report
 from . import rows as R
-from .writers import Writer, _publish, _tmp_beside
+from ..export import Writer, _publish, _tmp_beside
 
 BATCH = 200  # reports per transaction
 
