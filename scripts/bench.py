@@ -272,7 +272,7 @@ def main() -> int:
             print(f"   2 workers: {dataset[2] / dataset[1]:.2f} × one")
             costs = writer_costs(pages, 300)
             for fmt, ms in costs.items():
-                print(f"   writing {fmt:12} {ms:6.2f} ms per report   {ms / costs['jsonl']:5.1f} × JSONL")
+                print(f"   writing {fmt:12} {ms:7.3f} ms per report   {ms / costs['jsonl']:5.1f} × JSONL")
             if args.rss:
                 secs, peak = crawl(folder, Path(tmp) / "big.jsonl", 2, sample=True)
                 dataset["rss"] = peak

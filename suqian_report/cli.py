@@ -441,6 +441,80 @@ def show(
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def compare(
+    inputs: Inputs,
+    body: Annotated[Optional[str], typer.Option("--body", help="One body's series, year by year (any of its "
+                                                               "names).")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Every body in this year, side by side.")] = None,
+    key: Annotated[Optional[str], typer.Option("--key", help="Only keys equal to or under this prefix "
+                                                             "(requests, review.total).")] = None,
+    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="table (the terminal), json (bodies, rows, "
+                                                                         "continuity) or csv (the rows).")
+                      ] = CompareFormat.table,
+    sort: Annotated[Optional[str], typer.Option("--sort", help="change: the largest changes first.")] = None,
+    alias: Annotated[Optional[str], typer.Option("--alias", help="A TSV file of name<TAB>body for names no rule "
+                                                                 "joins.")] = None,
+    encoding: EncodingOpt = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes for pages (0: one per "
+                                                                          "CPU, the default).")] = None,
+) -> None:
+    """Compare reports across years and bodies: pages, JSON/JSONL written by extract, or a SQLite database."""
+    import csv as _csv
+    import io
+    import json as _json
+    import os
+
+    from .compare import compare as run_compare
+    from .compare import entries_for, read_aliases
+
+    if sort not in (None, "change"):
+        _err("--sort takes: change")
+        raise typer.Exit(EXIT_USAGE)
+    paths, _skipped = _pages(inputs)
+    errors: list = []
+    try:
+        aliases = read_aliases(alias) if alias else None
+    except OSError as e:
+        _err(f"cannot read {alias}: {e.strerror or e}")
+        raise typer.Exit(EXIT_INPUT)
+    entries = entries_for(paths, aliases, jobs=(jobs if jobs is not None else 0) or os.cpu_count() or 1,
+                          encoding=encoding, errors=errors)
+    for e in errors:
+        _err(e.error)
+    result = run_compare(entries, body=body, year=year, key=key)
+    if sort == "change":
+        result["rows"].sort(key=lambda r: -abs(r["change"] or 0))
+    with _writing(None):
+        if format is CompareFormat.json:
+            sys.stdout.write(_json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        elif format is CompareFormat.csv:
+            cols = ["key", "label_zh", "body", "year", "value", "unit", "change", "change_pct", "source", "status"]
+            buf = io.StringIO()
+            w = _csv.DictWriter(buf, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
+            w.writeheader()
+            w.writerows(result["rows"])
+            sys.stdout.write(buf.getvalue())
+        else:
+            from rich.console import Console
+
+            from .render import print_compare
+
+            console = Console()
+            console.on_broken_pipe = _pipe_closed
+            print_compare(result, console, by_change=sort == "change")
+    if not result["bodies"]:
+        _err("no report matched" + (f" the body {body}" if body else "") + (f" in {year}" if year else ""))
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(EXIT_INPUT if errors else EXIT_OK)
+
+
 def main() -> None:
     """Entry point: typer turns usage errors into exit 2 and ``typer.Exit`` into its code."""
     app()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Status = Literal["exact", "repaired", "derived", "uncertain"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
@@ -184,6 +184,23 @@ class Quality(_Record):
 
 
 @dataclass(slots=True)
+class Assessment(_Record):
+    """How well the report discloses: published by the legal deadline (timeliness), with the sections and
+    tables its format requires (completeness), and how its checks came out (consistency)."""
+
+    timeliness: CheckStatus = "not_assessable"
+    timeliness_note: str | None = None
+    deadline: str | None = None
+    deadline_rule: str | None = None
+    completeness: CheckStatus = "not_assessable"
+    required: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    checks_passed: int = 0
+    checks_failed: int = 0
+    checks_not_assessable: int = 0
+
+
+@dataclass(slots=True)
 class Report(_Record):
     source: Source
     metadata: Metadata
@@ -194,6 +211,7 @@ class Report(_Record):
     coverage: Coverage
     non_figures: list[NonFigure]
     quality: Quality
+    assessment: Assessment = field(default_factory=Assessment)
     schema_version: str = SCHEMA_VERSION
     # Kept in memory for `clean`, `show` and the API; not part of the JSON record.
     _clean_text: str = ""

@@ -9,6 +9,7 @@ from .document import Document
 from .errors import InputError
 from .hanzi import cjk_count
 from .extractors import extract as extract_stage
+from .assess import assess
 from .extractors.genre import is_report
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
@@ -62,7 +63,7 @@ def run(doc: Document) -> Report:
     return Report(
         source=doc.source, metadata=ex.metadata, figures=ex.figures, checks=checks,
         repairs=repaired.summaries(), boilerplate_removed=boilerplate, coverage=ex.coverage,
-        non_figures=ex.non_figures, quality=quality,
+        non_figures=ex.non_figures, quality=quality, assessment=assess(ex.metadata, seg.clean_text, ex.figures, checks),
         _clean_text=seg.clean_text, _raw_text=doc.raw_text, _repair_log=repaired.pending,
     )
 

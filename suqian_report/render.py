@@ -222,3 +222,63 @@ def print_many(rows: list[dict], console: Console) -> None:
                   *(_num(r[k]) for k in SUMMARY_KEYS),
                   Text(str(r["failed_checks"]), style="bold red" if r["failed_checks"] else ""))
     console.print(t)
+
+
+# ---------------------------------------------------------------- comparisons
+
+
+def _signed(v) -> str:
+    if v is None:
+        return ""
+    return ("+" if v > 0 else "") + (f"{v:,}" if isinstance(v, int) else f"{v:,.2f}".rstrip("0").rstrip("."))
+
+
+def print_compare(result: dict, console: Console, by_change: bool = False) -> None:
+    """Keys down the side; years across for one body, bodies across for one year (a table per body otherwise);
+    the change from the body's previous report beside each value; then continuity and the assessment."""
+    rows = result["rows"]
+    bodies = [b["body"] for b in result["bodies"]]
+    years = sorted({r["year"] for r in rows})
+    if len(bodies) > 1 and len(years) == 1:
+        groups = [(f"{years[0]}", "body", bodies, lambda r: r["body"], rows)]
+    else:
+        groups = [(b, "year", sorted({r["year"] for r in rows if r["body"] == b}), lambda r: r["year"],
+                   [r for r in rows if r["body"] == b]) for b in bodies]
+    for title, _across, columns, col_of, group in groups:
+        keys = list(dict.fromkeys(r["key"] for r in group))
+        cells = {(r["key"], col_of(r)): r for r in group}
+        if by_change:
+            keys.sort(key=lambda k: -max(abs(cells[(k, c)]["change"] or 0) for c in columns if (k, c) in cells))
+        t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+        t.add_column("key", style="cyan", overflow="fold", max_width=36)
+        for c in columns:
+            t.add_column(str(c), justify="right", no_wrap=True)
+        for k in keys:
+            line = [k]
+            for c in columns:
+                r = cells.get((k, c))
+                if r is None:
+                    line.append("")
+                    continue
+                v = r["value"]
+                shown = "—" if v is None else (f"{v:,}" if isinstance(v, int) else f"{v:,.4f}".rstrip("0").rstrip("."))
+                line.append(shown + (f" ({_signed(r['change'])})" if r["change"] not in (None, 0) else ""))
+            t.add_row(*line)
+        console.print(t)
+    breaks = [c for c in result["continuity"] if c["status"] != "pass"]
+    if result["continuity"]:
+        t = Table(title="Continuity", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+        for col in ("", "body", "key", "years", "expected", "found"):
+            t.add_column(col, no_wrap=col in ("", "years"))
+        passed = len(result["continuity"]) - len(breaks)
+        for c in breaks:
+            label, style = _STATUS[c["status"]]
+            t.add_row(Text(label, style=style), c["body"], c["key"], f"{c['from_year']}→{c['to_year']}",
+                      _num(c["expected"]), _num(c["found"]))
+        console.print(t)
+        console.print(Text(f"{passed} of {len(result['continuity'])} continuity checks pass", style="dim"))
+    for b in result["bodies"]:
+        a = b["assessment"]
+        console.print(Text(f"{b['body']}: on time {a['timeliness'].get('pass', 0)}/{len(b['years'])}, complete "
+                           f"{a['completeness'].get('pass', 0)}/{len(b['years'])}, failed checks {a['checks_failed']}",
+                           style="dim"))

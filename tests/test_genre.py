@@ -254,3 +254,20 @@ def test_figures_of_a_lossy_page_are_right_or_uncertain(name):
     wrong = {k: (v, reference.get(k)) for k, v in sure.items() if reference.get(k) != v}
     assert not wrong
     assert len(sure) >= 0.6 * len(reference)
+
+
+NON_REPORTS = sorted((FIXTURES / "nonreports").iterdir())
+
+
+@pytest.mark.parametrize("page", NON_REPORTS, ids=lambda p: p.name)
+def test_pages_that_are_not_reports_are_told(page):
+    r = extract_file(page)
+    assert r.quality.is_report is False
+    assert r.quality.is_report_evidence
+
+
+@pytest.mark.parametrize("page", PAGES + [ROOT / "samples" / "suqian-office-2013-mirror.txt"], ids=lambda p: p.name)
+def test_reports_are_told(page):
+    r = extract_file(page)
+    assert r.quality.is_report is True
+    assert any(e.startswith("the title names an annual report") for e in r.quality.is_report_evidence)

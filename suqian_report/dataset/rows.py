@@ -22,6 +22,7 @@ REPORT_COLUMNS = (
     "keywords", "period_start", "period_end", "contact_phone", "postcode", "email", "address", "format",
     "script", "damage", "tampered", "spam", "truncated", "is_report", "warnings",
     "figures", "canonical", "other", "checks", "checks_failed", "checks_not_assessable",
+    "timeliness", "deadline", "completeness", "missing",
 )
 FIGURE_COLUMNS = (
     "sha256", "key", "label_zh", "value", "raw_text", "unit", "approx", "qualifier", "derived", "status", "scope",
@@ -55,6 +56,8 @@ def report_row(r: Report) -> Row:
         "truncated": q.truncated, "is_report": _is_report(q.is_report), "warnings": "\n".join(q.warnings),
         "figures": r.coverage.figures, "canonical": r.coverage.canonical, "other": r.coverage.other,
         "checks": len(r.checks), "checks_failed": failed, "checks_not_assessable": unknown,
+        "timeliness": r.assessment.timeliness, "deadline": r.assessment.deadline,
+        "completeness": r.assessment.completeness, "missing": "、".join(r.assessment.missing),
     }
 
 
