@@ -199,6 +199,62 @@ def render_report(report: Report) -> str:
 """
 
 
+# The figures the series charts show, one small chart each (their scales differ by orders of magnitude).
+SERIES_KEYS = (("proactive.total", "主动公开 proactive"), ("requests.new.total", "新收申请 requests"),
+               ("review.total", "行政复议 reviews"), ("litigation.total", "行政诉讼 lawsuits"))
+
+
+def series_svg(points: list[tuple[int, float | int | None]], label: str, width: int = 260, height: int = 120) -> str:
+    """One key over the years as an inline SVG line chart: a point and its value per year, gaps left open."""
+    known = [(y, v) for y, v in points if isinstance(v, (int, float))]
+    if not known:
+        return ""
+    years = [y for y, _ in points]
+    lo, hi = min(years), max(years)
+    top = max(v for _, v in known) or 1
+    x = lambda y: 30 + (y - lo) / max(hi - lo, 1) * (width - 50)  # noqa: E731
+    yy = lambda v: height - 22 - v / top * (height - 60)  # noqa: E731  (room above for the title and values)
+    segments, current = [], []
+    for y, v in points:
+        if isinstance(v, (int, float)):
+            current.append(f"{x(y):.1f},{yy(v):.1f}")
+        elif current:
+            segments.append(current)
+            current = []
+    if current:
+        segments.append(current)
+    lines = "".join(f'<polyline fill="none" stroke="#24364b" stroke-width="2" points="{" ".join(seg)}"/>'
+                    for seg in segments)
+    dots = "".join(f'<circle class="point" cx="{x(y):.1f}" cy="{yy(v):.1f}" r="3.5" fill="#ff7a00" data-year="{y}" '
+                   f'data-value="{v}"><title>{y}: {v:,}</title></circle>'
+                   f'<text x="{x(y):.1f}" y="{yy(v) - 8:.1f}" font-size="10" text-anchor="middle">{v:,}</text>'
+                   for y, v in known)
+    axis = "".join(f'<text x="{x(y):.1f}" y="{height - 6}" font-size="10" text-anchor="middle">{y}</text>'
+                   for y in sorted(set(years)))
+    return (f'<svg class="series" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'role="img" aria-label="{_esc(label)}"><text x="4" y="14" font-size="12" font-weight="bold">'
+            f'{_esc(label)}</text>{lines}{dots}{axis}</svg>')
+
+
+def _series_section(reports: list[Report]) -> str:
+    """For each body with reports of two or more years: its key figures per year, one chart each."""
+    from .compare import bodies_of, entry_of_report
+
+    entries = [e for r in reports if (e := entry_of_report(r)) is not None and e.year is not None]
+    bodies_of(entries)
+    out = []
+    for body in sorted({e.body for e in entries}):
+        by_year = {e.year: e for e in entries if e.body == body}
+        if len(by_year) < 2:
+            continue
+        years = sorted(by_year)
+        charts = "".join(series_svg([(y, by_year[y].values.get(k, (None,))[0]) for y in years], label)
+                         for k, label in SERIES_KEYS)
+        out.append(f'<section class="body-series" data-body="{_esc(body)}"><h2>{_esc(body)} '
+                   f'{years[0]}–{years[-1]}</h2><div class="charts">{charts}</div></section>')
+    return "".join(out)
+
+
 def render_index(entries: list[tuple[str, str, Report | None, str | None]]) -> str:
     """``entries``: (page name, link, report or None, error or None)."""
     rows = []
@@ -214,8 +270,11 @@ def render_index(entries: list[tuple[str, str, Report | None, str | None]]) -> s
                     f"<td class='{'fail' if failed else 'pass'}'>{failed} failed</td></tr>")
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>reports — evidence</title><style>{_CSS}
-body {{ padding: 0 0 20px; }} table {{ margin: 16px 20px; width: auto; }}</style></head>
+body {{ padding: 0 0 20px; }} table {{ margin: 16px 20px; width: auto; }}
+section.body-series {{ margin: 12px 20px; }} .charts {{ display: flex; flex-wrap: wrap; gap: 12px; }}
+svg.series {{ background: #fff; border: 1px solid #ddd; border-radius: 4px; }}</style></head>
 <body><header><h1>{len(entries)} reports</h1></header>
+{_series_section([r for _n, _l, r, _e in entries if r is not None])}
 <table><thead><tr><th>page</th><th>title</th><th>year</th><th>format</th><th>figures</th><th>checks</th></tr></thead>
 <tbody>{"".join(rows)}</tbody></table></body></html>
 """

@@ -222,6 +222,49 @@ def print_many(rows: list[dict], console: Console) -> None:
                   *(_num(r[k]) for k in SUMMARY_KEYS),
                   Text(str(r["failed_checks"]), style="bold red" if r["failed_checks"] else ""))
     console.print(t)
+    for line in series_lines(rows):
+        console.print(line)
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float | int | None]) -> str:
+    """One character per value, its height by the value (a gap where there is none)."""
+    nums = [v for v in values if isinstance(v, (int, float))]
+    if not nums:
+        return ""
+    lo, hi = min(nums), max(nums)
+    return "".join(" " if not isinstance(v, (int, float)) else
+                   _SPARKS[0 if hi == lo else round((v - lo) / (hi - lo) * (len(_SPARKS) - 1))] for v in values)
+
+
+def series_lines(rows: list[dict]) -> list[Text]:
+    """For each body with reports of two or more years: its key figures as sparklines, first → last."""
+    from .compare import canonical_name
+    from .dataset.rows import SUMMARY_KEYS
+
+    bodies: dict[str, dict[int, dict]] = {}
+    for r in rows:
+        if r["body"] and r["year"]:
+            bodies.setdefault(canonical_name(r["body"]), {}).setdefault(r["year"], r)
+    out = []
+    short = {"proactive.total": "proactive", "requests.new.total": "requests", "review.total": "reviews",
+             "litigation.total": "lawsuits"}
+    for body, by_year in sorted(bodies.items()):
+        if len(by_year) < 2:
+            continue
+        years = sorted(by_year)
+        line = Text(f"{body} {years[0]}–{years[-1]}  ", style="bold")
+        for k in SUMMARY_KEYS:
+            values = [by_year[y][k] for y in years]
+            nums = [v for v in values if isinstance(v, (int, float))]
+            if nums:
+                line.append(f"{short[k]} ")
+                line.append(sparkline(values), style="magenta")
+                line.append(f" {_num(nums[0])}→{_num(nums[-1])}  ")
+        out.append(line)
+    return out
 
 
 # ---------------------------------------------------------------- comparisons

@@ -134,3 +134,24 @@ def test_every_report_is_assessed():
     assert "表四" in cut.assessment.missing and "六、其他需要报告的事项" in cut.assessment.missing
     old = extract("某县人民政府2012年政府信息公开年度报告\n\n发布日期：2013-03-20\n\n一、主动公开\n\n全年主动公开信息12条。")
     assert old.assessment.timeliness == "pass" and "第三十一条" in old.assessment.deadline_rule
+
+
+def test_summary_of_a_series_draws_sparklines(series):
+    p = _cli("summary", str(series))
+    out = p.stdout.decode()
+    line = next(x for x in out.splitlines() if x.startswith("泗阳县某镇人民政府 2021–2025"))
+    assert "proactive ▃▅▁█ 12,456→14,000" in line  # 12000 is the lowest, 14000 the highest
+
+
+def test_show_draws_the_series_of_one_body(series, tmp_path):
+    from bs4 import BeautifulSoup
+
+    out = tmp_path / "site"
+    assert _cli("show", str(series), "-o", str(out)).returncode == 0
+    soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    section = soup.select_one('section.body-series[data-body="泗阳县某镇人民政府"]')
+    charts = section.select("svg.series")
+    assert len(charts) == 4
+    points = [(int(c["data-year"]), float(c["data-value"])) for c in charts[0].select("circle.point")]
+    assert points == [(2021, 12456), (2022, 13000), (2023, 12000), (2025, 14000)]
+    assert not soup.select("script[src], link, img")

@@ -125,3 +125,36 @@ def _in_view(tab, selector: str) -> bool:
         const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
         return r.top >= p.top && r.bottom <= p.bottom;
     }""", selector)
+
+
+@pytest.mark.browser
+@needs_browser
+def test_series_chart_in_chromium(browser, tmp_path):
+    """show on several reports of one body: the index draws each key figure per year, no external assets."""
+    from .test_compare import CARRIED, page
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for year, total in ((2021, 12456), (2022, 13000), (2023, 12000)):
+        (pages / f"{year}.txt").write_text(page(year, "泗阳县某镇人民政府", total, CARRIED, CARRIED, "12 | 3 | 57"),
+                                           encoding="utf-8")
+    site = tmp_path / "site"
+    p = subprocess.run([sys.executable, "-m", "suqian_report", "show", str(pages), "-o", str(site)],
+                       capture_output=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    tab = browser.new_page(viewport={"width": 1200, "height": 700})
+    errors, requests = [], []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    tab.goto((site / "index.html").as_uri())
+    chart = tab.locator("svg.series").first
+    assert chart.is_visible()
+    assert tab.locator("svg.series").count() == 4
+    assert tab.locator("svg.series").first.locator("circle.point").count() == 3
+    box = chart.bounding_box()
+    assert box["width"] > 200 and box["height"] > 100
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "series-index.png"))
+    assert errors == [] and requests == []
+    tab.close()
