@@ -224,6 +224,25 @@ class _Walker:
                     continue
                 self.text(str(child))
 
+    def walk_flat(self, root) -> None:
+        """The text nodes in document order without recursion, a line break at every block element; tables are
+        read as blocks.  For pages nested too deeply for :meth:`walk`."""
+        from bs4 import Comment, NavigableString, Tag
+        from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+        for node in root.descendants:
+            if isinstance(node, Tag):
+                name = (node.name or "").lower()
+                if name in _BLOCK or name in _HEADINGS or name in ("br", "tr", "td", "th", "table"):
+                    self.b.newline(self.cursor)
+            elif isinstance(node, NavigableString) and not isinstance(
+                    node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                if any((p.name or "").lower() in _SKIP for p in _parents(node, 64)):
+                    if node.strip():
+                        self.locate(str(node))
+                    continue
+                self.text(str(node))
+
     def table(self, table, in_cell: bool) -> None:
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
         if table.find("table") is not None or in_cell:
@@ -247,6 +266,15 @@ class _Walker:
             self.b.newline(self.cursor)
 
 
+def _parents(node, limit: int):
+    """The nearest ``limit`` ancestors of a node (enough to see a <script> or <style> around a text)."""
+    p = node.parent
+    while p is not None and limit:
+        yield p
+        p = p.parent
+        limit -= 1
+
+
 def html_meta(soup) -> dict[str, str]:
     """``<title>`` and the meta tags report pages use for their metadata."""
     meta: dict[str, str] = {}
@@ -268,7 +296,11 @@ def flatten(raw: str) -> tuple[str, list[Line], Chain, dict[str, str]]:
     soup = BeautifulSoup(raw, "lxml")
     walker = _Walker(stream)
     root = soup.body or soup
-    walker.walk(root)
+    try:
+        walker.walk(root)
+    except RecursionError:  # nested deeper than a walk can go (100,000 <div>s): its text, block by block
+        walker = _Walker(stream)
+        walker.walk_flat(root)
     text, to_stream = walker.b.finish(len(stream))
     lines = walker.b.lines
     want = text.count("\n") + 1 if text else 0

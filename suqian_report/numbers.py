@@ -64,7 +64,9 @@ _ARABIC = re.compile(
 )
 _CHINESE = re.compile(
     rf"(?P<pre>{_PRE})?"
-    r"(?P<num>[零〇○一二两三四五六七八九十百千万亿]+)"
+    # Only where a run of numerals starts (and a run of more than 12 is no number): otherwise every position of
+    # a long run would be retried and the scan would be quadratic.
+    r"(?<![零〇○一二两三四五六七八九十百千万亿])(?P<num>[零〇○一二两三四五六七八九十百千万亿]{1,12})(?![零〇○一二两三四五六七八九十百千万亿])"
     rf"(?P<post1>余|多)?(?P<unit>{_CN_UNIT_RE})"
 )
 _PERCENT_CN = re.compile(r"百分之(?P<num>[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
@@ -83,7 +85,12 @@ _COMPOSITES = (
     ("doc_number", re.compile(r"[〔\[［(（]\s?(?:19|20)\d\d\s?[〕\]］)）]\s?第?\d+\s?号|令第\s?\d+\s?号|第\s?\d+\s?号")),
 )
 # Addresses on the web: digits inside them are not numbers at all.
-_NOT_NUMBERS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[\w./?=&%#:-]+|[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|gov)\b")
+# ASCII classes, and a match may only start where a run of them starts: otherwise every position of a long run
+# (a one-line page, 10,000 digits) would be tried and the scan would be quadratic.
+_NOT_NUMBERS = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~-]+"
+    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?![A-Za-z0-9])")
 
 
 @dataclass(slots=True)
@@ -105,8 +112,14 @@ class Num:
         return self.begin, self.stop
 
 
-def _to_number(digits: str) -> int | float:
+MAX_DIGITS = 15  # longer runs of digits are identifiers or damage, not counts: a float cannot even hold them
+
+
+def to_number(digits: str) -> int | float | None:
+    """``6,721`` → 6721, ``99.96`` → 99.96; None for a run of more than :data:`MAX_DIGITS` digits."""
     digits = digits.replace(",", "")
+    if len(digits.partition(".")[0]) > MAX_DIGITS:
+        return None
     return float(digits) if "." in digits else int(digits)
 
 
@@ -161,7 +174,12 @@ def scan(text: str) -> list[Num]:
         pre = m.group("pre")
         if mult and unit == "元":  # 103.3879万元: money keeps its unit as written
             unit, mult = mult + "元", None
-        value, unit = _scale(_to_number(m.group("num")), mult, unit)
+        number = to_number(m.group("num"))
+        if number is None:  # a run of digits too long to be a count
+            a, b = m.start("num"), m.end("num")
+            out.append(Num(a, b, b, a, text[a:b], None, None, False, None, False, "long_number"))
+            continue
+        value, unit = _scale(number, mult, unit)
         if unit is None and mult is None and post in ("多", "余"):
             pass
         end = m.end("num")
@@ -206,7 +224,8 @@ _NOT_COUNTER_AFTER = re.compile(r"^[是来方则者]")
 
 # Reasons a number is not a figure.  "word" marks a numeral inside an ordinary word (统一部署): not a number.
 REASONS = ("date", "year", "time", "phone", "postcode", "index_number", "doc_number", "ordinal", "list_marker",
-           "address", "place_name", "name", "title_reference", "code", "rate", "phrase", "spam", "table_label")
+           "address", "place_name", "name", "title_reference", "code", "rate", "phrase", "spam", "table_label",
+           "long_number")
 
 
 def _inside(text: str, pos: int, open_ch: str, close_ch: str, limit: int) -> bool:

@@ -259,7 +259,11 @@ def channels_named(text: str) -> list[str]:
 
 def _assign_keys(text: str, stated: list[Stated]) -> None:
     used: dict[str, Stated] = {}
-    for n, st in enumerate(stated):
+    # The figure before each one in its sentence, by unit and not a percentage: looked up, not searched for (a
+    # sentence may hold thousands of figures).
+    last_of_unit: dict[tuple[tuple[int, int], str | None], Stated] = {}
+    last_count: dict[tuple[int, int], Stated] = {}
+    for st in stated:
         key = None
         if st.parent_channel and st.parent is None:
             parent = used.get(f"proactive.by_channel.{st.parent_channel}")
@@ -290,15 +294,16 @@ def _assign_keys(text: str, stated: list[Stated]) -> None:
         if not st.label and st.parent is not None:
             st.label = st.parent.label
         if st.num.unit == "%" and re.search(r"(占|占比|比例为|比重为)$", st.prefix.strip()):
-            prev = next((p for p in reversed(stated[:n]) if p.sentence == st.sentence
-                         and p.num.unit != "%"), None)
+            prev = last_count.get(st.sentence)
             if prev is not None:
                 st.label = f"{prev.label}占比"  # 予以公开258件，占33.9%: the share of the figure before it
         if st.label in ("", None) or (st.scope and clean_label(st.prefix) == ""):
-            prev = next((p for p in reversed(stated[:n])
-                         if p.sentence == st.sentence and p.num.unit == st.num.unit), None)
+            prev = last_of_unit.get((st.sentence, st.num.unit))
             if prev is not None and st.scope and not clean_label(st.prefix):
                 st.label = f"{prev.label}（{st.scope}）"
+        last_of_unit[(st.sentence, st.num.unit)] = st
+        if st.num.unit != "%":
+            last_count[st.sentence] = st
 
 
 _TOTAL_RULE = next(r for r in PROSE_RULES if r.key == "proactive.total")

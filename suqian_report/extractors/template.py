@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Check, Figure, TableCell
+from ..numbers import to_number
 from ..provenance import Tracer
 from ..rules.tables import (
     AFTER_TABLES, COLUMN_UNITS, SIGNED_COLUMNS, TABLE2_COLUMNS, TABLE2_DEFAULT_COLUMNS, TABLE2_ROWS, TABLE3_COLUMN_LABELS,
@@ -123,8 +124,9 @@ def read_value(text: str) -> tuple[int | float | None, str | None, str]:
     m = _VALUE.fullmatch(t)
     if not m:
         return None, None, "text"
-    num = m.group("num")
-    value: int | float = float(num) if "." in num else int(num)
+    value = to_number(m.group("num"))
+    if value is None:
+        return None, None, "text"  # digits too many to be a count
     if (m.group("sign") or "").startswith(("减", "-", "－")):
         value = -value
     unit = m.group("unit")

@@ -22,11 +22,12 @@ _SITE_WORDS = "官方网站|官网|官方平台|官方入口|登录入口|网页
 # A gambling brand's name: Latin (kaiyun, ky) or two or three characters; not the end of a body's own name.
 _NAME = r"(?:[A-Za-z][A-Za-z0-9]{1,15}|(?![区县市省镇乡州局府室委厅办处站所院])[\u4e00-\u9fff]{2,3}?)"
 _CHINA = r"[(（]中国[)）]"
-_DOWNLOAD = r"(?:[-—–_·/|\s]*(?:IOS|iOS|ios|安卓|Android|android|苹果|手机|APP|app)[A-Za-z/\u4e00-\u9fff]{0,16}?(?:下载|通用版|官方版|版))*"
+_DOWNLOAD = r"(?:[-—–_·/|\s]{0,3}(?:IOS|iOS|ios|安卓|Android|android|苹果|手机|APP|app)[A-Za-z/\u4e00-\u9fff]{0,16}?(?:下载|通用版|官方版|版))*"
 # 某某体育(中国)官方网站, 开云体育官网, kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载: a brand word or (中国)
 # is needed before the site word, so that 区政府官方网站 and 文化体育局 are not spam.
-OFFICIAL_SITE = (rf"(?:{_NAME}(?:{_BRAND_WORDS})\s*(?:{_CHINA}\s*(?:{_SITE_WORDS})?|{_SITE_WORDS})"
-                 rf"|{_NAME}?(?:{_BRAND_WORDS})?\s*{_CHINA}\s*(?:{_SITE_WORDS})){_DOWNLOAD}")
+# (Spaces inside are at most one: an unbounded run would be retried from every space of a long blank run.)
+OFFICIAL_SITE = (rf"(?:{_NAME}(?:{_BRAND_WORDS})\s?(?:{_CHINA}\s?(?:{_SITE_WORDS})?|{_SITE_WORDS})"
+                 rf"|{_NAME}?(?:{_BRAND_WORDS})?\s?{_CHINA}\s?(?:{_SITE_WORDS})){_DOWNLOAD}")
 BRANDS = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网|彩票app|彩票APP)"
     r"(?:[,，、][\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网))*"
