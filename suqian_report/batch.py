@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import threading
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from .errors import InputError
+from .limits import MAX_BYTES, TIMEOUT
 
 
 @dataclass
@@ -45,19 +47,49 @@ class Outcome:
 Formatter = Callable[[object], object]
 
 
+class PageTimeout(BaseException):
+    """A page ran past its time limit (a BaseException, so that no handler inside the pipeline swallows it)."""
+
+
+def _on_alarm(signum, frame) -> None:
+    raise PageTimeout
+
+
+class _Limit:
+    """At most ``seconds`` for what runs inside (SIGALRM; only where signals can be used: a process's main
+    thread, as in the command line and its workers)."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds if seconds and threading.current_thread() is threading.main_thread() else None
+
+    def __enter__(self) -> None:
+        if self.seconds:
+            self.old = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.old)
+
+
 def _extract(path: str, data: bytes, sha: str | None, formatter: Formatter | None, encoding: str | None,
-             keep_non_reports: bool) -> Outcome:
+             keep_non_reports: bool, timeout: float | None = None) -> Outcome:
     """Bytes to an outcome; every failure becomes a one-line message with its kind."""
     from .pipeline import extract
 
     try:
-        report = extract(data, path=path, encoding=encoding)
+        with _Limit(timeout):
+            report = extract(data, path=path, encoding=encoding, max_bytes=max(len(data), 1))
         if report.quality.is_report is False and not keep_non_reports:
             why = "; ".join(report.quality.is_report_evidence) or "no evidence of a report"
             return Outcome(path, sha, kind="not_a_report", message=f"not an annual report ({why})")
         return Outcome(path, sha or report.source.sha256, formatter(report) if formatter else report)
     except InputError as e:
         return Outcome(path, sha, kind=e.kind, message=e.message)
+    except PageTimeout:
+        return Outcome(path, sha, kind="timeout",
+                       message=f"took longer than {timeout:g} s (--timeout); the batch goes on without it")
     except RecursionError:
         return Outcome(path, sha, kind="not_a_page", message="page structure too deeply nested to read")
     except MemoryError:
@@ -67,24 +99,24 @@ def _extract(path: str, data: bytes, sha: str | None, formatter: Formatter | Non
                        message=f"internal error ({type(e).__name__}: {e}); please report this page")
 
 
-def _read(path: str) -> tuple[str, bytes] | Outcome:
+def _read(path: str, max_bytes: int) -> tuple[str, bytes] | Outcome:
     from .load import read_source
 
     try:
-        data, name = read_source(path)
+        data, name = read_source(path, max_bytes)
     except InputError as e:
         return Outcome(path, kind=e.kind, message=e.message)
     return name, data
 
 
 def run_one(path: str, formatter: Formatter | None = None, encoding: str | None = None,
-            keep_non_reports: bool = True) -> Outcome:
+            keep_non_reports: bool = True, max_bytes: int | None = None, timeout: float | None = None) -> Outcome:
     """One page, read and extracted here: its report (passed through ``formatter``), or why not."""
-    got = _read(path)
+    got = _read(path, max_bytes or MAX_BYTES)
     if isinstance(got, Outcome):
         return got
     name, data = got
-    return _extract(name, data, None, formatter, encoding, keep_non_reports)
+    return _extract(name, data, None, formatter, encoding, keep_non_reports, timeout)
 
 
 def _work(task: tuple) -> Outcome:
@@ -99,13 +131,16 @@ def _quiet_worker() -> None:
 
 def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encoding: str | None = None,
              jobs: int = 1, ordered: bool = True, skip: set[str] | frozenset[str] = frozenset(),
-             keep_non_reports: bool = False) -> Iterator[Outcome]:
+             keep_non_reports: bool = False, max_bytes: int | None = None,
+             timeout: float | None = TIMEOUT) -> Iterator[Outcome]:
     """One :class:`Outcome` per path.  ``formatter`` must be a module-level function (it runs in the workers);
-    ``skip``: sha256 of pages already in the output (they come back with kind ``existing``)."""
+    ``skip``: sha256 of pages already in the output (they come back with kind ``existing``); ``max_bytes`` read
+    at most of each input; ``timeout`` seconds at most per page (then kind ``timeout``)."""
     seen: dict[str, str] = {}
+    limit = max_bytes or MAX_BYTES
 
     def prepare(path: str) -> Outcome | tuple:
-        got = _read(path)
+        got = _read(path, limit)
         if isinstance(got, Outcome):
             return got
         name, data = got
@@ -115,7 +150,7 @@ def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encodi
         seen[sha] = name
         if sha in skip:
             return Outcome(name, sha, kind="existing", message="already in the output")
-        return (name, data, sha, formatter, encoding, keep_non_reports)
+        return (name, data, sha, formatter, encoding, keep_non_reports, timeout)
 
     if jobs <= 1:
         for path in paths:

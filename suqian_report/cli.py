@@ -17,6 +17,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from .limits import MAX_BYTES, TIMEOUT
 
 app = typer.Typer(
     name="suqian-report",
@@ -41,6 +42,11 @@ class Format(str, Enum):
 Inputs = Annotated[list[str], typer.Argument(help="Saved pages (HTML or text, any Chinese encoding, .gz ok), "
                                                   "folders of them (walked), @FILE (a list of paths, one per line), "
                                                   "or - for stdin.", show_default=False)]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Read at most this many bytes of an input; a "
+                                                                   "larger one is an error (too_large).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0, help="Seconds one page may take; a page that takes "
+                                                                    "longer is an error (timeout) and the run goes on "
+                                                                    "(0: no limit).")]
 GlobOpt = Annotated[Optional[list[str]], typer.Option("--glob", help="In folders, read only files whose name matches "
                                                                    "PATTERN (repeatable: '*.html').")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")]
@@ -74,12 +80,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_DEBUG = False
+
+
 @app.callback()
 def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error (for a bug "
+                                                        "report) instead of one line.")] = False,
 ) -> None:
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
+    global _DEBUG
+    _DEBUG = debug
 
 
 def _progress(total: int, quiet: bool):
@@ -121,6 +134,8 @@ def extract(
                                                                               "run's output.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no error lines; only the final "
                                                               "count.")] = False,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
+    timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
     """Extract metadata and every figure: one page, or a whole crawl into one dataset."""
     import os
@@ -158,7 +173,8 @@ def extract(
                 progress.start()
             skip = writer.existing() if skip_existing else set()
             outcomes = run_many(paths, writer.formatter, encoding=encoding, jobs=jobs, ordered=not unordered,
-                                skip=skip, keep_non_reports=keep_non_reports or not many)
+                                skip=skip, keep_non_reports=keep_non_reports or not many, max_bytes=max_bytes,
+                                timeout=timeout or None)
             for outcome in outcomes:
                 if outcome.ok:
                     writer.write(outcome.payload)
@@ -256,11 +272,11 @@ class _ErrorLog:
         self.out.abort()
 
 
-def _one(path: str, encoding: str | None):
+def _one(path: str, encoding: str | None, max_bytes: int = MAX_BYTES):
     """The report for one page, or None after printing why there is none."""
     from .batch import run_one
 
-    outcome = run_one(path, None, encoding)
+    outcome = run_one(path, None, encoding, max_bytes=max_bytes)
     if outcome.error:
         _err(outcome.error)
     return outcome.payload
@@ -285,6 +301,7 @@ def summary(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU, the "
                                                                           "default for more than one input).")] = None,
     glob: GlobOpt = None,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Show reports in the terminal: for one page its metadata, key figures, checks and repairs; for several, one
     row per report and the totals."""
@@ -298,7 +315,7 @@ def summary(
     console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
     if where or (len(paths) == 1 and format is SummaryFormat.table):
         with _writing(None):
-            failures = _summaries(paths, encoding, where, console)
+            failures = _summaries(paths, encoding, where, console, max_bytes)
         raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
     from .batch import run_many
     from .dataset.rows import summary_row
@@ -310,7 +327,7 @@ def summary(
     jobs = jobs if jobs is not None else 0
     rows, failures = [], 0
     for outcome in run_many(paths, summary_row, encoding=encoding, jobs=jobs or os.cpu_count() or 1,
-                            keep_non_reports=True):
+                            keep_non_reports=True, max_bytes=max_bytes):
         if outcome.ok:
             rows.append(outcome.payload)
         elif outcome.kind not in ("duplicate", "existing"):
@@ -350,12 +367,12 @@ def _pipe_closed() -> None:
     raise BrokenPipeError
 
 
-def _summaries(paths: list[str], encoding: str | None, where: str | None, console) -> int:
+def _summaries(paths: list[str], encoding: str | None, where: str | None, console, max_bytes: int = MAX_BYTES) -> int:
     from .render import print_summary, print_where
 
     failures = 0
     for k, path in enumerate(paths):
-        report = _one(path, encoding)
+        report = _one(path, encoding, max_bytes)
         if report is None:
             failures += 1
             continue
@@ -377,12 +394,13 @@ def clean(
                                                             "and the counts by kind, instead of the text.")] = False,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Print the repaired report text, boilerplate removed."""
     from .export import TextWriter
     from .render import explain_text
 
-    report = _one(page, encoding)
+    report = _one(page, encoding, max_bytes)
     if report is None:
         raise typer.Exit(EXIT_INPUT)
     with _writing(output), TextWriter(output) as out:
@@ -397,6 +415,7 @@ def show(
                                                   "(stdout if not given).  For several: a directory, which gets an "
                                                   "index.html linking one page per report.")] = None,
     encoding: EncodingOpt = None,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Write the evidence view: the clean text with every figure highlighted, the figures, checks and repairs."""
     import os
@@ -412,7 +431,7 @@ def show(
     failures = 0
     with _writing(output):
         if len(paths) == 1 and not (output and os.path.isdir(output)):
-            report = _one(paths[0], encoding)
+            report = _one(paths[0], encoding, max_bytes)
             if report is None:
                 raise typer.Exit(EXIT_INPUT)
             with TextWriter(output) as out:
@@ -423,7 +442,7 @@ def show(
         entries = []
         used: set[str] = set()
         for path in paths:
-            report = _one(path, encoding)
+            report = _one(path, encoding, max_bytes)
             stem = Path(path).stem if path != "-" else "stdin"
             name = stem
             while name in used or name == "index":
@@ -464,6 +483,7 @@ def compare(
     encoding: EncodingOpt = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes for pages (0: one per "
                                                                           "CPU, the default).")] = None,
+    max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Compare reports across years and bodies: pages, JSON/JSONL written by extract, or a SQLite database."""
     import csv as _csv
@@ -485,7 +505,7 @@ def compare(
         _err(f"cannot read {alias}: {e.strerror or e}")
         raise typer.Exit(EXIT_INPUT)
     entries = entries_for(paths, aliases, jobs=(jobs if jobs is not None else 0) or os.cpu_count() or 1,
-                          encoding=encoding, errors=errors)
+                          encoding=encoding, errors=errors, max_bytes=max_bytes)
     for e in errors:
         _err(e.error)
     result = run_compare(entries, body=body, year=year, key=key)
@@ -516,5 +536,28 @@ def compare(
 
 
 def main() -> None:
-    """Entry point: typer turns usage errors into exit 2 and ``typer.Exit`` into its code."""
-    app()
+    """Entry point.  Usage errors exit 2, Ctrl-C 130, and an internal error is one line (``--debug`` shows its
+    traceback); a closed pipe ends quietly."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as e:
+        code = e.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        sys.stderr.write("Interrupted.\n")
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_OK
+    except Exception as e:
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # a usage error, as the command line parser words it
+            e.show()
+            code = e.exit_code
+        elif _DEBUG:
+            raise
+        else:
+            _err(f"internal error ({type(e).__name__}: {e}); run the same command with --debug for the traceback, "
+                 "and please report it")
+            code = EXIT_INPUT
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

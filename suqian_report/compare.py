@@ -131,7 +131,7 @@ def kind_of(path: str) -> str:
 
 
 def load(paths: list[str], *, jobs: int = 1, encoding: str | None = None,
-         errors: list | None = None) -> list[Entry]:
+         errors: list | None = None, max_bytes: int | None = None) -> list[Entry]:
     """Entries from every input, pages extracted on the fly; the same report (sha256) is taken once."""
     from .batch import run_many
     from .inputs import expand
@@ -146,7 +146,8 @@ def load(paths: list[str], *, jobs: int = 1, encoding: str | None = None,
             entries += _from_json(p)
         else:
             pages.append(p)
-    for outcome in run_many(pages, entry_of_report, encoding=encoding, jobs=jobs, keep_non_reports=False):
+    for outcome in run_many(pages, entry_of_report, encoding=encoding, jobs=jobs, keep_non_reports=False,
+                            max_bytes=max_bytes):
         if outcome.ok and outcome.payload is not None:
             entries.append(outcome.payload)
         elif not outcome.ok and errors is not None and outcome.kind != "duplicate":

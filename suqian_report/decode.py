@@ -113,6 +113,14 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(text, codec, f"byte-order mark ({codec}); undecodable bytes replaced", declared,
                            len(bom), text.count("\ufffd"))
 
+    if b"\x00" in data[:4000] and len(data) % 4 == 0:
+        sample = data[:4000]
+        for codec, zero in (("utf-32-le", sample[3::4]), ("utf-32-be", sample[0::4])):
+            if not zero.strip(b"\x00"):  # every fourth byte is 0: UTF-32 without a byte-order mark
+                text = _strict(data, codec)
+                if text is not None:
+                    return Decoded(text, codec, "UTF-32 without byte-order mark", declared)
+
     if b"\x00" in data[:4000] or (declared_codec or "").startswith("utf-16"):
         codec = _looks_utf16(data) or (declared_codec if (declared_codec or "").startswith("utf-16") else None)
         if codec:

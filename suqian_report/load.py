@@ -20,10 +20,10 @@ from .decode import Decoded, byte_offsets, decode
 from .document import Document, Line
 from .errors import InputError
 from .hanzi import cjk_count
+from .limits import MAX_BYTES
 from .model import Source
 from .offsets import Alignment, Edit
 
-MAX_INPUT_BYTES = 64 * 1024 * 1024  # larger "pages" are not pages
 _TRIM = " \t\f\v\u3000\u00a0\ufeff"
 
 _MAGIC = (
@@ -36,38 +36,48 @@ _MAGIC = (
 )
 
 
-def read_source(path: str | os.PathLike) -> tuple[bytes, str]:
-    """Read a path (``-`` for stdin) and return its bytes and a display name."""
+def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
+    """Read a path (``-`` for stdin) and return its bytes and a display name.  At most ``max_bytes`` are read:
+    an input that goes on (a device, a pipe that never ends) costs no more than that."""
     name = str(path)
+
+    def limited(stream) -> bytes:
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"larger than {max_bytes:,} bytes (--max-bytes); not read further", name,
+                             kind="too_large")
+        return data
+
     if name == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        return limited(sys.stdin.buffer), "<stdin>"
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputError("is a directory", name, kind="unreadable")
-        size = p.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"file is {size} bytes; pages over {MAX_INPUT_BYTES} bytes are refused", name, kind="too_large")
-        return p.read_bytes(), name
+            raise InputError("is a directory, not a page", name, kind="unreadable")
+        with open(p, "rb") as f:
+            return limited(f), name
     except FileNotFoundError:
         raise InputError("no such file", name, kind="unreadable") from None
     except PermissionError:
         raise InputError("permission denied", name, kind="unreadable") from None
     except IsADirectoryError:
-        raise InputError("is a directory", name, kind="unreadable") from None
+        raise InputError("is a directory, not a page", name, kind="unreadable") from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", name, kind="unreadable") from None
 
 
-def load_file(path: str | os.PathLike, *, encoding: str | None = None) -> Document:
-    data, name = read_source(path)
-    return load_bytes(data, path=name, encoding=encoding)
+def load_file(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    data, name = read_source(path, max_bytes)
+    return load_bytes(data, path=name, encoding=encoding, max_bytes=max_bytes)
 
 
-def load_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Document:
+def load_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None,
+               max_bytes: int = MAX_BYTES) -> Document:
+    if len(data) > max_bytes:
+        raise InputError(f"larger than {max_bytes:,} bytes (max_bytes)", path, kind="too_large")
     compressed = False
     if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, path)
+        data = _gunzip(data, path, max_bytes)
         compressed = True
     if not data.strip():
         raise InputError("empty input", path, kind="empty")
@@ -88,12 +98,12 @@ def load_text(text: str, *, path: str | None = None) -> Document:
     return _build(text, data, decoded, path, False, from_str=True)
 
 
-def _gunzip(data: bytes, path: str | None) -> bytes:
+def _gunzip(data: bytes, path: str | None, max_bytes: int) -> bytes:
     try:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(data, MAX_INPUT_BYTES + 1)
-        if len(out) > MAX_INPUT_BYTES:
-            raise InputError(f"decompressed page exceeds {MAX_INPUT_BYTES} bytes", path, kind="too_large")
+        out = d.decompress(data, max_bytes + 1)
+        if len(out) > max_bytes:
+            raise InputError(f"decompressed page exceeds {max_bytes:,} bytes", path, kind="too_large")
         if not d.eof and not out.strip():
             raise InputError("damaged or truncated gzip data", path)
         return out
@@ -105,7 +115,7 @@ def _build(text: str, data: bytes, decoded: Decoded, path: str | None, compresse
            from_str: bool = False) -> Document:
     from .htmlpage import flatten, looks_like_html
 
-    if "\x00" in text:
+    if text.count("\x00") > max(4, len(text) // 100):  # a few NULs in a text are damage (repair removes them)
         raise InputError("binary data, not a text or HTML page", path)
     is_html = looks_like_html(text)
     if is_html:

@@ -11,6 +11,7 @@ from .hanzi import cjk_count
 from .extractors import extract as extract_stage
 from .assess import assess
 from .extractors.genre import is_report
+from .limits import MAX_BYTES
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
 from .repair import repair
@@ -23,6 +24,7 @@ _DAMAGE_KINDS = {
     "dropped_date_chars": "dropped_chars", "dropped_docno_bracket": "dropped_chars",
     "dropped_division_char": "dropped_chars", "dropped_at_sign": "dropped_chars", "noise_line": "noise",
     "lost_text": "lost_text", "lost_text_flag": "lost_text", "decode_lost": "lost_text",
+    "control_chars": "control_chars",
 }
 
 
@@ -88,18 +90,23 @@ def _line_raw_spans(doc, repaired, seg):
     return raw
 
 
-def extract(content: str | bytes, *, path: str | None = None, encoding: str | None = None) -> Report:
-    """Extract a report from a page given as ``str`` (already decoded) or ``bytes`` (any common encoding)."""
+def extract(content: str | bytes, *, path: str | None = None, encoding: str | None = None,
+            max_bytes: int = MAX_BYTES) -> Report:
+    """Extract a report from a page given as ``str`` (already decoded) or ``bytes`` (any common encoding).
+
+    A page that cannot become a report raises :class:`InputError` (its ``kind`` says why); nothing else is raised
+    for bad input."""
     if isinstance(content, bytes):
-        return run(load_bytes(content, path=path, encoding=encoding))
+        return run(load_bytes(content, path=path, encoding=encoding, max_bytes=max_bytes))
     if isinstance(content, str):
         return run(load_text(content, path=path))
     raise TypeError(f"extract() takes str or bytes, not {type(content).__name__}; use extract_file() for a path")
 
 
-def extract_file(path: str | os.PathLike, *, encoding: str | None = None) -> Report:
-    """Extract a report from a saved page: a file path (HTML or text, possibly gzip), or ``-`` for stdin."""
-    return run(load_file(path, encoding=encoding))
+def extract_file(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Report:
+    """Extract a report from a saved page: a file path (HTML or text, possibly gzip), or ``-`` for stdin; at most
+    ``max_bytes`` are read.  Bad input raises :class:`InputError`."""
+    return run(load_file(path, encoding=encoding, max_bytes=max_bytes))
 
 
 def extract_many(paths, jobs: int | None = None, *, encoding: str | None = None, errors: list | None = None):

@@ -25,12 +25,13 @@ from .base import Context, Fixer
 from .dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
 from .entities import Entities
 from .mojibake import LatinMojibake, Utf8AsGbk
-from .noise import LostMarkers, NoiseLines, lost_spans
+from .noise import ControlChars, LostMarkers, NoiseLines, lost_spans
 from .pinyin import Pinyin
 from .script import Script
 from .width import Width
 
 FIXERS: tuple[Fixer, ...] = (
+    ControlChars(),
     Entities(),
     LatinMojibake(),
     Utf8AsGbk(),

@@ -1,4 +1,4 @@
-"""Noise lines and the marks of lost text.
+"""Noise lines, control characters, and the marks of lost text.
 
 A line holding nothing but ``?`` or U+FFFD is what a mirror leaves where a
 character (often an icon or a no-break space) could not be encoded: the line
@@ -21,6 +21,20 @@ _KUNJINKAO = re.compile(r"(?:锟斤拷)+")
 _LOST = re.compile(
     r"\ufffd+|\?{2,}|(?<=[\u4e00-\u9fff0-9])\?(?=[\u4e00-\u9fff0-9])(?<![吗呢么吧啊]\?)"
 )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+
+
+class ControlChars:
+    kind = "control_chars"
+    description = "control characters (NUL and the like) inside the text removed"
+
+    def detect(self, text: str, ctx: Context) -> bool:
+        return _CONTROL.search(text) is not None
+
+    def fix(self, text: str, ctx: Context) -> list[Change]:
+        return [Change(m.start(), m.end(), "") for m in _CONTROL.finditer(text)]
 
 
 class NoiseLines:
