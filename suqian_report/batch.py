@@ -105,7 +105,7 @@ def _read(path: str, max_bytes: int) -> tuple[str, bytes] | Outcome:
     try:
         data, name = read_source(path, max_bytes)
     except InputError as e:
-        return Outcome(path, kind=e.kind, message=e.message)
+        return Outcome(e.source or path, kind=e.kind, message=e.message)
     return name, data
 
 

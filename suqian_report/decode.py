@@ -179,21 +179,26 @@ def _evidence(codec: str, declared: str | None, declared_codec: str | None,
 
 
 def _lossy(data: bytes, declared: str | None, declared_codec: str | None) -> Decoded:
-    options: list[tuple[int, str, str]] = []
+    """No strict reading works: every candidate reading with undecodable bytes replaced, the one whose text is
+    most plausible Chinese taken (each lost character counts against it)."""
+    codecs_tried = ([declared_codec] if declared_codec else []) + ["utf-8", "gb18030", "big5hkscs"]
     try:
         from charset_normalizer import from_bytes
 
         guess = from_bytes(data).best()
         if guess is not None and guess.encoding:
-            codec = normalise_codec(guess.encoding) or guess.encoding
-            text = data.decode(codec, errors="replace")
-            options.append((text.count("\ufffd") - int(plausibility(text) * 10), codec, text))
-    except Exception:  # a detector failure is not the page's fault; fall back below
+            codecs_tried.insert(0, normalise_codec(guess.encoding) or guess.encoding)
+    except Exception:  # a detector failure is not the page's fault; the others are still tried
         pass
-    for codec in ([declared_codec] if declared_codec else []) + ["utf-8", "gb18030"]:
-        text = data.decode(codec, errors="replace")
-        options.append((text.count("\ufffd") - int(plausibility(text) * 10), codec, text))
-    _score, codec, text = min(options, key=lambda o: o[0])
+    options: list[tuple[float, str, str]] = []
+    for codec in dict.fromkeys(codecs_tried):
+        try:
+            text = data.decode(codec, errors="replace")
+        except LookupError:
+            continue
+        wide = sum(1 for ch in text if ch >= "\x80") or 1
+        options.append((plausibility(text) - text.count("\ufffd") / wide, codec, text))
+    _score, codec, text = max(options, key=lambda o: o[0])
     lost = text.count("\ufffd")
     note = f"no strict decoding works; {codec} with {lost} undecodable byte sequence(s) replaced by U+FFFD"
     if declared:

@@ -39,7 +39,7 @@ _MAGIC = (
 def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
     """Read a path (``-`` for stdin) and return its bytes and a display name.  At most ``max_bytes`` are read:
     an input that goes on (a device, a pipe that never ends) costs no more than that."""
-    name = str(path)
+    name = "<stdin>" if str(path) == "-" else str(path)
 
     def limited(stream) -> bytes:
         data = stream.read(max_bytes + 1)
@@ -48,8 +48,8 @@ def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[by
                              kind="too_large")
         return data
 
-    if name == "-":
-        return limited(sys.stdin.buffer), "<stdin>"
+    if str(path) == "-":
+        return limited(sys.stdin.buffer), name
     p = Path(path)
     try:
         if p.is_dir():
@@ -128,6 +128,8 @@ def _build(text: str, data: bytes, decoded: Decoded, path: str | None, compresse
         linear, trim = _normalise_lines(text)
         to_raw = trim
         lines = [Line() for _ in range(linear.count("\n") + 1)]
+    if not linear.strip():
+        raise InputError("empty input (only whitespace)", path, kind="empty")
     if cjk_count(linear) < 10 and sum(1 for ch in linear if ch >= "\x80") < 20:
         raise InputError("no Chinese text found: not a report page", path)  # (mojibake has non-ASCII to repair)
     source = Source(

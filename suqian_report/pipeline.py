@@ -7,7 +7,7 @@ import re
 
 from .document import Document
 from .errors import InputError
-from .hanzi import cjk_count
+from .hanzi import cjk_count, plausibility
 from .extractors import extract as extract_stage
 from .assess import assess
 from .extractors.genre import is_report
@@ -17,6 +17,10 @@ from .model import Boilerplate, Quality, Report
 from .repair import repair
 from .segment import segment
 from .validate import validate
+
+# Below this share of common characters (after repair) the "text" is bytes read as characters at random: real
+# pages, damaged ones included, have more than 0.9; random bytes read as GB18030 about 0.16.
+NOT_TEXT = 0.35
 
 _DAMAGE_KINDS = {
     "pinyin_annotation": "pinyin", "traditional_to_simplified": "traditional", "mojibake_gbk": "mojibake",
@@ -32,6 +36,9 @@ def run(doc: Document) -> Report:
     repaired = repair(doc)
     if cjk_count(repaired.text) < 10:
         raise InputError("no Chinese text found, even after repair: not a report page", doc.source.path)
+    if (share := plausibility(repaired.text)) < NOT_TEXT:
+        raise InputError(f"the bytes read as no language in any encoding ({share:.0%} common characters, where "
+                         "Chinese text has over 90%): not a text page", doc.source.path)
     seg = segment(repaired.text, doc.lines)
     ex = extract_stage(doc, repaired, seg)
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
