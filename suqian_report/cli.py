@@ -3,7 +3,7 @@
 Data goes to stdout (or to ``-o FILE``, written atomically); messages go to
 stderr as ``Error: …`` lines.  Exit codes: 0 when every input gave a
 report, 1 when an input could not be processed (the others still were),
-2 when the command line itself is wrong.
+2 when the command line itself is wrong, 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ app = typer.Typer(
     name="suqian-report",
     help="Repair, clean and extract typed figures from Chinese government information disclosure annual reports "
          "(政府信息公开年度报告).\n\nExit codes: 0 every input gave a report; 1 an input could not be processed; "
-         "2 usage error.",
+         "2 usage error; 130 interrupted.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -8,6 +8,8 @@ from hypothesis import settings
 # The default run keeps to two cores' worth of time; `--hypothesis-profile=thorough` searches much further.
 settings.register_profile("default", max_examples=40, deadline=None)
 settings.register_profile("thorough", max_examples=600, deadline=None)
+# Fuzzing: the any-input properties of test_hostile.py with a large budget (README, Development).
+settings.register_profile("fuzz", max_examples=5000, deadline=None)
 settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parent.parent

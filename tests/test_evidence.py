@@ -158,3 +158,29 @@ def test_series_chart_in_chromium(browser, tmp_path):
     tab.screenshot(path=str(ARTIFACTS / "series-index.png"))
     assert errors == [] and requests == []
     tab.close()
+
+
+@pytest.mark.browser
+@needs_browser
+def test_page_text_never_runs_in_the_evidence_view(browser, tmp_path):
+    """A page holding <script> and onerror= as text: in the view they stay text, no dialog, no request."""
+    from suqian_report import extract
+
+    hostile = ("<html><body><p>某县2021年政府信息公开工作年度报告</p><p>全年主动公开政府信息12条。"
+               "&lt;script&gt;alert('text')&lt;/script&gt;&lt;img src=x onerror=alert('attr')&gt;"
+               "\"><svg onload=alert('svg')></p><script>alert('page')</script>"
+               '<img src="http://127.0.0.1:9/pixel.png" onerror="alert(\'img\')"></body></html>')
+    view = tmp_path / "hostile.html"
+    view.write_text(render_report(extract(hostile)), encoding="utf-8")
+    tab = browser.new_page()
+    dialogs, requests, errors = [], [], []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(view.as_uri())
+    tab.click("#toggle-raw")  # the raw input, with its tags, shown as text too
+    tab.wait_for_timeout(300)
+    assert dialogs == [] and requests == [] and errors == []
+    assert "<script>alert('page')</script>" in tab.locator("#raw").inner_text()
+    assert tab.locator("#raw script, #raw img, #clean img, #clean svg").count() == 0
+    tab.close()

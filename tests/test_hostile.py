@@ -1,6 +1,7 @@
 """Hostile and broken input: every input gets a report (possibly partial, with warnings) or a one-line error
 naming the file, in bounded time, and a batch survives all of them."""
 
+import gzip
 import io
 import json
 import os
@@ -59,6 +60,8 @@ CATALOGUE = {
     "long-number.txt": (REPORT.replace("1225", "9" * 100_000).encode(), 0, "long_number"),
     "nested-divs.html": (("<html><body>" + "<div>" * 100_000 + f"<p>{REPORT}</p>" + "</div>" * 100_000
                           + "</body></html>").encode(), 0, "report"),
+    "bom-only.txt": (b"\xef\xbb\xbf", 1, "empty input"),
+    "bomb.txt.gz": (gzip.compress(b"\x00" * (60 * 1024 * 1024)), 1, "decompressed page exceeds"),
     "wide-table.html": ((HTML.replace("</table>", "<tr>" + "<td>1</td>" * 10_000 + "</tr></table>")).encode(), 0,
                         "report"),
 }
@@ -179,3 +182,77 @@ def test_html_never_runs_in_the_evidence_view_and_nothing_is_fetched(tmp_path):
     assert len(soup.select("script")) == 1  # the view's own, inline
     assert "<script>alert(1)" not in view and "onerror=alert(2)>" not in view
     assert "&lt;script&gt;alert(1)" in view  # the page's text, shown as text
+
+
+# ---------------------------------------------------------------- properties: any input, bounded time
+
+import time  # noqa: E402
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from suqian_report import InputError, extract  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("政府信息公开年度报告主动申请行政复议诉讼条件人次万余多约第一二三十百零、，。；：（）()《》“”|-—.% \n\t"
+                                 "0123456789?\ufffd¤Ã鏀垮簻涓€銆") + ["<p>", "</p>", "<td>", "<tr>", "<table>", "&nbsp;",
+                                                                      "&#20013;", "報(bào)", "201311日", "〔2021"])
+
+
+def _bounded(content, seconds: float) -> None:
+    """extract() on any input gives a report or raises InputError, within ``seconds``."""
+    start = time.perf_counter()
+    try:
+        extract(content)
+    except InputError:
+        pass
+    assert time.perf_counter() - start < seconds
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_ALPHABET, max_size=400).map("".join))
+def test_any_text_gives_a_report_or_an_input_error(text):
+    _bounded(HEAD_TEXT + text, 5 + len(text) * 2e-3)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.binary(max_size=4000))
+def test_any_bytes_give_a_report_or_an_input_error(data):
+    _bounded(data, 5 + len(data) * 2e-3)
+    _bounded(REPORT.encode() + data, 5 + len(data) * 2e-3)
+
+
+_TAGS = st.sampled_from(["<div>", "</div>", "<table>", "<tr>", "<td rowspan=99999>", "<td colspan=1000000>", "</td>",
+                         "<br>", "<pre>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "<meta charset=big5>",
+                         "<p", ">", "&", "&#x;", "&#99999999;", "<svg onload=x>", "<title>", "</title>", "\x00"])
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(_TAGS, _ALPHABET), max_size=300).map("".join))
+def test_any_html_fragment_gives_a_report_or_an_input_error(fragment):
+    _bounded(f"<html><body><p>{REPORT}</p>{fragment}</body></html>", 5 + len(fragment) * 2e-3)
+
+
+HEAD_TEXT = "某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n全年主动公开政府信息12条。"
+# What the patterns match, repeated: a pattern that retries every position of a run would be quadratic here.
+RUNS = ["9", "一", "\t", "\u3000", "\u00a0", "(", "|", " | ", "年", "?", "\ufffd", "報(bào)", "Ã", "鏀垮簻", "1\n",
+        "主动公开政府信息1条", "<td>1</td>", "<div>", "未收到申请", "0527-", "开云体育", "、", "1.", "x163.com", "&amp;"]
+
+
+def _time(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        try:
+            extract(text)
+        except InputError:
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", RUNS)
+def test_runs_of_what_the_patterns_match_take_linear_time(unit):
+    n = max(1, 6000 // len(unit))
+    small, large = _time(HEAD_TEXT + unit * n + "。"), _time(HEAD_TEXT + unit * (4 * n) + "。")
+    chars = len(unit) * 4 * n
+    assert large < 2 + chars * 1e-4  # a generous bound: 100 µs a character
+    assert large < max(10 * small, 0.05)  # four times the input, at most ten times the time (quadratic: sixteen)
