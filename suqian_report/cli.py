@@ -25,7 +25,8 @@ app = typer.Typer(
          "(政府信息公开年度报告).\n\nExit codes: 0 every input gave a report; 1 an input could not be processed; "
          "2 usage error; 130 interrupted.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -89,10 +90,16 @@ def main_callback(
                                           help="Show the version and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error (for a bug "
                                                         "report) instead of one line.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours in terminal output (as NO_COLOR=1 does).")
+                        ] = False,
 ) -> None:
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
     global _DEBUG
     _DEBUG = debug
+    if no_color:
+        import os
+
+        os.environ["NO_COLOR"] = "1"  # rich honours it
 
 
 def _progress(total: int, quiet: bool):
@@ -533,6 +540,38 @@ def compare(
         _err("no report matched" + (f" the body {body}" if body else "") + (f" in {year}" if year else ""))
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_INPUT if errors else EXIT_OK)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a report (the one the package ships, generated from the data model)."""
+    from importlib.resources import files
+
+    with _writing(None):
+        sys.stdout.write(files("suqian_report").joinpath("report.schema.json").read_text(encoding="utf-8"))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def demo() -> None:
+    """Summarise the sample page shipped inside the package (the Suqian city government office's 2013 report, as
+    a spam mirror re-published it): works in any folder right after installing."""
+    from importlib.resources import as_file, files
+
+    from rich.console import Console
+
+    from .render import print_summary
+
+    sample = files("suqian_report").joinpath("data", "suqian-office-2013-mirror.txt")
+    with as_file(sample) as path:
+        report = _one(str(path), None)
+    if report is None:
+        raise typer.Exit(EXIT_INPUT)
+    console = Console()
+    console.on_broken_pipe = _pipe_closed
+    with _writing(None):
+        print_summary(report, console)
+    raise typer.Exit(EXIT_OK)
 
 
 def main() -> None:

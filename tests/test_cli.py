@@ -216,3 +216,33 @@ def test_summary_as_json():
     assert seed == {"path": SEED_ARG, "body": "宿迁市人民政府办公室", "year": 2013, "format": "prose_2008",
                     "proactive.total": 114057, "requests.new.total": 6721, "review.total": 29,
                     "litigation.total": 9, "failed_checks": 0}
+
+
+def test_schema_command_prints_the_shipped_schema():
+    p = run("schema")
+    assert p.returncode == 0
+    assert p.stdout.decode("utf-8") == (ROOT / "suqian_report" / "report.schema.json").read_text(encoding="utf-8")
+    schema = json.loads(p.stdout)
+    assert schema["properties"]["schema_version"]["const"] == json.loads(run("extract", SEED_ARG).stdout)["schema_version"]
+
+
+def test_demo_works_in_any_folder(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "suqian_report", "demo"], cwd=tmp_path, capture_output=True,
+                       env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}, timeout=120)
+    assert p.returncode == 0, p.stderr
+    out = p.stdout.decode()
+    assert "宿迁市人民政府办公室" in out and "114,057" in out and "proactive.total" in out
+
+
+def test_the_shipped_sample_is_the_seed_page():
+    assert (ROOT / "suqian_report" / "data" / "suqian-office-2013-mirror.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_short_help_and_no_color():
+    assert run("-h").stdout == run("--help").stdout and run("extract", "-h").returncode == 0
+    coloured = run("summary", SEED_ARG, env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    plain = run("--no-color", "summary", SEED_ARG, env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    import re
+
+    colour = re.compile(rb"\x1b\[[0-9;]*?(?:3[0-8]|9[0-7])[;m]")  # SGR colour codes (bold and dim are no colour)
+    assert colour.search(coloured.stdout) and not colour.search(plain.stdout)
