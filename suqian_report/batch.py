@@ -163,35 +163,70 @@ def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encodi
 
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     window = 4 * jobs
+    # How long to wait for one result before taking its worker for dead (killed, or stuck in C code that a
+    # timeout cannot interrupt): the page's own limit twice over, and some slack.
+    patience = (timeout or 600) * 2 + 30
+
+    def lost(path: str, why: str) -> Outcome:
+        return Outcome(path, kind="internal", message=f"no result from the worker process ({why}); please report "
+                                                      "this page")
+
     pool = ctx.Pool(processes=jobs, initializer=_quiet_worker)
     try:
         if ordered:
             pending: deque = deque()
+
+            def result(item) -> Outcome:
+                if isinstance(item, Outcome):
+                    return item
+                path, async_result = item
+                try:
+                    return async_result.get(timeout=patience)
+                except mp.TimeoutError:
+                    return lost(path, f"none after {patience:g} s")
+                except Exception as e:
+                    return lost(path, f"{type(e).__name__}: {e}")
+
             for path in paths:
                 item = prepare(path)
-                pending.append(item if isinstance(item, Outcome) else pool.apply_async(_work, (item,)))
+                pending.append(item if isinstance(item, Outcome) else (item[0], pool.apply_async(_work, (item,))))
                 while sum(1 for p in pending if not isinstance(p, Outcome)) >= window or \
                         (pending and isinstance(pending[0], Outcome)):
-                    head = pending.popleft()
-                    yield head if isinstance(head, Outcome) else head.get()
+                    yield result(pending.popleft())
             while pending:
-                head = pending.popleft()
-                yield head if isinstance(head, Outcome) else head.get()
+                yield result(pending.popleft())
         else:
             done: queue.Queue = queue.Queue()
-            in_flight = 0
+            in_flight: dict[int, str] = {}  # task number → path, until its outcome is out
+            number = 0
+
+            def submit(item: tuple, n: int) -> None:
+                pool.apply_async(_work, (item,), callback=lambda o: done.put((n, o)),
+                                 error_callback=lambda e: done.put((n, lost(item[0], f"{type(e).__name__}: {e}"))))
+
+            def take() -> Iterator[Outcome]:
+                try:
+                    n, outcome = done.get(timeout=patience)
+                except queue.Empty:  # nothing came back for that long: the outstanding pages are lost
+                    for path in in_flight.values():
+                        yield lost(path, f"none after {patience:g} s")
+                    in_flight.clear()
+                    return
+                if in_flight.pop(n, None) is not None:  # (a late result of a page already given up is dropped)
+                    yield outcome
+
             for path in paths:
                 item = prepare(path)
                 if isinstance(item, Outcome):
                     yield item
                     continue
-                pool.apply_async(_work, (item,), callback=done.put)
-                in_flight += 1
-                while in_flight >= window or not done.empty():
-                    yield done.get()
-                    in_flight -= 1
-            for _ in range(in_flight):
-                yield done.get()
+                number += 1
+                in_flight[number] = item[0]
+                submit(item, number)
+                while len(in_flight) >= window or not done.empty():
+                    yield from take()
+            while in_flight:
+                yield from take()
         pool.close()
     finally:
         pool.terminate()

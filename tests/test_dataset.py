@@ -239,3 +239,17 @@ def test_the_readme_queries_run_on_a_database_of_the_fixtures(tmp_path):
     assert ("宿迁市宿豫区人民政府", 2012, 157.0) in results[0]
     assert len(results[1]) == 6 and results[1][0][:3] == ("宿迁市宿豫区人民政府", 2012, 8732.0)
     assert [r[1] for r in results[2]] == ["零陈述与数字一致: requests.new.total"]
+
+
+def _unpicklable(report):
+    return lambda: report  # what a buggy formatter might return: it cannot cross back from the worker
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_result_that_cannot_come_back_is_an_internal_error_not_a_hang(ordered):
+    from suqian_report.batch import run_many
+
+    pages = [str(p) for p in sorted(CLEAN.iterdir())]
+    outcomes = list(run_many(pages, _unpicklable, jobs=2, ordered=ordered))
+    assert len(outcomes) == len(pages)
+    assert {o.kind for o in outcomes} == {"internal"} and all("worker" in o.message for o in outcomes)
