@@ -174,6 +174,7 @@ def extract(
     progress = _progress(len(paths), quiet)
     task = progress.add_task("extract", total=len(paths), rate="", failed="") if progress else None
     started = __import__("time").perf_counter()
+    closed = False  # the writer finished or aborted: nothing left to clean up
     try:
         with _writing(output):
             if progress:
@@ -199,15 +200,18 @@ def extract(
             if progress:
                 progress.stop()
             if counts.reports == 0 and not skip_existing and output not in (None, "-"):
+                closed = True
                 writer.abort()
                 if log:
                     log.finish()
                 _err("no input could be processed; no output file written")
                 raise typer.Exit(EXIT_INPUT)
+            closed = True
             writer.finish()
     except KeyboardInterrupt:
         if progress:
             progress.stop()
+        closed = True
         writer.interrupted()
         if log:
             log.finish()
@@ -216,12 +220,11 @@ def extract(
                          + ("Run the same command with --skip-existing to go on.\n"
                             if format in (Format.jsonl, Format.sqlite) and output else "\n"))
         raise typer.Exit(EXIT_INTERRUPTED)
-    except typer.Exit:
-        raise
-    except BaseException:
-        writer.abort()
-        if log:
-            log.abort()
+    except BaseException:  # a failed write (an Exit from _writing) or anything else: no partial file
+        if not closed:
+            writer.abort()
+            if log:
+                log.abort()
         raise
     if log:
         log.finish()

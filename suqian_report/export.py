@@ -110,7 +110,10 @@ class TextWriter(Writer):
     def abort(self) -> None:
         if self.path is None:
             return
-        self.stream.close()
+        try:
+            self.stream.close()  # (flushing may fail again, as the write did: the file goes all the same)
+        except OSError:
+            pass
         if self.tmp:
             os.unlink(self.tmp)
         elif self.append_from is not None:

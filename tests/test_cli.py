@@ -246,3 +246,16 @@ def test_short_help_and_no_color():
 
     colour = re.compile(rb"\x1b\[[0-9;]*?(?:3[0-8]|9[0-7])[;m]")  # SGR colour codes (bold and dim are no colour)
     assert colour.search(coloured.stdout) and not colour.search(plain.stdout)
+
+
+def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path):
+    # the file system refuses to grow the output past 20 kB (as a full disk would)
+    code = ("import resource, signal, sys\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000)); signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+            "from suqian_report.cli import main\n"
+            "sys.argv = ['suqian-report', 'extract', 'tests/fixtures/clean', 'samples', '-f', 'jsonl', '-o', sys.argv[1],"
+            " '-j', '1']\nmain()")
+    p = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out.jsonl")], capture_output=True, cwd=ROOT)
+    assert p.returncode == 1
+    assert p.stderr.decode() == f"Error: cannot write {tmp_path / 'out.jsonl'}: File too large\n"
+    assert list(tmp_path.iterdir()) == []

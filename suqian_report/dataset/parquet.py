@@ -87,5 +87,8 @@ class ParquetWriter(Writer):
     def abort(self) -> None:
         import os
 
-        self.out.close()
+        try:
+            self.out.close()
+        except Exception:  # (closing writes the footer, which may fail as the rows did: the file goes all the same)
+            pass
         os.unlink(self.tmp)

@@ -108,7 +108,12 @@ class SqliteWriter(Writer):
             _publish(self.target, self.path)
 
     def abort(self) -> None:
-        self.db.rollback()
-        self.db.close()
+        try:
+            self.db.rollback()
+            self.db.close()
+        except sqlite3.Error:
+            pass
         if self.new:
-            os.unlink(self.target)
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                if os.path.exists(self.target + suffix):
+                    os.unlink(self.target + suffix)
