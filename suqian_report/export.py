@@ -37,6 +37,12 @@ def _tmp_beside(path: str) -> str:
     return tmp
 
 
+def _ends_with_newline(path: str) -> bool:
+    with open(path, "rb") as f:
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) == b"\n"
+
+
 def _publish(tmp: str, path: str) -> None:
     os.replace(tmp, path)
     mask = os.umask(0)
@@ -81,6 +87,8 @@ class TextWriter(Writer):
         elif append and os.path.exists(self.path):
             self.append_from = os.path.getsize(self.path)
             self.stream = open(self.path, "a", encoding="utf-8", newline="")
+            if self.append_from and not _ends_with_newline(self.path):
+                self.stream.write("\n")  # a line cut off by a crash stays apart from what comes next
         else:
             self.tmp = _tmp_beside(self.path)
             self.stream = open(self.tmp, "w", encoding="utf-8", newline="")

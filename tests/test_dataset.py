@@ -253,3 +253,18 @@ def test_a_result_that_cannot_come_back_is_an_internal_error_not_a_hang(ordered)
     outcomes = list(run_many(pages, _unpicklable, jobs=2, ordered=ordered))
     assert len(outcomes) == len(pages)
     assert {o.kind for o in outcomes} == {"internal"} and all("worker" in o.message for o in outcomes)
+
+
+def test_resuming_after_a_crash_mid_line_loses_no_report(tmp_path):
+    out = tmp_path / "all.jsonl"
+    assert run("extract", str(CLEAN), "-f", "jsonl", "-o", str(out)).returncode == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    out.write_text("\n".join(lines[:2]) + "\n" + lines[2][:100], encoding="utf-8")  # the third line cut off
+    assert run("extract", str(CLEAN), "-f", "jsonl", "-o", str(out), "--skip-existing").returncode == 0
+    good = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        try:
+            good.append(json.loads(line)["source"]["sha256"])
+        except ValueError:
+            pass
+    assert len(set(good)) == len(lines) == 5
