@@ -65,11 +65,14 @@ def bodies_of(entries: list[Entry], aliases: dict[str, str] | None = None) -> No
 # ---------------------------------------------------------------- loading
 
 
+def _unnamed(source: str | None) -> str:
+    """The body of a report that names none: its page, so that it still shows (alone) in the comparison."""
+    return f"(no body named: {source or 'unknown page'})"
+
+
 def _entry_of_dict(d: dict) -> Entry | None:
     md, src = d.get("metadata", {}), d.get("source", {})
-    name = md.get("publisher") or _title_body(md.get("title")) or None
-    if not name:
-        return None
+    name = md.get("publisher") or _title_body(md.get("title")) or _unnamed(src.get("path"))
     values = {f["key"]: (f["value"], f.get("unit"), f.get("label_zh"), f.get("status", "exact"))
               for f in d.get("figures", []) if not f["key"].startswith("other.")}
     return Entry(name, md.get("report_year"), md.get("level"), md.get("region"), src.get("path"), src.get("sha256", ""),
@@ -92,11 +95,10 @@ def _from_sqlite(path: str) -> list[Entry]:
     for rid, publisher, title, year, level, region, source, sha, timely, complete, missing, failed in con.execute(
             "SELECT id, publisher, title, report_year, level, region, source_path, sha256, timeliness, completeness, "
             "missing, checks_failed FROM reports ORDER BY id"):
-        name = publisher or _title_body(title)
-        if name:
-            assessment = {"timeliness": timely, "completeness": complete, "checks_failed": failed,
-                          "missing": missing.split("、") if missing else []}
-            out[rid] = Entry(name, year, level, region, source, sha, {}, assessment)
+        name = publisher or _title_body(title) or _unnamed(source)
+        assessment = {"timeliness": timely, "completeness": complete, "checks_failed": failed,
+                      "missing": missing.split("、") if missing else []}
+        out[rid] = Entry(name, year, level, region, source, sha, {}, assessment)
     for rid, key, value, unit, label, status in con.execute(
             "SELECT report_id, key, value, unit, label_zh, status FROM figures WHERE key NOT LIKE 'other.%'"):
         if rid in out:
@@ -150,8 +152,8 @@ def load(paths: list[str], *, jobs: int = 1, encoding: str | None = None,
                             max_bytes=max_bytes):
         if outcome.ok and outcome.payload is not None:
             entries.append(outcome.payload)
-        elif not outcome.ok and errors is not None and outcome.kind != "duplicate":
-            errors.append(outcome)
+        elif not outcome.ok and errors is not None and outcome.kind not in ("duplicate", "not_a_report"):
+            errors.append(outcome)  # (repeats and pages that are no reports are left out, as extract skips them)
     seen: set[str] = set()
     unique = []
     for e in entries:
@@ -182,11 +184,13 @@ def _num(v: Any) -> bool:
 
 def compare(entries: list[Entry], *, body: str | None = None, year: int | None = None,
             key: str | None = None) -> dict[str, Any]:
-    """The comparison as one object: ``bodies``, ``rows`` (key, body, year, value, change…) and ``continuity``."""
+    """The comparison as one object: ``bodies``, ``rows`` (key, body, year, value, change…), ``continuity``, and
+    ``undated``: the sources of reports with no report year (they have no place in a series)."""
     if body:
         wanted = canonical_name(body)
         entries = [e for e in entries if e.body == wanted or canonical_name(e.name) == wanted]
     by_body: dict[str, dict[int, Entry]] = {}
+    undated = [e.source for e in entries if e.year is None]  # no report year: no place in a series, listed
     for e in entries:
         if e.year is None:
             continue
@@ -241,7 +245,7 @@ def compare(entries: list[Entry], *, body: str | None = None, year: int | None =
                     item["expected"] = _tidy(expected)
                     item["status"] = "pass" if abs(expected - found[0]) < 1e-6 else "fail"
                 continuity.append(item)
-    return {"bodies": bodies, "rows": rows, "continuity": continuity}
+    return {"bodies": bodies, "rows": rows, "continuity": continuity, "undated": undated}
 
 
 def _tidy(v: Any) -> Any:
