@@ -23,11 +23,11 @@ _LAZY = {
 
 __all__ = [*_LAZY, "__version__"]
 
-if TYPE_CHECKING:
-    from .errors import InputError
-    from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report
-    from .dataset.frame import to_frame
-    from .pipeline import extract, extract_file, extract_many
+if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
+    from .errors import InputError  # noqa: F401
+    from .dataset.frame import to_frame  # noqa: F401
+    from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report  # noqa: F401
+    from .pipeline import extract, extract_file, extract_many  # noqa: F401
 
 
 def __getattr__(name: str):

@@ -31,6 +31,7 @@ repaired in place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility
 from ..offsets import Alignment
@@ -106,9 +107,16 @@ def _lost_byte(atoms: list[int], i: int, gb18030: bool) -> int | None:
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
     if nxt is None or nxt < 0 or nxt not in _TRAIL:
         return None
-    if gb18030 or not any(_gbk_unpairable(b, nxt) for b in range(0x81, 0xC0)):
+    if gb18030 or not _gbk_refuses_a_lead_before(nxt):
         return 0x80
     return None
+
+
+@lru_cache(maxsize=256)
+def _gbk_refuses_a_lead_before(trail: int) -> bool:
+    """Whether a GBK reader refuses some continuation byte 81–BF as a lead before ``trail`` (its user-defined
+    areas): then a lost byte before ``trail`` need not have been 0x80."""
+    return any(_gbk_unpairable(b, trail) for b in range(0x81, 0xC0))
 
 
 def utf8_of_gbk(run: str, gb18030: bool = False) -> tuple[str, int, int] | None:
