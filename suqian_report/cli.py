@@ -297,6 +297,11 @@ class SummaryFormat(str, Enum):
     json = "json"
 
 
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
 @app.command()
 def summary(
     inputs: Inputs,
@@ -312,6 +317,8 @@ def summary(
                                                                           "default for more than one input).")] = None,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    lang: Annotated[Lang, typer.Option("--lang", help="The words of the summary: en (English) or zh (中文).")
+                    ] = Lang.en,
 ) -> None:
     """Show reports in the terminal: for one page its metadata, key figures, checks and repairs; for several, one
     row per report and the totals."""
@@ -325,7 +332,7 @@ def summary(
     console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
     if where or (len(paths) == 1 and format is SummaryFormat.table):
         with _writing(None):
-            failures = _summaries(paths, encoding, where, console, max_bytes)
+            failures = _summaries(paths, encoding, where, console, max_bytes, lang.value)
         raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
     from .batch import run_many
     from .dataset.rows import summary_row
@@ -349,7 +356,7 @@ def summary(
             sys.stdout.write(_json.dumps({"reports": rows, "totals": summary_totals(rows)}, ensure_ascii=False,
                                          indent=2) + "\n")
         else:
-            print_many(rows, console)
+            print_many(rows, console, lang.value)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 
@@ -377,7 +384,8 @@ def _pipe_closed() -> None:
     raise BrokenPipeError
 
 
-def _summaries(paths: list[str], encoding: str | None, where: str | None, console, max_bytes: int = MAX_BYTES) -> int:
+def _summaries(paths: list[str], encoding: str | None, where: str | None, console, max_bytes: int = MAX_BYTES,
+               lang: str = "en") -> int:
     from .render import print_summary, print_where
 
     failures = 0
@@ -393,7 +401,7 @@ def _summaries(paths: list[str], encoding: str | None, where: str | None, consol
                 _err(f"{path}: no figure with key {where!r}")
                 failures += 1
         else:
-            print_summary(report, console)
+            print_summary(report, console, lang)
     return failures
 
 

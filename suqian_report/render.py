@@ -8,6 +8,7 @@ Tables fit an 80-column terminal (Chinese characters count double) and follow
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +16,21 @@ from rich.text import Text
 from .model import Figure, Report
 
 _STATUS = {"pass": ("✓ pass", "green"), "fail": ("✗ fail", "bold red"), "not_assessable": ("? n/a", "yellow")}
+
+# The words of the summary, in English and in Chinese (--lang).
+LABELS = {
+    "en": {"title": "title", "publisher": "publisher", "level": "level / region", "year": "report year",
+           "period": "period", "published": "published", "index_no": "index no.", "format": "format",
+           "contact": "contact", "source": "source", "tampered": "tampered", "key_figures": "Key figures",
+           "categories": "Categories", "checks": "Checks", "repairs": "Repairs", "body": "body",
+           "proactive": "proactive", "requests": "requests", "reviews": "reviews", "lawsuits": "lawsuits",
+           "failed": "failed", "reports": "reports", "year_short": "year"},
+    "zh": {"title": "标题", "publisher": "发布机构", "level": "层级 / 地区", "year": "报告年度", "period": "统计期限",
+           "published": "发布日期", "index_no": "索引号", "format": "格式", "contact": "联系方式", "source": "来源",
+           "tampered": "被篡改", "key_figures": "主要数字", "categories": "分类", "checks": "核对", "repairs": "修复",
+           "body": "机构", "proactive": "主动公开", "requests": "新收申请", "reviews": "行政复议", "lawsuits": "行政诉讼",
+           "failed": "未通过", "reports": "份报告", "year_short": "年度"},
+}
 
 
 def fmt_value(f: Figure) -> str:
@@ -30,19 +46,20 @@ def fmt_value(f: Figure) -> str:
     return s
 
 
-def metadata_table(report: Report) -> Table:
+def metadata_table(report: Report, lang: str = "en") -> Table:
     md, src = report.metadata, report.source
+    w = LABELS[lang]
     t = Table(box=box.SIMPLE_HEAD, show_header=False, expand=False, padding=(0, 1))
     t.add_column(style="bold cyan", no_wrap=True)
     t.add_column(overflow="fold")
     period = f"{md.period_start} – {md.period_end}" if md.period_start else None
     rows = [
-        ("title", md.title), ("publisher", md.publisher),
-        ("level / region", " / ".join(x for x in (md.level, md.region) if x) or None),
-        ("report year", md.report_year), ("period", period), ("published", md.publish_date),
-        ("index no.", md.index_no), ("format", md.format),
-        ("contact", " · ".join(x for x in (md.contact_phone, md.postcode, md.email) if x) or None),
-        ("source", f"{src.path or '<text>'} ({src.input_kind}, {src.encoding})"),
+        (w["title"], md.title), (w["publisher"], md.publisher),
+        (w["level"], " / ".join(x for x in (md.level, md.region) if x) or None),
+        (w["year"], md.report_year), (w["period"], period), (w["published"], md.publish_date),
+        (w["index_no"], md.index_no), (w["format"], md.format),
+        (w["contact"], " · ".join(x for x in (md.contact_phone, md.postcode, md.email) if x) or None),
+        (w["source"], f"{src.path or '<text>'} ({src.input_kind}, {src.encoding})"),
     ]
     for k, v in rows:
         if v is not None:
@@ -51,7 +68,7 @@ def metadata_table(report: Report) -> Table:
         what = ["link spam removed"] if any(b.kind == "spam_links" for b in report.boilerplate_removed) else []
         if report.quality.spam:
             what.append("spam names in the text: " + "、".join(report.quality.spam))
-        t.add_row("tampered", Text("; ".join(what), style="bold red"))
+        t.add_row(w["tampered"], Text("; ".join(what), style="bold red"))
     return t
 
 
@@ -80,8 +97,8 @@ def bars(figures: list[Figure], title: str, width: int = 22) -> Table:
     return t
 
 
-def checks_table(report: Report) -> Table:
-    t = Table(title="Checks", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+def checks_table(report: Report, title: str = "Checks") -> Table:
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
     t.add_column("", no_wrap=True)
     t.add_column("check", overflow="fold", max_width=40)
     t.add_column("expected", justify="right", no_wrap=True)
@@ -99,8 +116,8 @@ def _num(v) -> str:
     return f"{v:,}" if isinstance(v, int) else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def repairs_table(report: Report) -> Table:
-    t = Table(title="Repairs", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+def repairs_table(report: Report, title: str = "Repairs") -> Table:
+    t = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
     t.add_column("kind", style="cyan", no_wrap=True)
     t.add_column("count", justify="right", no_wrap=True)
     t.add_column("what", overflow="fold", max_width=44)
@@ -109,15 +126,16 @@ def repairs_table(report: Report) -> Table:
     return t
 
 
-def summary(report: Report) -> Group:
+def summary(report: Report, lang: str = "en") -> Group:
+    w = LABELS[lang]
     canonical = [f for f in report.figures if f.canonical and not f.key.startswith("proactive.by_category.")]
     categories = [f for f in report.figures if f.key.startswith("proactive.by_category.")]
     cov = report.coverage
-    parts = [metadata_table(report), figures_table(canonical, "Key figures")]
+    parts = [metadata_table(report, lang), figures_table(canonical, w["key_figures"])]
     if categories:
         parent = next((f.label_zh for f in report.figures if f.key.startswith("proactive.by_channel.")), None)
-        parts.append(bars(categories, "Categories" + (f" ({parent})" if parent else "")))
-    parts += [checks_table(report), repairs_table(report)]
+        parts.append(bars(categories, w["categories"] + (f" ({parent})" if parent else "")))
+    parts += [checks_table(report, w["checks"]), repairs_table(report, w["repairs"])]
     derived = sum(f.derived for f in report.figures)
     parts.append(Text(
         f"{cov.numbers_in_body} numbers in the body: {cov.numbers_in_body - cov.not_figures} figures, "
@@ -129,9 +147,9 @@ def summary(report: Report) -> Group:
     return Group(*parts)
 
 
-def print_summary(report: Report, console: Console | None = None) -> None:
+def print_summary(report: Report, console: Console | None = None, lang: str = "en") -> None:
     console = console or Console()
-    console.print(summary(report))
+    console.print(summary(report, lang))
 
 
 def print_where(report: Report, key: str, console: Console) -> bool:
@@ -203,20 +221,22 @@ def summary_totals(rows: list[dict]) -> dict:
     return totals
 
 
-def print_many(rows: list[dict], console: Console) -> None:
+def print_many(rows: list[dict], console: Console, lang: str = "en") -> None:
     """One row per report and a totals row, in 100 columns (Chinese characters count double)."""
     from .dataset.rows import SUMMARY_KEYS
 
+    w = LABELS[lang]
     t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_footer=True, pad_edge=False)
     totals = summary_totals(rows)
-    t.add_column("body", overflow="ellipsis", no_wrap=True, max_width=22, footer=f"{len(rows)} reports")
-    t.add_column("year", no_wrap=True, min_width=4)
-    t.add_column("format", no_wrap=True, min_width=13)
-    short = {"proactive.total": "proactive", "requests.new.total": "requests", "review.total": "reviews",
-             "litigation.total": "lawsuits"}
+    t.add_column(w["body"], overflow="ellipsis", no_wrap=True, max_width=22, footer=f"{len(rows)} {w['reports']}")
+    t.add_column(w["year_short"], no_wrap=True, min_width=4)
+    t.add_column(w["format"], no_wrap=True, min_width=13)
+    short = {"proactive.total": w["proactive"], "requests.new.total": w["requests"], "review.total": w["reviews"],
+             "litigation.total": w["lawsuits"]}
     for k in SUMMARY_KEYS:
-        t.add_column(short[k], justify="right", no_wrap=True, min_width=max(len(short[k]), 7), footer=_num(totals[k]))
-    t.add_column("failed", justify="right", no_wrap=True, min_width=6, footer=_num(totals["failed_checks"]))
+        t.add_column(short[k], justify="right", no_wrap=True, min_width=max(cell_len(short[k]), 7),
+                     footer=_num(totals[k]))
+    t.add_column(w["failed"], justify="right", no_wrap=True, min_width=6, footer=_num(totals["failed_checks"]))
     for r in rows:
         t.add_row(r["body"] or r["path"] or "", str(r["year"] or ""), r["format"],
                   *(_num(r[k]) for k in SUMMARY_KEYS),

@@ -259,3 +259,32 @@ def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path):
     assert p.returncode == 1
     assert p.stderr.decode() == f"Error: cannot write {tmp_path / 'out.jsonl'}: File too large\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_summary_in_chinese():
+    one = run("summary", SEED_ARG, "--lang", "zh").stdout.decode()
+    assert "发布机构" in one and "报告年度" in one and "publisher" not in one
+    many = run("summary", "tests/fixtures/clean", "--lang", "zh", env={"COLUMNS": "100"}).stdout.decode()
+    assert "主动公开" in many and "新收申请" in many and "份报告" in many
+
+
+def _commands():
+    from typer.main import get_command
+
+    from suqian_report.cli import app
+
+    group = get_command(app)
+    yield "suqian-report", group
+    yield from ((name, cmd) for name, cmd in group.commands.items())
+
+
+def test_every_command_and_option_has_help_text():
+    missing = []
+    for name, cmd in _commands():
+        if not (cmd.help or "").strip():
+            missing.append(name)
+        for param in cmd.params:
+            if getattr(param, "param_type_name", "") == "option" and not (param.help or "").strip() \
+                    and param.name not in ("help", "install_completion", "show_completion"):
+                missing.append(f"{name} {param.opts[0]}")
+    assert missing == []
