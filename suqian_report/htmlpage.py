@@ -275,16 +275,19 @@ def _parents(node, limit: int):
         limit -= 1
 
 
+META_CHARS = 500  # a <title> or meta value longer than this is not metadata (and would cost every pattern)
+
+
 def html_meta(soup) -> dict[str, str]:
-    """``<title>`` and the meta tags report pages use for their metadata."""
+    """``<title>`` and the meta tags report pages use for their metadata, each cut to :data:`META_CHARS`."""
     meta: dict[str, str] = {}
     if soup.title and soup.title.string:
-        meta["title"] = " ".join(soup.title.string.split())
+        meta["title"] = " ".join(soup.title.string[:4 * META_CHARS].split())[:META_CHARS]
     for tag in soup.find_all("meta"):
         name = (tag.get("name") or tag.get("property") or "").strip()
         content = tag.get("content")
         if name and content:
-            meta[name.lower()] = " ".join(str(content).split())
+            meta[name.lower()[:META_CHARS]] = " ".join(str(content)[:4 * META_CHARS].split())[:META_CHARS]
     return meta
 
 

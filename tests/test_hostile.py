@@ -60,6 +60,8 @@ CATALOGUE = {
     "long-number.txt": (REPORT.replace("1225", "9" * 100_000).encode(), 0, "long_number"),
     "nested-divs.html": (("<html><body>" + "<div>" * 100_000 + f"<p>{REPORT}</p>" + "</div>" * 100_000
                           + "</body></html>").encode(), 0, "report"),
+    "huge-title.html": ((f"<html><head><title>{'政府信息公开' * 32_000}年度报告_x</title></head><body>"
+                         f"<p>{REPORT.split(chr(10))[4]}</p></body></html>").encode(), 0, "report"),
     "bom-only.txt": (b"\xef\xbb\xbf", 1, "empty input"),
     "bomb.txt.gz": (gzip.compress(b"\x00" * (60 * 1024 * 1024)), 1, "decompressed page exceeds"),
     "wide-table.html": ((HTML.replace("</table>", "<tr>" + "<td>1</td>" * 10_000 + "</tr></table>")).encode(), 0,

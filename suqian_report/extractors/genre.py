@@ -15,7 +15,7 @@ from typing import Literal
 
 from ..hanzi import cjk_count
 from ..model import Figure, Metadata
-from ..rules.genre import ATTACHMENT_WORDS, NOT_A_REPORT_TITLE, REPORT_TITLE, SELF_REFERENCE
+from ..rules.genre import ATTACHMENT_WORDS, NOT_A_REPORT_TITLE, REPORT_TITLE, SELF_REFERENCE, TITLE_YEAR
 
 Verdict = bool | Literal["uncertain"]
 
@@ -27,7 +27,7 @@ def is_report(md: Metadata, text: str, figures: list[Figure], page: str) -> tupl
     evidence: list[str] = []
     first = next((line.strip() for line in page.split("\n") if line.strip()), "")
     title = md.title or (first if len(first) <= 60 else "")
-    if re.search(REPORT_TITLE, title):
+    if re.search(REPORT_TITLE, title) and re.search(TITLE_YEAR, title):
         score += 2
         evidence.append(f"the title names an annual report: {title[:40]}")
     if (m := re.search(NOT_A_REPORT_TITLE, title)) is not None:

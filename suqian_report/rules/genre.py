@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-# A title naming an annual report: 信息公开 or 政务公开, then 年度报告 or 年报, with a year somewhere.
-REPORT_TITLE = r"(?=.*(?:19|20)\d\d).*(?:信息公开|政务公开).{0,12}(?:年度报告|年报|工作报告)"
+# A title naming an annual report: 信息公开 or 政务公开, then 年度报告 or 年报 (and a year somewhere: TITLE_YEAR).
+REPORT_TITLE = r"(?:信息公开|政务公开).{0,12}(?:年度报告|年报|工作报告)"
+TITLE_YEAR = r"(?:19|20)\d\d"
 # A title naming another kind of page: a guide, a catalogue, a regulation, a notice, news, an event, a reading.
 NOT_A_REPORT_TITLE = (r"指南|目录|条例|规定|办法|通知|意见|实施方案|工作要点|会议|召开|部署|培训|座谈|解读|图解|新闻|动态|"
                       r"简讯|讲话|答记者问|征集|公示|公告")
