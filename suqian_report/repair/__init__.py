@@ -25,13 +25,13 @@ from .base import Context, Fixer
 from .dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
 from .entities import Entities
 from .mojibake import LatinMojibake, Utf8AsGbk
-from .noise import ControlChars, LostMarkers, NoiseLines, lost_spans
+from .noise import CONTROL_CHARS, LostMarkers, NoiseLines, lost_spans
 from .pinyin import Pinyin
 from .script import Script
 from .width import Width
 
 FIXERS: tuple[Fixer, ...] = (
-    ControlChars(),
+    CONTROL_CHARS,
     Entities(),
     LatinMojibake(),
     Utf8AsGbk(),

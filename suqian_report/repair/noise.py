@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Change, Context
+from .base import Change, Context, RegexFixer
 
 _NOISE_LINE = re.compile(r"^[?？\ufffd \t]+$", re.M)
 _KUNJINKAO = re.compile(r"(?:锟斤拷)+")
@@ -23,18 +23,10 @@ _LOST = re.compile(
 )
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
-
-
-class ControlChars:
-    kind = "control_chars"
-    description = "control characters (NUL and the like) inside the text removed"
-
-    def detect(self, text: str, ctx: Context) -> bool:
-        return _CONTROL.search(text) is not None
-
-    def fix(self, text: str, ctx: Context) -> list[Change]:
-        return [Change(m.start(), m.end(), "") for m in _CONTROL.finditer(text)]
+CONTROL_CHARS = RegexFixer(
+    "control_chars", "control characters (NUL and the like) inside the text removed",
+    re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+"), lambda m, text, ctx: ("", None),
+)
 
 
 class NoiseLines:
