@@ -230,29 +230,24 @@ class Utf8AsGbk:
     def _region(self, text: str, a: int, b: int, gb18030: bool) -> tuple[Change, bool] | None:
         """``text[a:b]`` read as UTF-8 whole, leaving out up to four good characters at either end (they may
         touch the damage): the change, and whether it is evidence by itself."""
-        common = common_chars()
         region = text[a:b]
-        lead_max = next((i for i, ch in enumerate(region[:4]) if ch not in common), min(4, len(region)))
-        trail_max = next((i for i, ch in enumerate(reversed(region[-4:])) if ch not in common), min(4, len(region)))
         best = None
-        for lead in range(lead_max + 1):
-            for trail in range(trail_max + 1):
-                part = region[lead:len(region) - trail]
-                got = utf8_of_gbk(part, gb18030) if part else None
-                if got is None:
-                    continue
-                cand, lost, restored = got
-                if cand == part or lost > _holes(part):
-                    continue
-                body = cand.replace(_LOST, "")
-                chinese = sum(1 for ch in body if _chinese(ch))
-                score = plausibility(body)
-                if chinese and score < 0.75:
-                    continue
-                rank = (score, -lost, len(part))
-                if best is None or rank > best[0]:
-                    change = Change(a + lead, b - trail, cand, _note("UTF-8 read as GBK", lost, restored))
-                    best = rank, change, chinese >= 2 and score > plausibility(part)
+        for lead, trail, part in _trims(region):
+            got = utf8_of_gbk(part, gb18030) if part else None
+            if got is None:
+                continue
+            cand, lost, restored = got
+            if cand == part or lost > _holes(part):
+                continue
+            body = cand.replace(_LOST, "")
+            chinese = sum(1 for ch in body if _chinese(ch))
+            score = plausibility(body)
+            if chinese and score < 0.75:
+                continue
+            rank = (score, -lost, len(part))
+            if best is None or rank > best[0]:
+                change = Change(a + lead, b - trail, cand, _note("UTF-8 read as GBK", lost, restored))
+                best = rank, change, chinese >= 2 and score > plausibility(part)
         if best is not None:
             return best[1], best[2]
         return None
@@ -262,41 +257,47 @@ class Utf8AsGbk:
         four of them out at either end is tried; long runs may also be Big5/GBK swaps."""
         if plausibility(run) >= 0.95 and _LOST not in run:
             return None
-        common = common_chars()
         best = None
-        lead_max = next((i for i, ch in enumerate(run[:4]) if ch not in common), min(4, len(run)))
-        trail_max = next((i for i, ch in enumerate(reversed(run[-4:])) if ch not in common), min(4, len(run)))
-        for lead in range(lead_max + 1):
-            for trail in range(trail_max + 1):
-                part = run[lead:len(run) - trail]
-                if len(part) < 2:
+        for lead, trail, part in _trims(run):
+            if len(part) < 2:
+                continue
+            before = plausibility(part)
+            holes = _holes(part)
+            readings = []
+            got = utf8_of_gbk(part, gb18030)
+            if got is not None:
+                readings.append((got[0], "UTF-8 read as GBK", got[2]))
+            if len(part) >= 6 and before < 0.5 and not holes:
+                readings += [(c, how, 0) for c, how in _swaps(part)]
+            for cand, how, restored in readings:
+                lost = cand.count(_LOST)
+                if lost > holes:
+                    continue  # bytes that are not valid where nothing was lost: not this reading
+                body = cand.replace(_LOST, "")
+                if not any(_chinese(ch) for ch in body):
                     continue
-                before = plausibility(part)
-                holes = _holes(part)
-                readings = []
-                got = utf8_of_gbk(part, gb18030)
-                if got is not None:
-                    readings.append((got[0], "UTF-8 read as GBK", got[2]))
-                if len(part) >= 6 and before < 0.5 and not holes:
-                    readings += [(c, how, 0) for c, how in _swaps(part)]
-                for cand, how, restored in readings:
-                    lost = cand.count(_LOST)
-                    if lost > holes:
-                        continue  # bytes that are not valid where nothing was lost: not this reading
-                    body = cand.replace(_LOST, "")
-                    if not any(_chinese(ch) for ch in body):
-                        continue
-                    score = plausibility(body)
-                    # Strict UTF-8 structure is itself strong evidence; a Big5/GBK swap has none.
-                    need = 0.75 if how.startswith("UTF-8") else 0.9
-                    if score >= need and score > before and lost <= max(1, len(cand) // 5):
-                        rank = (-lost, score, len(part))
-                        if best is None or rank > best[0]:
-                            best = (rank, lead, trail, cand, how, lost, restored)
+                score = plausibility(body)
+                # Strict UTF-8 structure is itself strong evidence; a Big5/GBK swap has none.
+                need = 0.75 if how.startswith("UTF-8") else 0.9
+                if score >= need and score > before and lost <= max(1, len(cand) // 5):
+                    rank = (-lost, score, len(part))
+                    if best is None or rank > best[0]:
+                        best = (rank, lead, trail, cand, how, lost, restored)
         if best is None:
             return None
         _rank, lead, trail, cand, how, lost, restored = best
         return Change(offset + lead, offset + len(run) - trail, cand, _note(how, lost, restored))
+
+
+def _trims(run: str):
+    """(lead, trail, part) for each way of leaving out up to four good (common) characters at either end of a
+    run: good text may touch the damage it stands beside."""
+    common = common_chars()
+    lead_max = next((i for i, ch in enumerate(run[:4]) if ch not in common), min(4, len(run)))
+    trail_max = next((i for i, ch in enumerate(reversed(run[-4:])) if ch not in common), min(4, len(run)))
+    for lead in range(lead_max + 1):
+        for trail in range(trail_max + 1):
+            yield lead, trail, run[lead:len(run) - trail]
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
