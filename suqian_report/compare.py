@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .rules.bodies import REGION_PREFIX, REWRITES
@@ -80,7 +81,9 @@ def _entry_of_dict(d: dict) -> Entry | None:
 
 
 def _title_body(title: str | None) -> str | None:
-    m = re.match(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年", title or "")
+    from .extractors.metadata import PUBLISHER_IN_TITLE
+
+    m = PUBLISHER_IN_TITLE.match(title or "")
     return m.group(1) if m else None
 
 
@@ -270,10 +273,15 @@ def _assessment_summary(members: list[Entry]) -> dict[str, Any]:
 
 
 def _key_order(k: str) -> tuple[int, str]:
+    order = _catalog_order()
+    return order.get(k, len(order)), k
+
+
+@lru_cache(maxsize=1)
+def _catalog_order() -> dict[str, int]:
     from .rules.catalog import canonical_keys
 
-    order = {key: i for i, key in enumerate(canonical_keys())}
-    return order.get(k, len(order)), k
+    return {key: i for i, key in enumerate(canonical_keys())}
 
 
 def read_aliases(path: str) -> dict[str, str]:

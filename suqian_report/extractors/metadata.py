@@ -27,7 +27,8 @@ _POSTCODE = re.compile(rf"(?:邮政编码|邮编)[:：\s]*({POSTCODE})(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
+# The body a title names before its year (宿迁市人民政府办公室2013年…); also used by compare.
+PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
 _PUBLISHER_AFTER_YEAR = re.compile(r"^(?:19|20)\d\d\s*年度?(.{3,30}?)(?:政府)?(?:信息公开|政务公开)")  # 2019年上海市人民政府办公厅…
 _COMPILER = re.compile(r"由([^，。,（(]{2,30}?)(?:根据|依据|按照)?[^，。]{0,30}?编制")
 _CONTACT = re.compile(r"请(?:与|联系)([^，。,（(；;、]{2,30}?)(?:联系|$|[（(])")
@@ -158,7 +159,7 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
         md.title = title = f"{name}{year}年" + announced.group(0)[announced.end(0) - announced.start(0) - len(
             re.search(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告$", announced.group(0)).group(0)):]
     if not publisher and title:
-        m = _PUBLISHER_IN_TITLE.match(title) or _PUBLISHER_AFTER_YEAR.match(title)
+        m = PUBLISHER_IN_TITLE.match(title) or _PUBLISHER_AFTER_YEAR.match(title)
         if m and len(m.group(1)) >= 3:
             publisher = _clean(m.group(1))
     if not publisher and announced and _ORG.search(name):
