@@ -146,6 +146,7 @@ def extract(
 ) -> None:
     """Extract metadata and every figure: one page, or a whole crawl into one dataset."""
     import os
+    import time
 
     from .batch import run_many
     from .export import OutputError, writer_for
@@ -173,7 +174,7 @@ def extract(
             log.write({"path": entry.path, "kind": entry.kind, "message": entry.message})
     progress = _progress(len(paths), quiet)
     task = progress.add_task("extract", total=len(paths), rate="", failed="") if progress else None
-    started = __import__("time").perf_counter()
+    started = time.perf_counter()
     closed = False  # the writer finished or aborted: nothing left to clean up
     try:
         with _writing(output):
@@ -194,7 +195,7 @@ def extract(
                     elif not quiet and outcome.kind not in _Counts.SKIPPED:
                         _err(outcome.error)  # (skipped inputs are counted in the final line)
                 if progress:
-                    elapsed = __import__("time").perf_counter() - started
+                    elapsed = time.perf_counter() - started
                     progress.update(task, advance=1, rate=f"{counts.done / max(elapsed, 1e-9):.0f} pages/s",
                                     failed=f"{counts.failed} failed" if counts.failed else "")
             if progress:

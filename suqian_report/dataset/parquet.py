@@ -20,10 +20,6 @@ _FLOAT = {"value"}
 LONG_COLUMNS = R.LONG_COLUMNS
 
 
-def _long(report: Report) -> list[dict[str, Any]]:
-    return R.long_rows(report)
-
-
 def _wide(report: Report) -> list[dict[str, Any]]:
     return [R.wide_row(report)]
 
@@ -63,7 +59,7 @@ class ParquetWriter(Writer):
         except ImportError:
             raise OutputError("Parquet output needs pyarrow: pip install 'suqian-report[parquet]'") from None
         self.path, self.wide = path, wide
-        self.formatter = _wide if wide else _long
+        self.formatter = _wide if wide else R.long_rows  # (they run in the workers)
         self.schema = _schema(wide)
         self.tmp = _tmp_beside(path)
         self.out = pq.ParquetWriter(self.tmp, self.schema)

@@ -13,7 +13,6 @@ import os
 import sqlite3
 from typing import Any
 
-from ..model import Report
 from . import rows as R
 from ..export import Writer, _publish, _tmp_beside
 
@@ -53,16 +52,12 @@ def schema() -> list[str]:
     ]
 
 
-def _rows(report: Report) -> dict[str, Any]:
-    return R.all_rows(report)
-
-
 def _sql(v: Any) -> Any:
     return int(v) if isinstance(v, bool) else v
 
 
 class SqliteWriter(Writer):
-    formatter = staticmethod(_rows)
+    formatter = staticmethod(R.all_rows)  # (it runs in the workers)
 
     def __init__(self, path: str):
         self.path = path
