@@ -452,11 +452,7 @@ class LatinMojibake:
     def _pair_runs(self, line: str, offset: int, codec: str) -> list[Change]:
         """Each double-byte run decoded as the page's codec (the other one where that cannot read it)."""
         changes = []
-        for a, b in gbk_pair_runs(line):
-            run = line[a:b]
-            if not any("\u0080" <= ch <= "\u00ff" for ch in run):
-                continue  # only cp1252 punctuation: real “quotes” and …, not mojibake
-            raw = bytes(_byte(ch) for ch in run)
+        for a, b, raw in _latin_pair_runs(line):
             for c in (codec, "big5hkscs" if codec == "gb18030" else "gb18030"):
                 try:
                     cand = raw.decode(c)
@@ -468,15 +464,19 @@ class LatinMojibake:
         return changes
 
 
+def _latin_pair_runs(line: str):
+    """(start, end, bytes) of each double-byte run of a line that holds a Latin-1 letter; runs of cp1252
+    punctuation alone are real “quotes” and …, not mojibake."""
+    for a, b in gbk_pair_runs(line):
+        run = line[a:b]
+        if any("\u0080" <= ch <= "\u00ff" for ch in run):
+            yield a, b, bytes(_byte(ch) for ch in run)
+
+
 def _double_byte_codec(lines: list[str]) -> str:
     """GBK or Big5: whichever reads the page's double-byte runs as more plausible Chinese.  Both codecs accept
     most byte pairs, so only the text they give tells them apart; short evidence stays with GBK."""
-    raw = bytearray()
-    for line in lines:
-        for a, b in gbk_pair_runs(line):
-            run = line[a:b]
-            if any("\u0080" <= ch <= "\u00ff" for ch in run):
-                raw += bytes(_byte(ch) for ch in run)
+    raw = b"".join(run for line in lines for _a, _b, run in _latin_pair_runs(line))
     if len(raw) < 16:
         return "gb18030"
     scores = {}
