@@ -83,16 +83,15 @@ def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]
             return self.fixer.fix(text, ctx)
 
     forced = tuple(Always(f) for f in FIXERS)
-    rows = []
-    for page in pages:
-        data = page.read_bytes()
+
+    def stage_times(data: bytes) -> dict[str, float]:
         extract(data)  # warm: converters built, modules imported
         doc = load_bytes(data)
         rep = repair(doc)
         seg = segment(rep.text, doc.lines)
         ex = extract_stage(doc, rep, seg)
         text = data.decode("utf-8", errors="replace")
-        rows.append((page.name, {
+        return {
             "pipeline": timed(lambda: extract(data), repeat),
             "load": timed(lambda: load_bytes(data), repeat),
             "repair": timed(lambda: repair(doc), repeat),
@@ -101,7 +100,9 @@ def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]
             "extract": timed(lambda: extract_stage(doc, rep, seg), repeat),
             "validate": timed(lambda: validate(ex.metadata, ex.figures, ex.lists, ex.checks), repeat),
             "ftfy.fix_text (baseline)": timed(lambda: ftfy.fix_text(text), repeat),
-        }))
+        }
+
+    rows = [(page.name, stage_times(page.read_bytes())) for page in pages]
     return rows
 
 
@@ -112,8 +113,11 @@ def batch(pages: list[Path], n: int, jobs: int, workdir: Path) -> tuple[float, f
     out = workdir / f"out-{jobs}.jsonl"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "suqian_report", "extract", str(src), "-f", "jsonl", "-o", str(out),
-                    "-j", str(jobs)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "suqian_report", "extract", str(src), "-f", "jsonl", "-o", str(out), "-j", str(jobs)],
+        check=True,
+        capture_output=True,
+    )
     elapsed = time.perf_counter() - t
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     assert sum(1 for _ in out.open(encoding="utf-8")) == n
@@ -167,8 +171,24 @@ def crawl(folder: Path, out: Path, jobs: int, fmt: str = "jsonl", sample: bool =
     if out.exists():
         out.unlink()
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "suqian_report", "extract", str(folder), "-f", fmt, "-o", str(out),
-                             "-j", str(jobs), "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "suqian_report",
+            "extract",
+            str(folder),
+            "-f",
+            fmt,
+            "-o",
+            str(out),
+            "-j",
+            str(jobs),
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     peak = [0.0]
 
     def watch() -> None:
@@ -215,11 +235,17 @@ def main() -> int:
     args = ap.parse_args()
 
     pages = [ROOT / "samples" / "suqian-office-2013-mirror.txt"]
-    pages += sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in (".txt", ".html")
-                    and p.parent.name != "nonreports")
+    pages += sorted(
+        p
+        for p in (ROOT / "tests" / "fixtures").rglob("*")
+        if p.suffix in (".txt", ".html") and p.parent.name != "nonreports"
+    )
     for extra in args.pages:
-        pages += sorted(p for p in (extra.iterdir() if extra.is_dir() else [extra])
-                        if p.suffix in (".txt", ".html") and "[[GAP]]" not in p.read_text(errors="ignore"))
+        pages += sorted(
+            p
+            for p in (extra.iterdir() if extra.is_dir() else [extra])
+            if p.suffix in (".txt", ".html") and "[[GAP]]" not in p.read_text(errors="ignore")
+        )
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
     print("1. start-up (median of 7, seconds)")
@@ -234,13 +260,19 @@ def main() -> int:
     short = ["pipeline", "load", "repair", "forced", "segment", "extract", "validate", "ftfy"]
     print("   " + f"{'page':38}" + "".join(f"{k:>10}" for k in short) + "  pipeline/ftfy")
     for name, r in rows:
-        print("   " + f"{name[:38]:38}" + "".join(f"{r[k] * 1000:10.1f}" for k in stages)
-              + f"  {r['pipeline'] / r['ftfy.fix_text (baseline)']:10.1f} ×")
+        print(
+            "   "
+            + f"{name[:38]:38}"
+            + "".join(f"{r[k] * 1000:10.1f}" for k in stages)
+            + f"  {r['pipeline'] / r['ftfy.fix_text (baseline)']:10.1f} ×"
+        )
 
     print("\n3. gating: repair as shipped against every fixer forced")
     for name, r in rows:
-        print(f"   {name[:38]:38} {r['repair'] * 1000:7.1f} ms vs {r['repair, every fixer forced'] * 1000:7.1f} ms"
-              f"   ({r['repair, every fixer forced'] / r['repair']:.1f} × saved)")
+        print(
+            f"   {name[:38]:38} {r['repair'] * 1000:7.1f} ms vs {r['repair, every fixer forced'] * 1000:7.1f} ms"
+            f"   ({r['repair, every fixer forced'] / r['repair']:.1f} × saved)"
+        )
 
     print(f"\n4. batch of {args.batch} pages through the command line")
     with tempfile.TemporaryDirectory() as tmp:
@@ -252,8 +284,10 @@ def main() -> int:
     print("\n5. one long page: the sample repeated (median of 3, milliseconds per copy)")
     per_copy = scaling(pages[0], (8, 64))
     for n, t in per_copy.items():
-        print(f"   {n:3d} copies ({n * pages[0].stat().st_size / 1e6:4.2f} MB)   {t * 1000:7.1f} ms per copy"
-              f"   {t / per_copy[8]:5.2f} × the 8-copy page")
+        print(
+            f"   {n:3d} copies ({n * pages[0].stat().st_size / 1e6:4.2f} MB)   {t * 1000:7.1f} ms per copy"
+            f"   {t / per_copy[8]:5.2f} × the 8-copy page"
+        )
 
     dataset = {}
     if args.dataset:
@@ -263,7 +297,7 @@ def main() -> int:
             distinct_pages(pages, max(args.dataset, args.rss), folder)
             sub = Path(tmp) / "sub"
             sub.mkdir()
-            for f in sorted(folder.iterdir())[:args.dataset]:
+            for f in sorted(folder.iterdir())[: args.dataset]:
                 os.link(f, sub / f.name)
             for jobs in (1, 2):
                 secs, _ = crawl(sub, Path(tmp) / "all.jsonl", jobs)
@@ -276,8 +310,10 @@ def main() -> int:
             if args.rss:
                 secs, peak = crawl(folder, Path(tmp) / "big.jsonl", 2, sample=True)
                 dataset["rss"] = peak
-                print(f"   {args.rss} pages, --jobs 2: {args.rss / secs:.1f} pages/s, peak memory of the process tree "
-                      f"{peak:.0f} MB")
+                print(
+                    f"   {args.rss} pages, --jobs 2: {args.rss / secs:.1f} pages/s, peak memory of the process tree "
+                    f"{peak:.0f} MB"
+                )
 
     seed = rows[0][1]
     checks = {

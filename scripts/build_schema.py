@@ -1,7 +1,7 @@
 """Write suqian_report/report.schema.json, the JSON Schema of a report, from the data model.
 
-    python scripts/build_schema.py           # rewrite
-    python scripts/build_schema.py --check   # exit 1 if the committed schema is not what the model gives
+python scripts/build_schema.py           # rewrite
+python scripts/build_schema.py --check   # exit 1 if the committed schema is not what the model gives
 """
 
 from __future__ import annotations
@@ -33,8 +33,12 @@ def schema_of(tp, defs: dict) -> dict:
     if origin is list:
         return {"type": "array", "items": schema_of(args[0], defs)}
     if origin is tuple:
-        return {"type": "array", "prefixItems": [schema_of(a, defs) for a in args], "minItems": len(args),
-                "maxItems": len(args)}
+        return {
+            "type": "array",
+            "prefixItems": [schema_of(a, defs) for a in args],
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
     if origin is dict:
         return {"type": "object", "additionalProperties": schema_of(args[1], defs)}
     if is_dataclass(tp):
@@ -43,13 +47,17 @@ def schema_of(tp, defs: dict) -> dict:
             defs[name] = {}
             hints = typing.get_type_hints(tp, vars(model))
             props = {f.name: schema_of(hints[f.name], defs) for f in fields(tp) if not f.name.startswith("_")}
-            defs[name] = {"type": "object", "properties": props, "required": list(props),
-                          "additionalProperties": False}
+            defs[name] = {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
             if tp.__doc__ and not tp.__doc__.startswith(name + "("):
                 defs[name]["description"] = " ".join(tp.__doc__.split())
         return {"$ref": f"#/$defs/{name}"}
-    return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
-            bool: {"type": "boolean"}, typing.Any: {}}[tp]
+    return {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        bool: {"type": "boolean"},
+        typing.Any: {},
+    }[tp]
 
 
 def build() -> dict:
@@ -57,9 +65,17 @@ def build() -> dict:
     root = schema_of(model.Report, defs)
     report = defs.pop("Report")
     report["properties"]["schema_version"] = {"const": model.SCHEMA_VERSION}
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"suqian-report/report/{model.SCHEMA_VERSION}", "title": "suqian-report report",
-            **report, "$defs": defs} if root else {}
+    return (
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"suqian-report/report/{model.SCHEMA_VERSION}",
+            "title": "suqian-report report",
+            **report,
+            "$defs": defs,
+        }
+        if root
+        else {}
+    )
 
 
 def main() -> int:

@@ -64,11 +64,27 @@ def main() -> int:
     ap.add_argument("--tsv", action="store_true", help="tab-separated output")
     ap.add_argument("--keys", action="store_true", help="list the canonical keys found per page")
     args = ap.parse_args()
-    pages = sorted(p for d in args.dirs for p in (d.iterdir() if d.is_dir() else [d])
-                   if p.suffix in PAGE_SUFFIXES and p.name != "README.md")
+    pages = sorted(
+        p
+        for d in args.dirs
+        for p in (d.iterdir() if d.is_dir() else [d])
+        if p.suffix in PAGE_SUFFIXES and p.name != "README.md"
+    )
     rows = [row(p) for p in pages]
-    cols = ["page", "encoding", "damage", "repairs", "numbers", "canonical", "other", "checks", "format", "year",
-            "publisher", "title"]
+    cols = [
+        "page",
+        "encoding",
+        "damage",
+        "repairs",
+        "numbers",
+        "canonical",
+        "other",
+        "checks",
+        "format",
+        "year",
+        "publisher",
+        "title",
+    ]
     if args.keys:
         cols.append("keys")
     if args.tsv:
@@ -89,10 +105,12 @@ def main() -> int:
             t.add_row(*(str(r[c]) for c in cols))
     Console(width=240).print(t)
     ok = [r for r in rows if "error" not in r]
-    print(f"{len(rows)} pages, {len(rows) - len(ok)} errors; "
-          f"{sum(r['numbers'] for r in ok)} numbers, {sum(r['canonical'] for r in ok)} canonical figures, "
-          f"{sum(r['other'] for r in ok)} other; formats: "
-          + ", ".join(f"{f} {sum(r['format'] == f for r in ok)}" for f in sorted({r['format'] for r in ok})))
+    print(
+        f"{len(rows)} pages, {len(rows) - len(ok)} errors; "
+        f"{sum(r['numbers'] for r in ok)} numbers, {sum(r['canonical'] for r in ok)} canonical figures, "
+        f"{sum(r['other'] for r in ok)} other; formats: "
+        + ", ".join(f"{f} {sum(r['format'] == f for r in ok)}" for f in sorted({r["format"] for r in ok}))
+    )
     return 0
 
 

@@ -30,8 +30,18 @@ def _bytes(kind: str, text: str) -> bytes:
     return damage.KINDS[kind](text).encode("utf-8")
 
 
-KINDS = ["utf8_read_as_gb18030", "utf8_read_as_gbk", "gbk_read_as_latin1", "utf8_read_as_latin1", "traditional",
-         "pinyin_mirror", "layered_gbk_latin1", "layered_gbk_cp1252", "layered_big5_latin1", "layered_big5_cp1252"]
+KINDS = [
+    "utf8_read_as_gb18030",
+    "utf8_read_as_gbk",
+    "gbk_read_as_latin1",
+    "utf8_read_as_latin1",
+    "traditional",
+    "pinyin_mirror",
+    "layered_gbk_latin1",
+    "layered_gbk_cp1252",
+    "layered_big5_latin1",
+    "layered_big5_cp1252",
+]
 
 
 def main() -> int:
@@ -39,8 +49,12 @@ def main() -> int:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--kinds", nargs="*", default=KINDS, choices=KINDS)
     args = ap.parse_args()
-    pages = sorted(p for d in args.dirs for p in (d.iterdir() if d.is_dir() else [d])
-                   if p.suffix in (".txt", ".html", ".md", ".json") and p.name != "README.md")
+    pages = sorted(
+        p
+        for d in args.dirs
+        for p in (d.iterdir() if d.is_dir() else [d])
+        if p.suffix in (".txt", ".html", ".md", ".json") and p.name != "README.md"
+    )
     rates: dict[str, list[float]] = {k: [] for k in args.kinds}
     oracle: list[float] = []
     print(f"{'page':44}" + "".join(f"{k[:22]:>24}" for k in args.kinds))
@@ -69,8 +83,10 @@ def main() -> int:
         oracle.append(damage.char_error_rate(text, _oracle(text)))
         print(f"{page.name[:44]:44}" + "".join(f"{c:>24}" for c in row))
     print(f"{'mean':44}" + "".join(f"{statistics.mean(v):>24.2%}" if v else f"{'—':>24}" for v in rates.values()))
-    print(f"\nbyte-placeholder oracle for utf8_read_as_gb18030 (characters holding a lost byte): "
-          f"mean {statistics.mean(oracle):.2%} of the raw page's characters")
+    print(
+        f"\nbyte-placeholder oracle for utf8_read_as_gb18030 (characters holding a lost byte): "
+        f"mean {statistics.mean(oracle):.2%} of the raw page's characters"
+    )
     return 0
 
 

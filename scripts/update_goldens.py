@@ -26,8 +26,12 @@ GOLDENS = {
     "suqian-office-2013-mirror.json": "samples/suqian-office-2013-mirror.txt",
 }
 for page in sorted((ROOT / "tests" / "fixtures").rglob("*")):
-    if page.is_file() and page.suffix in (".txt", ".html", ".md") and page.name != "README.md" \
-            and page.parent.name != "nonreports":
+    if (
+        page.is_file()
+        and page.suffix in (".txt", ".html", ".md")
+        and page.name != "README.md"
+        and page.parent.name != "nonreports"
+    ):
         GOLDENS[page.stem + ".json"] = str(page.relative_to(ROOT))
 
 

@@ -16,16 +16,23 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 _LAZY = {
-    "extract": "pipeline", "extract_file": "pipeline", "extract_many": "pipeline", "to_frame": "dataset.frame",
-    "Report": "model", "Figure": "model", "Metadata": "model", "Check": "model", "SCHEMA_VERSION": "model",
+    "extract": "pipeline",
+    "extract_file": "pipeline",
+    "extract_many": "pipeline",
+    "to_frame": "dataset.frame",
+    "Report": "model",
+    "Figure": "model",
+    "Metadata": "model",
+    "Check": "model",
+    "SCHEMA_VERSION": "model",
     "InputError": "errors",
 }
 
 __all__ = [*_LAZY, "__version__"]
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
-    from .errors import InputError  # noqa: F401
     from .dataset.frame import to_frame  # noqa: F401
+    from .errors import InputError  # noqa: F401
     from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report  # noqa: F401
     from .pipeline import extract, extract_file, extract_many  # noqa: F401
 

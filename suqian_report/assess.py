@@ -23,11 +23,16 @@ def assess(md: Metadata, text: str, figures: list[Figure], checks: list[Check]) 
         a.deadline, a.deadline_rule = due
     if due is None or not md.publish_date:
         a.timeliness = "not_assessable"
-        a.timeliness_note = ("no publish date" if due is not None else
-                             "no report year" if not md.report_year else "the body's level is not known")
+        a.timeliness_note = (
+            "no publish date"
+            if due is not None
+            else "no report year"
+            if not md.report_year
+            else "the body's level is not known"
+        )
     else:
-        a.timeliness = "pass" if md.publish_date <= a.deadline else "fail"
-        a.timeliness_note = f"published {md.publish_date}, due {a.deadline}"
+        a.timeliness = "pass" if md.publish_date <= due[0] else "fail"
+        a.timeliness_note = f"published {md.publish_date}, due {due[0]}"
     squashed = re.sub(r"\s", "", text)
     if md.format.startswith("template"):
         a.required = [name for name, _ in TEMPLATE_SECTIONS] + [f"表{t}" for t in TEMPLATE_TABLES]

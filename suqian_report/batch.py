@@ -15,8 +15,9 @@ import os
 import signal
 import threading
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 from .errors import InputError
 from .limits import MAX_BYTES, TIMEOUT
@@ -28,7 +29,7 @@ class Outcome:
 
     path: str
     sha256: str | None = None
-    payload: object = None
+    payload: Any = None
     kind: str | None = None  # errors.ERROR_KINDS, or "existing" (already in the output being resumed)
     message: str | None = None
 
@@ -44,7 +45,7 @@ class Outcome:
         return {"path": self.path, "kind": self.kind, "message": self.message, "sha256": self.sha256}
 
 
-Formatter = Callable[[object], object]
+Formatter = Callable[[Any], Any]
 
 
 class PageTimeout(BaseException):
@@ -73,8 +74,15 @@ class _Limit:
             signal.signal(signal.SIGALRM, self.old)
 
 
-def _extract(path: str, data: bytes, sha: str | None, formatter: Formatter | None, encoding: str | None,
-             keep_non_reports: bool, timeout: float | None = None) -> Outcome:
+def _extract(
+    path: str,
+    data: bytes,
+    sha: str | None,
+    formatter: Formatter | None,
+    encoding: str | None,
+    keep_non_reports: bool,
+    timeout: float | None = None,
+) -> Outcome:
     """Bytes to an outcome; every failure becomes a one-line message with its kind."""
     from .pipeline import extract
 
@@ -88,15 +96,20 @@ def _extract(path: str, data: bytes, sha: str | None, formatter: Formatter | Non
     except InputError as e:
         return Outcome(path, sha, kind=e.kind, message=e.message)
     except PageTimeout:
-        return Outcome(path, sha, kind="timeout",
-                       message=f"took longer than {timeout:g} s (--timeout); the batch goes on without it")
+        return Outcome(
+            path,
+            sha,
+            kind="timeout",
+            message=f"took longer than {timeout:g} s (--timeout); the batch goes on without it",
+        )
     except RecursionError:
         return Outcome(path, sha, kind="not_a_page", message="page structure too deeply nested to read")
     except MemoryError:
         return Outcome(path, sha, kind="too_large", message="out of memory reading this page")
     except Exception as e:  # a page that trips a bug must not stop the batch or show a traceback
-        return Outcome(path, sha, kind="internal",
-                       message=f"internal error ({type(e).__name__}: {e}); please report this page")
+        return Outcome(
+            path, sha, kind="internal", message=f"internal error ({type(e).__name__}: {e}); please report this page"
+        )
 
 
 def _read(path: str, max_bytes: int) -> tuple[str, bytes] | Outcome:
@@ -109,8 +122,14 @@ def _read(path: str, max_bytes: int) -> tuple[str, bytes] | Outcome:
     return name, data
 
 
-def run_one(path: str, formatter: Formatter | None = None, encoding: str | None = None,
-            keep_non_reports: bool = True, max_bytes: int | None = None, timeout: float | None = None) -> Outcome:
+def run_one(
+    path: str,
+    formatter: Formatter | None = None,
+    encoding: str | None = None,
+    keep_non_reports: bool = True,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+) -> Outcome:
     """One page, read and extracted here: its report (passed through ``formatter``), or why not."""
     got = _read(path, max_bytes or MAX_BYTES)
     if isinstance(got, Outcome):
@@ -129,10 +148,18 @@ def _quiet_worker() -> None:
     from .pipeline import extract  # noqa: F401  (import once per worker; converters are built on first use)
 
 
-def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encoding: str | None = None,
-             jobs: int = 1, ordered: bool = True, skip: set[str] | frozenset[str] = frozenset(),
-             keep_non_reports: bool = False, max_bytes: int | None = None,
-             timeout: float | None = TIMEOUT) -> Iterator[Outcome]:
+def run_many(
+    paths: Iterable[str],
+    formatter: Formatter | None = None,
+    *,
+    encoding: str | None = None,
+    jobs: int = 1,
+    ordered: bool = True,
+    skip: set[str] | frozenset[str] = frozenset(),
+    keep_non_reports: bool = False,
+    max_bytes: int | None = None,
+    timeout: float | None = TIMEOUT,
+) -> Iterator[Outcome]:
     """One :class:`Outcome` per path.  ``formatter`` must be a module-level function (it runs in the workers);
     ``skip``: sha256 of pages already in the output (they come back with kind ``existing``); ``max_bytes`` read
     at most of each input; ``timeout`` seconds at most per page (then kind ``timeout``)."""
@@ -168,8 +195,9 @@ def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encodi
     patience = (timeout or 600) * 2 + 30
 
     def lost(path: str, why: str) -> Outcome:
-        return Outcome(path, kind="internal", message=f"no result from the worker process ({why}); please report "
-                                                      "this page")
+        return Outcome(
+            path, kind="internal", message=f"no result from the worker process ({why}); please report this page"
+        )
 
     pool = ctx.Pool(processes=jobs, initializer=_quiet_worker)
     try:
@@ -190,8 +218,9 @@ def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encodi
             for path in paths:
                 item = prepare(path)
                 pending.append(item if isinstance(item, Outcome) else (item[0], pool.apply_async(_work, (item,))))
-                while sum(1 for p in pending if not isinstance(p, Outcome)) >= window or \
-                        (pending and isinstance(pending[0], Outcome)):
+                while sum(1 for p in pending if not isinstance(p, Outcome)) >= window or (
+                    pending and isinstance(pending[0], Outcome)
+                ):
                     yield result(pending.popleft())
             while pending:
                 yield result(pending.popleft())
@@ -201,8 +230,12 @@ def run_many(paths: Iterable[str], formatter: Formatter | None = None, *, encodi
             number = 0
 
             def submit(item: tuple, n: int) -> None:
-                pool.apply_async(_work, (item,), callback=lambda o: done.put((n, o)),
-                                 error_callback=lambda e: done.put((n, lost(item[0], f"{type(e).__name__}: {e}"))))
+                pool.apply_async(
+                    _work,
+                    (item,),
+                    callback=lambda o: done.put((n, o)),
+                    error_callback=lambda e: done.put((n, lost(item[0], f"{type(e).__name__}: {e}"))),
+                )
 
             def take() -> Iterator[Outcome]:
                 try:

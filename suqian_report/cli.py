@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Optional
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,11 +19,16 @@ from . import __version__
 from .errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .limits import MAX_BYTES, TIMEOUT
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .model import Report
+
 app = typer.Typer(
     name="suqian-report",
     help="Repair, clean and extract typed figures from Chinese government information disclosure annual reports "
-         "(政府信息公开年度报告).\n\nExit codes: 0 every input gave a report; 1 an input could not be processed; "
-         "2 usage error; 130 interrupted.",
+    "(政府信息公开年度报告).\n\nExit codes: 0 every input gave a report; 1 an input could not be processed; "
+    "2 usage error; 130 interrupted.",
     no_args_is_help=True,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -40,23 +45,57 @@ class Format(str, Enum):
     parquet = "parquet"
 
 
-Inputs = Annotated[list[str], typer.Argument(help="Saved pages (HTML or text, any Chinese encoding, .gz ok), "
-                                                  "folders of them (walked), @FILE (a list of paths, one per line), "
-                                                  "or - for stdin.", show_default=False)]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", min=1, help="Read at most this many bytes of an input; a "
-                                                                   "larger one is an error (too_large).")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0, help="Seconds one page may take; a page that takes "
-                                                                    "longer is an error (timeout) and the run goes on "
-                                                                    "(0: no limit).")]
-GlobOpt = Annotated[Optional[list[str]], typer.Option("--glob", help="In folders, read only files whose name matches "
-                                                                   "PATTERN (repeatable: '*.html').")]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")]
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="Decode inputs with this encoding "
-                                                                        "instead of detecting it.")]
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Saved pages (HTML or text, any Chinese encoding, .gz ok), "
+        "folders of them (walked), @FILE (a list of paths, one per line), "
+        "or - for stdin.",
+        show_default=False,
+    ),
+]
+MaxBytesOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-bytes", min=1, help="Read at most this many bytes of an input; a larger one is an error (too_large)."
+    ),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Seconds one page may take; a page that takes "
+        "longer is an error (timeout) and the run goes on "
+        "(0: no limit).",
+    ),
+]
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option("--glob", help="In folders, read only files whose name matches PATTERN (repeatable: '*.html')."),
+]
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU, the default for more than one input)."),
+]
 
 
 def _err(message: str) -> None:
     sys.stderr.write(f"Error: {message}\n")
+
+
+def _console(file: IO[str] | None = None) -> Console:
+    """A rich console for the terminal views (or for a file: no colours); a closed pipe is handled as for the other
+    commands (rich would exit 1)."""
+    from rich.console import Console
+
+    console = Console(file=file) if file is not None and file is not sys.stdout else Console()
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
+    return console
 
 
 @contextmanager
@@ -69,10 +108,10 @@ def _writing(output: str | None):
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        raise typer.Exit(EXIT_OK)
+        raise typer.Exit(EXIT_OK) from None
     except OSError as e:
         _err(f"cannot write {output or 'to stdout'}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_INPUT) from None
 
 
 def _version(value: bool) -> None:
@@ -86,12 +125,16 @@ _DEBUG = False
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error (for a bug "
-                                                        "report) instead of one line.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours in terminal output (as NO_COLOR=1 does).")
-                        ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the traceback of an internal error (for a bug report) instead of one line."),
+    ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colours in terminal output (as NO_COLOR=1 does).")
+    ] = False,
 ) -> None:
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
     global _DEBUG
@@ -108,39 +151,66 @@ def _progress(total: int, quiet: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                    TextColumn("{task.fields[failed]}"), TimeRemainingColumn(), console=Console(stderr=True),
-                    transient=True)
+    return Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TextColumn("{task.fields[failed]}"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
 
 
 @app.command()
 def extract(
     inputs: Inputs,
-    format: Annotated[Format, typer.Option("--format", "-f", help="json: one object (an array for several inputs); "
-                                                                  "jsonl: one report per line; csv: one row per figure "
-                                                                  "(or per report with --wide); sqlite: one database "
-                                                                  "(needs -o); parquet: typed columns (needs -o and "
-                                                                  "the parquet extra).")] = Format.json,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: one object (an array for several inputs); "
+            "jsonl: one report per line; csv: one row per figure "
+            "(or per report with --wide); sqlite: one database "
+            "(needs -o); parquet: typed columns (needs -o and "
+            "the parquet extra).",
+        ),
+    ] = Format.json,
     output: OutputOpt = None,
-    wide: Annotated[bool, typer.Option("--wide", help="The panel: one row per report, one column per canonical key "
-                                                      "(csv, parquet).")] = False,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="The panel: one row per report, one column per canonical key (csv, parquet).")
+    ] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV output with a byte-order mark (for Excel).")] = False,
     encoding: EncodingOpt = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU, the "
-                                                                          "default for more than one input).")] = None,
+    jobs: JobsOpt = None,
     glob: GlobOpt = None,
-    errors: Annotated[Optional[str], typer.Option("--errors", help="Write one JSON line per input that gave no "
-                                                                   "report (path, kind, message) to FILE.")] = None,
-    skip_existing: Annotated[bool, typer.Option("--skip-existing", help="Resume: skip inputs whose sha256 the "
-                                                                        "output (JSONL or SQLite) already holds, "
-                                                                        "and add the rest.")] = False,
-    unordered: Annotated[bool, typer.Option("--unordered", help="Write reports as they finish, not in input "
-                                                                "order.")] = False,
-    keep_non_reports: Annotated[bool, typer.Option("--keep-non-reports", help="Keep pages that are not annual "
-                                                                              "reports (guides, news…) in a batch "
-                                                                              "run's output.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no error lines; only the final "
-                                                              "count.")] = False,
+    errors: Annotated[
+        str | None,
+        typer.Option(
+            "--errors", help="Write one JSON line per input that gave no report (path, kind, message) to FILE."
+        ),
+    ] = None,
+    skip_existing: Annotated[
+        bool,
+        typer.Option(
+            "--skip-existing",
+            help="Resume: skip inputs whose sha256 the output (JSONL or SQLite) already holds, and add the rest.",
+        ),
+    ] = False,
+    unordered: Annotated[
+        bool, typer.Option("--unordered", help="Write reports as they finish, not in input order.")
+    ] = False,
+    keep_non_reports: Annotated[
+        bool,
+        typer.Option(
+            "--keep-non-reports", help="Keep pages that are not annual reports (guides, news…) in a batch run's output."
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no error lines; only the final count.")
+    ] = False,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
@@ -162,10 +232,10 @@ def extract(
         writer = writer_for(format.value, output, wide=wide, many=many, bom=bom, resume=skip_existing)
     except OutputError as e:
         _err(str(e))
-        raise typer.Exit(EXIT_USAGE if "needs an output file" in str(e) or "--wide" in str(e) else EXIT_INPUT)
+        raise typer.Exit(EXIT_USAGE if "needs an output file" in str(e) or "--wide" in str(e) else EXIT_INPUT) from None
     except OSError as e:
         _err(f"cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(EXIT_INPUT) from None
     counts = _Counts()
     log = _ErrorLog(errors) if errors else None
     for entry in skipped:
@@ -181,9 +251,17 @@ def extract(
             if progress:
                 progress.start()
             skip = writer.existing() if skip_existing else set()
-            outcomes = run_many(paths, writer.formatter, encoding=encoding, jobs=jobs, ordered=not unordered,
-                                skip=skip, keep_non_reports=keep_non_reports or not many, max_bytes=max_bytes,
-                                timeout=timeout or None)
+            outcomes = run_many(
+                paths,
+                writer.formatter,
+                encoding=encoding,
+                jobs=jobs,
+                ordered=not unordered,
+                skip=skip,
+                keep_non_reports=keep_non_reports or not many,
+                max_bytes=max_bytes,
+                timeout=timeout or None,
+            )
             for outcome in outcomes:
                 if outcome.ok:
                     writer.write(outcome.payload)
@@ -193,11 +271,15 @@ def extract(
                     if log and outcome.kind != "existing":
                         log.write(outcome.to_dict())
                     elif not quiet and outcome.kind not in _Counts.SKIPPED:
-                        _err(outcome.error)  # (skipped inputs are counted in the final line)
+                        _err(outcome.error or outcome.path)  # (skipped inputs are counted in the final line)
                 if progress:
                     elapsed = time.perf_counter() - started
-                    progress.update(task, advance=1, rate=f"{counts.done / max(elapsed, 1e-9):.0f} pages/s",
-                                    failed=f"{counts.failed} failed" if counts.failed else "")
+                    progress.update(
+                        task,
+                        advance=1,
+                        rate=f"{counts.done / max(elapsed, 1e-9):.0f} pages/s",
+                        failed=f"{counts.failed} failed" if counts.failed else "",
+                    )
             if progress:
                 progress.stop()
             if counts.reports == 0 and not skip_existing and output not in (None, "-"):
@@ -217,10 +299,15 @@ def extract(
         if log:
             log.finish()
         where = f" in {output}" if output not in (None, "-") else ""
-        sys.stderr.write(f"Interrupted: {counts.line()}; the {counts.reports} finished are kept{where}. "
-                         + ("Run the same command with --skip-existing to go on.\n"
-                            if format in (Format.jsonl, Format.sqlite) and output else "\n"))
-        raise typer.Exit(EXIT_INTERRUPTED)
+        sys.stderr.write(
+            f"Interrupted: {counts.line()}; the {counts.reports} finished are kept{where}. "
+            + (
+                "Run the same command with --skip-existing to go on.\n"
+                if format in (Format.jsonl, Format.sqlite) and output
+                else "\n"
+            )
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except BaseException:  # a failed write (an Exit from _writing) or anything else: no partial file
         if not closed:
             writer.abort()
@@ -237,8 +324,12 @@ def extract(
 class _Counts:
     """What became of the inputs, for the final line."""
 
-    SKIPPED = {"by_name": "not pages by their name", "duplicate": "duplicates", "not_a_report": "not reports",
-               "existing": "already in the output"}
+    SKIPPED = {
+        "by_name": "not pages by their name",
+        "duplicate": "duplicates",
+        "not_a_report": "not reports",
+        "existing": "already in the output",
+    }
 
     def __init__(self) -> None:
         self.reports = self.failed = 0
@@ -256,10 +347,14 @@ class _Counts:
 
     def line(self) -> str:
         n = sum(self.skipped.values())
-        why = ", ".join(f"{self.skipped[k]} {label}" if len(self.skipped) > 1 else label
-                        for k, label in self.SKIPPED.items() if k in self.skipped)
-        return (f"{self.reports} report{'s' if self.reports != 1 else ''}, {self.failed} failed"
-                + (f", {n} skipped ({why})" if n else ""))
+        why = ", ".join(
+            f"{self.skipped[k]} {label}" if len(self.skipped) > 1 else label
+            for k, label in self.SKIPPED.items()
+            if k in self.skipped
+        )
+        return f"{self.reports} report{'s' if self.reports != 1 else ''}, {self.failed} failed" + (
+            f", {n} skipped ({why})" if n else ""
+        )
 
 
 class _ErrorLog:
@@ -273,8 +368,9 @@ class _ErrorLog:
     def write(self, entry: dict) -> None:
         import json
 
-        self.out.stream.write(json.dumps({k: entry.get(k) for k in ("path", "kind", "message")},
-                                         ensure_ascii=False) + "\n")
+        self.out.stream.write(
+            json.dumps({k: entry.get(k) for k in ("path", "kind", "message")}, ensure_ascii=False) + "\n"
+        )
 
     def finish(self) -> None:
         self.out.finish()
@@ -307,33 +403,41 @@ class Lang(str, Enum):
 def summary(
     inputs: Inputs,
     encoding: EncodingOpt = None,
-    where: Annotated[Optional[str], typer.Option("--where", help="Print the sentence each figure with this key "
-                                                                   "(or key prefix) comes from, the number marked.")
-                     ] = None,
-    sort: Annotated[Optional[str], typer.Option("--sort", help="Several pages: order the rows by this key (largest "
-                                                               "first), or by body, year or format.")] = None,
-    format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="table (the terminal) or json.")
-                      ] = SummaryFormat.table,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes (0: one per CPU, the "
-                                                                          "default for more than one input).")] = None,
+    where: Annotated[
+        str | None,
+        typer.Option(
+            "--where",
+            help="Print the sentence each figure with this key (or key prefix) comes from, the number marked.",
+        ),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort", help="Several pages: order the rows by this key (largest first), or by body, year or format."
+        ),
+    ] = None,
+    format: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="table (the terminal) or json.")
+    ] = SummaryFormat.table,
+    jobs: JobsOpt = None,
     glob: GlobOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
-    lang: Annotated[Lang, typer.Option("--lang", help="The words of the summary: en (English) or zh (中文).")
-                    ] = Lang.en,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="The words of the summary: en (English) or zh (中文).")
+    ] = Lang.en,
+    output: OutputOpt = None,
 ) -> None:
     """Show reports in the terminal: for one page its metadata, key figures, checks and repairs; for several, one
     row per report and the totals."""
     import json as _json
     import os
 
-    from rich.console import Console
+    from .export import TextWriter
 
     paths, _skipped = _pages(inputs, tuple(glob or ()))
-    console = Console()
-    console.on_broken_pipe = _pipe_closed  # rich would exit 1; a closed pipe is handled as for the other commands
     if where or (len(paths) == 1 and format is SummaryFormat.table):
-        with _writing(None):
-            failures = _summaries(paths, encoding, where, console, max_bytes, lang.value)
+        with _writing(output), TextWriter(output) as out:
+            failures = _summaries(paths, encoding, where, _console(out.stream), max_bytes, lang.value)
         raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
     from .batch import run_many
     from .dataset.rows import summary_row
@@ -343,21 +447,29 @@ def summary(
         _err(f"--sort takes a key (requests.new.total) or one of: {', '.join(SUMMARY_SORTS)}")
         raise typer.Exit(EXIT_USAGE)
     jobs = jobs if jobs is not None else 0
-    rows, failures = [], 0
-    for outcome in run_many(paths, summary_row, encoding=encoding, jobs=jobs or os.cpu_count() or 1,
-                            keep_non_reports=True, max_bytes=max_bytes):
+    rows: list[dict] = []
+    failures = 0
+    for outcome in run_many(
+        paths,
+        summary_row,
+        encoding=encoding,
+        jobs=jobs or os.cpu_count() or 1,
+        keep_non_reports=True,
+        max_bytes=max_bytes,
+    ):
         if outcome.ok:
             rows.append(outcome.payload)
         elif outcome.kind not in ("duplicate", "existing"):
             failures += 1
-            _err(outcome.error)
+            _err(outcome.error or outcome.path)
     rows = sort_rows(rows, sort)
-    with _writing(None):
+    with _writing(output), TextWriter(output) as out:
         if format is SummaryFormat.json:
-            sys.stdout.write(_json.dumps({"reports": rows, "totals": summary_totals(rows)}, ensure_ascii=False,
-                                         indent=2) + "\n")
+            out.write(
+                _json.dumps({"reports": rows, "totals": summary_totals(rows)}, ensure_ascii=False, indent=2) + "\n"
+            )
         else:
-            print_many(rows, console, lang.value)
+            print_many(rows, _console(out.stream), lang.value)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
 
 
@@ -385,8 +497,9 @@ def _pipe_closed() -> None:
     raise BrokenPipeError
 
 
-def _summaries(paths: list[str], encoding: str | None, where: str | None, console, max_bytes: int = MAX_BYTES,
-               lang: str = "en") -> int:
+def _summaries(
+    paths: list[str], encoding: str | None, where: str | None, console, max_bytes: int = MAX_BYTES, lang: str = "en"
+) -> int:
     from .render import print_summary, print_where
 
     failures = 0
@@ -409,8 +522,13 @@ def _summaries(paths: list[str], encoding: str | None, where: str | None, consol
 @app.command()
 def clean(
     page: Annotated[str, typer.Argument(help="A saved page, or - for stdin.", show_default=False)],
-    explain: Annotated[bool, typer.Option("--explain", help="List every repair (kind, position, before → after) "
-                                                            "and the counts by kind, instead of the text.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="List every repair (kind, position, before → after) and the counts by kind, instead of the text.",
+        ),
+    ] = False,
     output: OutputOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
@@ -430,11 +548,19 @@ def clean(
 @app.command()
 def show(
     inputs: Inputs,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="For one page: the HTML file to write "
-                                                  "(stdout if not given).  For several: a directory, which gets an "
-                                                  "index.html linking one page per report.")] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="For one page: the HTML file to write "
+            "(stdout if not given).  For several: a directory, which gets an "
+            "index.html linking one page per report.",
+        ),
+    ] = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
+    glob: GlobOpt = None,
 ) -> None:
     """Write the evidence view: the clean text with every figure highlighted, the figures, checks and repairs."""
     import os
@@ -443,7 +569,7 @@ def show(
     from .evidence import render_index, render_report
     from .export import TextWriter
 
-    paths = _pages(inputs)[0]
+    paths = _pages(inputs, tuple(glob or ()))[0]
     if len(paths) > 1 and not output:
         _err("several pages need -o DIRECTORY for their pages and index.html")
         raise typer.Exit(EXIT_USAGE)
@@ -456,9 +582,10 @@ def show(
             with TextWriter(output) as out:
                 out.write(render_report(report))
             raise typer.Exit(EXIT_OK)
+        assert output is not None  # several pages need -o (checked above), one page goes to a file or -o DIR
         directory = Path(output)
         directory.mkdir(parents=True, exist_ok=True)
-        entries = []
+        entries: list[tuple[str, str, Report | None, str | None]] = []
         used: set[str] = set()
         for path in paths:
             report = _one(path, encoding, max_bytes)
@@ -488,20 +615,25 @@ class CompareFormat(str, Enum):
 @app.command()
 def compare(
     inputs: Inputs,
-    body: Annotated[Optional[str], typer.Option("--body", help="One body's series, year by year (any of its "
-                                                               "names).")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="Every body in this year, side by side.")] = None,
-    key: Annotated[Optional[str], typer.Option("--key", help="Only keys equal to or under this prefix "
-                                                             "(requests, review.total).")] = None,
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="table (the terminal), json (bodies, rows, "
-                                                                         "continuity) or csv (the rows).")
-                      ] = CompareFormat.table,
-    sort: Annotated[Optional[str], typer.Option("--sort", help="change: the largest changes first.")] = None,
-    alias: Annotated[Optional[str], typer.Option("--alias", help="A TSV file of name<TAB>body for names no rule "
-                                                                 "joins.")] = None,
+    body: Annotated[
+        str | None, typer.Option("--body", help="One body's series, year by year (any of its names).")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Every body in this year, side by side.")] = None,
+    key: Annotated[
+        str | None, typer.Option("--key", help="Only keys equal to or under this prefix (requests, review.total).")
+    ] = None,
+    format: Annotated[
+        CompareFormat,
+        typer.Option("--format", "-f", help="table (the terminal), json (bodies, rows, continuity) or csv (the rows)."),
+    ] = CompareFormat.table,
+    sort: Annotated[str | None, typer.Option("--sort", help="change: the largest changes first.")] = None,
+    alias: Annotated[
+        str | None, typer.Option("--alias", help="A TSV file of name<TAB>body for names no rule joins.")
+    ] = None,
     encoding: EncodingOpt = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="Worker processes for pages (0: one per "
-                                                                          "CPU, the default).")] = None,
+    jobs: JobsOpt = None,
+    glob: GlobOpt = None,
+    output: OutputOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Compare reports across years and bodies: pages, JSON/JSONL written by extract, or a SQLite database."""
@@ -512,42 +644,45 @@ def compare(
 
     from .compare import compare as run_compare
     from .compare import entries_for, read_aliases
+    from .export import TextWriter
 
     if sort not in (None, "change"):
         _err("--sort takes: change")
         raise typer.Exit(EXIT_USAGE)
-    paths, _skipped = _pages(inputs)
+    paths, _skipped = _pages(inputs, tuple(glob or ()))
     errors: list = []
     try:
         aliases = read_aliases(alias) if alias else None
     except OSError as e:
         _err(f"cannot read {alias}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT)
-    entries = entries_for(paths, aliases, jobs=(jobs if jobs is not None else 0) or os.cpu_count() or 1,
-                          encoding=encoding, errors=errors, max_bytes=max_bytes)
-    for e in errors:
-        _err(e.error)
+        raise typer.Exit(EXIT_INPUT) from None
+    entries = entries_for(
+        paths,
+        aliases,
+        jobs=(jobs if jobs is not None else 0) or os.cpu_count() or 1,
+        encoding=encoding,
+        errors=errors,
+        max_bytes=max_bytes,
+    )
+    for failure in errors:
+        _err(failure.error or failure.path)
     result = run_compare(entries, body=body, year=year, key=key)
     if sort == "change":
         result["rows"].sort(key=lambda r: -abs(r["change"] or 0))
-    with _writing(None):
+    with _writing(output), TextWriter(output) as out:
         if format is CompareFormat.json:
-            sys.stdout.write(_json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+            out.write(_json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         elif format is CompareFormat.csv:
             cols = ["key", "label_zh", "body", "year", "value", "unit", "change", "change_pct", "source", "status"]
             buf = io.StringIO()
             w = _csv.DictWriter(buf, fieldnames=cols, lineterminator="\n", extrasaction="ignore")
             w.writeheader()
             w.writerows(result["rows"])
-            sys.stdout.write(buf.getvalue())
+            out.write(buf.getvalue())
         else:
-            from rich.console import Console
-
             from .render import print_compare
 
-            console = Console()
-            console.on_broken_pipe = _pipe_closed
-            print_compare(result, console, by_change=sort == "change")
+            print_compare(result, _console(out.stream), by_change=sort == "change")
     if not result["bodies"]:
         _err("no report matched" + (f" the body {body}" if body else "") + (f" in {year}" if year else ""))
         raise typer.Exit(EXIT_INPUT)
@@ -570,8 +705,6 @@ def demo() -> None:
     a spam mirror re-published it): works in any folder right after installing."""
     from importlib.resources import as_file, files
 
-    from rich.console import Console
-
     from .render import print_summary
 
     sample = files("suqian_report").joinpath("data", "suqian-office-2013-mirror.txt")
@@ -579,8 +712,7 @@ def demo() -> None:
         report = _one(str(path), None)
     if report is None:
         raise typer.Exit(EXIT_INPUT)
-    console = Console()
-    console.on_broken_pipe = _pipe_closed
+    console = _console()
     with _writing(None):
         print_summary(report, console)
     raise typer.Exit(EXIT_OK)
@@ -608,7 +740,9 @@ def main() -> None:
         elif _DEBUG:
             raise
         else:
-            _err(f"internal error ({type(e).__name__}: {e}); run the same command with --debug for the traceback, "
-                 "and please report it")
+            _err(
+                f"internal error ({type(e).__name__}: {e}); run the same command with --debug for the traceback, "
+                "and please report it"
+            )
             code = EXIT_INPUT
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from .rules.bodies import REGION_PREFIX, REWRITES
 from .rules.tables import TABLE3_COLUMNS
@@ -74,10 +75,21 @@ def _unnamed(source: str | None) -> str:
 def _entry_of_dict(d: dict) -> Entry | None:
     md, src = d.get("metadata", {}), d.get("source", {})
     name = md.get("publisher") or _title_body(md.get("title")) or _unnamed(src.get("path"))
-    values = {f["key"]: (f["value"], f.get("unit"), f.get("label_zh"), f.get("status", "exact"))
-              for f in d.get("figures", []) if not f["key"].startswith("other.")}
-    return Entry(name, md.get("report_year"), md.get("level"), md.get("region"), src.get("path"), src.get("sha256", ""),
-                 values, d.get("assessment", {}))
+    values = {
+        f["key"]: (f["value"], f.get("unit"), f.get("label_zh"), f.get("status", "exact"))
+        for f in d.get("figures", [])
+        if not f["key"].startswith("other.")
+    }
+    return Entry(
+        name,
+        md.get("report_year"),
+        md.get("level"),
+        md.get("region"),
+        src.get("path"),
+        src.get("sha256", ""),
+        values,
+        d.get("assessment", {}),
+    )
 
 
 def _title_body(title: str | None) -> str | None:
@@ -96,14 +108,20 @@ def _from_sqlite(path: str) -> list[Entry]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     out: dict[int, Entry] = {}
     for rid, publisher, title, year, level, region, source, sha, timely, complete, missing, failed in con.execute(
-            "SELECT id, publisher, title, report_year, level, region, source_path, sha256, timeliness, completeness, "
-            "missing, checks_failed FROM reports ORDER BY id"):
+        "SELECT id, publisher, title, report_year, level, region, source_path, sha256, timeliness, completeness, "
+        "missing, checks_failed FROM reports ORDER BY id"
+    ):
         name = publisher or _title_body(title) or _unnamed(source)
-        assessment = {"timeliness": timely, "completeness": complete, "checks_failed": failed,
-                      "missing": missing.split("、") if missing else []}
+        assessment = {
+            "timeliness": timely,
+            "completeness": complete,
+            "checks_failed": failed,
+            "missing": missing.split("、") if missing else [],
+        }
         out[rid] = Entry(name, year, level, region, source, sha, {}, assessment)
     for rid, key, value, unit, label, status in con.execute(
-            "SELECT report_id, key, value, unit, label_zh, status FROM figures WHERE key NOT LIKE 'other.%'"):
+        "SELECT report_id, key, value, unit, label_zh, status FROM figures WHERE key NOT LIKE 'other.%'"
+    ):
         if rid in out:
             if isinstance(value, float) and value.is_integer() and unit != "万元":
                 value = int(value)
@@ -115,9 +133,15 @@ def _from_sqlite(path: str) -> list[Entry]:
 def _from_json(path: str) -> list[Entry]:
     text = open(path, encoding="utf-8").read()
     stripped = text.lstrip()
-    docs = json.loads(stripped) if stripped.startswith("[") else (
-        [json.loads(stripped)] if not path.endswith(".jsonl") and stripped.startswith("{") and "\n{" not in stripped
-        else [json.loads(line) for line in text.splitlines() if line.strip()])
+    docs = (
+        json.loads(stripped)
+        if stripped.startswith("[")
+        else (
+            [json.loads(stripped)]
+            if not path.endswith(".jsonl") and stripped.startswith("{") and "\n{" not in stripped
+            else [json.loads(line) for line in text.splitlines() if line.strip()]
+        )
+    )
     return [e for d in (docs if isinstance(docs, list) else [docs]) if (e := _entry_of_dict(d)) is not None]
 
 
@@ -135,8 +159,14 @@ def kind_of(path: str) -> str:
     return "page"
 
 
-def load(paths: list[str], *, jobs: int = 1, encoding: str | None = None,
-         errors: list | None = None, max_bytes: int | None = None) -> list[Entry]:
+def load(
+    paths: list[str],
+    *,
+    jobs: int = 1,
+    encoding: str | None = None,
+    errors: list | None = None,
+    max_bytes: int | None = None,
+) -> list[Entry]:
     """Entries from every input, pages extracted on the fly; the same report (sha256) is taken once."""
     from .batch import run_many
     from .inputs import expand
@@ -151,8 +181,9 @@ def load(paths: list[str], *, jobs: int = 1, encoding: str | None = None,
             entries += _from_json(p)
         else:
             pages.append(p)
-    for outcome in run_many(pages, entry_of_report, encoding=encoding, jobs=jobs, keep_non_reports=False,
-                            max_bytes=max_bytes):
+    for outcome in run_many(
+        pages, entry_of_report, encoding=encoding, jobs=jobs, keep_non_reports=False, max_bytes=max_bytes
+    ):
         if outcome.ok and outcome.payload is not None:
             entries.append(outcome.payload)
         elif not outcome.ok and errors is not None and outcome.kind not in ("duplicate", "not_a_report"):
@@ -170,10 +201,10 @@ def load(paths: list[str], *, jobs: int = 1, encoding: str | None = None,
 # ---------------------------------------------------------------- the comparison
 
 
-def _continuity_pairs() -> list[tuple[str, str, list[str], list[str]]]:
+def _continuity_pairs() -> list[tuple[str, list[str], list[str], list[str]]]:
     """(name, key of year Y+1, keys of year Y added, keys of year Y+1 added and subtracted) rules: table 三's
     carried-over requests, and table 二's documents in force (2021 layout)."""
-    rules = []
+    rules: list[tuple[str, list[str], list[str], list[str]]] = []
     for col in TABLE3_COLUMNS:
         rules.append((f"requests.carried_in.{col}", [f"requests.carried_out.{col}"], [], []))
     for stem in ("proactive.rules", "proactive.normative_docs"):
@@ -185,8 +216,9 @@ def _num(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def compare(entries: list[Entry], *, body: str | None = None, year: int | None = None,
-            key: str | None = None) -> dict[str, Any]:
+def compare(
+    entries: list[Entry], *, body: str | None = None, year: int | None = None, key: str | None = None
+) -> dict[str, Any]:
     """The comparison as one object: ``bodies``, ``rows`` (key, body, year, value, change…), ``continuity``, and
     ``undated``: the sources of reports with no report year (they have no place in a series)."""
     if body:
@@ -198,18 +230,26 @@ def compare(entries: list[Entry], *, body: str | None = None, year: int | None =
         if e.year is None:
             continue
         by_body.setdefault(e.body, {}).setdefault(e.year, e)  # two reports of one body and year: the first
-    keys = sorted({k for e in entries for k in e.values if not key or k == key or k.startswith(key.rstrip(".") + ".")},
-                  key=_key_order)
+    keys = sorted(
+        {k for e in entries for k in e.values if not key or k == key or k.startswith(key.rstrip(".") + ".")},
+        key=_key_order,
+    )
     bodies, rows, continuity = [], [], []
     for b in sorted(by_body):
         series = by_body[b]
         years = sorted(series)
         members = [series[y] for y in years]
-        bodies.append({
-            "body": b, "aliases": sorted({e.name for e in members}), "level": members[-1].level,
-            "region": members[-1].region, "years": years, "sources": [e.source for e in members],
-            "assessment": _assessment_summary(members),
-        })
+        bodies.append(
+            {
+                "body": b,
+                "aliases": sorted({e.name for e in members}),
+                "level": members[-1].level,
+                "region": members[-1].region,
+                "years": years,
+                "sources": [e.source for e in members],
+                "assessment": _assessment_summary(members),
+            }
+        )
         for k in keys:
             prev: Any = None
             for y in years:
@@ -220,8 +260,20 @@ def compare(entries: list[Entry], *, body: str | None = None, year: int | None =
                 change = value - prev if _num(value) and _num(prev) else None
                 pct = round(change / prev * 100, 2) if change is not None and prev else None
                 if year is None or y == year:
-                    rows.append({"key": k, "label_zh": label, "body": b, "year": y, "value": value, "unit": unit,
-                                 "change": _tidy(change), "change_pct": pct, "source": e.source, "status": status})
+                    rows.append(
+                        {
+                            "key": k,
+                            "label_zh": label,
+                            "body": b,
+                            "year": y,
+                            "value": value,
+                            "unit": unit,
+                            "change": _tidy(change),
+                            "change_pct": pct,
+                            "source": e.source,
+                            "status": status,
+                        }
+                    )
                 prev = value if _num(value) else None
         for a, b_year in zip(years, years[1:]):
             if year is not None and year not in (a, b_year):
@@ -234,8 +286,15 @@ def compare(entries: list[Entry], *, body: str | None = None, year: int | None =
                 found = eb.values.get(target)
                 if found is None and all(x is None for x in inputs):
                     continue  # neither report has this table
-                item = {"key": target, "body": b, "from_year": a, "to_year": b_year, "expected": None,
-                        "found": found[0] if found else None, "sources": [ea.source, eb.source]}
+                item = {
+                    "key": target,
+                    "body": b,
+                    "from_year": a,
+                    "to_year": b_year,
+                    "expected": None,
+                    "found": found[0] if found else None,
+                    "sources": [ea.source, eb.source],
+                }
                 if b_year - a != 1:
                     item["status"] = "not_assessable"
                     item["note"] = f"no report for {', '.join(str(y) for y in range(a + 1, b_year))}"
@@ -244,7 +303,7 @@ def compare(entries: list[Entry], *, body: str | None = None, year: int | None =
                     item["note"] = "a cell is missing or holds no number"
                 else:
                     vals = [x[0] for x in inputs]  # type: ignore[index]
-                    expected = sum(vals[:len(same) + len(plus)]) - sum(vals[len(same) + len(plus):])
+                    expected = sum(vals[: len(same) + len(plus)]) - sum(vals[len(same) + len(plus) :])
                     item["expected"] = _tidy(expected)
                     item["status"] = "pass" if abs(expected - found[0]) < 1e-6 else "fail"
                 continuity.append(item)

@@ -15,7 +15,8 @@ Unlike a command-line run, a bag does not drop repeated bytes (each page is mapp
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 def _page(path: str) -> dict[str, Any]:
@@ -53,8 +54,14 @@ def _write(records: list[dict[str, Any]], directory: str, index: int, wide: bool
     return path
 
 
-def to_parquet(paths: Iterable[str | os.PathLike], directory: str | os.PathLike, *, wide: bool = False,
-               npartitions: int | None = None, **compute: Any) -> list[str]:
+def to_parquet(
+    paths: Iterable[str | os.PathLike],
+    directory: str | os.PathLike,
+    *,
+    wide: bool = False,
+    npartitions: int | None = None,
+    **compute: Any,
+) -> list[str]:
     """Write the pages' rows as a Parquet dataset in ``directory`` (one file per partition); ``compute`` goes to
     ``dask.compute`` (``scheduler="processes", num_workers=2``, or a cluster's client).  Returns the files."""
     import dask

@@ -22,12 +22,28 @@ from .hanzi import plausibility
 
 # Declared names → the codec we decode with (supersets: pages declared GB2312 routinely hold GBK characters).
 _ALIASES = {
-    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-    "euc-cn": "gb18030", "hz-gb-2312": "hz",
-    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "cp950": "big5hkscs", "x-x-big5": "big5hkscs",
-    "utf8": "utf-8", "utf-8": "utf-8", "unicode": "utf-16",
-    "utf-16": "utf-16", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be",
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "windows-1252": "cp1252", "ascii": "utf-8",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "hz-gb-2312": "hz",
+    "big5": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "cp950": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+    "unicode": "utf-16",
+    "utf-16": "utf-16",
+    "utf-16le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "windows-1252": "cp1252",
+    "ascii": "utf-8",
     "us-ascii": "utf-8",
 }
 
@@ -101,17 +117,27 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     declared = declared or declared_charset(data)
     declared_codec = normalise_codec(declared)
 
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
-                       (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             text = _strict(body, codec)
             if text is not None:
                 return Decoded(text, codec, f"byte-order mark ({codec})", declared, len(bom))
             text = body.decode(codec, errors="replace")
-            return Decoded(text, codec, f"byte-order mark ({codec}); undecodable bytes replaced", declared,
-                           len(bom), text.count("\ufffd"))
+            return Decoded(
+                text,
+                codec,
+                f"byte-order mark ({codec}); undecodable bytes replaced",
+                declared,
+                len(bom),
+                text.count("\ufffd"),
+            )
 
     if b"\x00" in data[:4000] and len(data) % 4 == 0:
         sample = data[:4000]
@@ -122,11 +148,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
                     return Decoded(text, codec, "UTF-32 without byte-order mark", declared)
 
     if b"\x00" in data[:4000] or (declared_codec or "").startswith("utf-16"):
-        codec = _looks_utf16(data) or (declared_codec if (declared_codec or "").startswith("utf-16") else None)
-        if codec:
-            text = _strict(data, codec)
+        utf16 = _looks_utf16(data) or (declared_codec if (declared_codec or "").startswith("utf-16") else None)
+        if utf16:
+            text = _strict(data, utf16)
             if text is not None:
-                return Decoded(text, codec, "UTF-16 without byte-order mark", declared)
+                return Decoded(text, utf16, "UTF-16 without byte-order mark", declared)
 
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii", "all bytes are ASCII", declared)
@@ -137,7 +163,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     utf8 = _strict(data, "utf-8")
     if utf8 is not None:
         if declared_codec in (None, "utf-8"):
-            evidence = "declared utf-8; confirmed by strict decoding" if declared_codec else "no charset declared; strict utf-8"
+            evidence = (
+                "declared utf-8; confirmed by strict decoding"
+                if declared_codec
+                else "no charset declared; strict utf-8"
+            )
         elif _strict(data, declared_codec) is not None:
             evidence = f"declared {declared} overruled: the bytes are valid UTF-8 (also valid {declared})"
         else:
@@ -156,14 +186,15 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             candidates.append((codec, text))
 
     if candidates:
-        _score, _rank, codec, text = max((plausibility(text), -i, codec, text) for i, (codec, text) in enumerate(candidates))
+        _score, _rank, codec, text = max(
+            (plausibility(text), -i, codec, text) for i, (codec, text) in enumerate(candidates)
+        )
         return Decoded(text, codec, _evidence(codec, declared, declared_codec, candidates), declared)
 
     return _lossy(data, declared, declared_codec)
 
 
-def _evidence(codec: str, declared: str | None, declared_codec: str | None,
-              candidates: list[tuple[str, str]]) -> str:
+def _evidence(codec: str, declared: str | None, declared_codec: str | None, candidates: list[tuple[str, str]]) -> str:
     valid = [c for c, _ in candidates]
     if declared_codec is None:
         head = f"no charset declared; strict {codec}"
@@ -216,11 +247,11 @@ def byte_offsets(text: str, encoding: str, bom_length: int = 0, step: int = 1024
         enc += "-le"
     marks = [bom_length]
     for i in range(0, len(text), step):
-        marks.append(marks[-1] + len(text[i:i + step].encode(enc, errors="replace")))
+        marks.append(marks[-1] + len(text[i : i + step].encode(enc, errors="replace")))
 
     def to_byte(i: int) -> int:
         i = max(0, min(i, len(text)))
         k = i // step
-        return marks[k] + len(text[k * step:i].encode(enc, errors="replace"))
+        return marks[k] + len(text[k * step : i].encode(enc, errors="replace"))
 
     return to_byte

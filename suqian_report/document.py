@@ -8,8 +8,9 @@ input.  Every later stage works on this shape.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Literal
 
 from .model import Source
 from .offsets import OffsetMap

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from .model import Figure, Report
 
@@ -93,8 +93,10 @@ def _mark_open(i: int, f: Figure, prefix: str, point: bool) -> str:
     if point:
         cls.append("point")
     tip = f"{f.key} = {_value(f)} {f.unit or ''} ({f.status})" + (f" — {f.note}" if f.note else "")
-    return (f'<mark class="{" ".join(cls)}" id="{prefix}{i}" data-fig="{i}" data-key="{_esc(f.key)}" '
-            f'data-value="{_esc(f.value)}" data-unit="{_esc(f.unit)}" data-status="{f.status}" title="{_esc(tip)}">')
+    return (
+        f'<mark class="{" ".join(cls)}" id="{prefix}{i}" data-fig="{i}" data-key="{_esc(f.key)}" '
+        f'data-value="{_esc(f.value)}" data-unit="{_esc(f.unit)}" data-status="{f.status}" title="{_esc(tip)}">'
+    )
 
 
 def marked(text: str, spans: Iterable[tuple[int, int, int, Figure]], prefix: str) -> str:
@@ -134,43 +136,56 @@ def _figures_table(report: Report) -> str:
         rows.append(
             f'<tr data-fig="{i}" class="{"canonical" if f.canonical else "other"}">'
             f"<td><code>{_esc(f.key)}</code></td><td>{_esc(f.label_zh)}</td>"
-            f'<td class="num">{_esc(_value(f))}</td><td>{_esc(f.unit)}</td><td>{_esc(f.status)}</td></tr>')
-    return ('<table id="figures"><thead><tr><th>key</th><th>标签</th><th>value</th><th>unit</th><th>status</th>'
-            "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+            f'<td class="num">{_esc(_value(f))}</td><td>{_esc(f.unit)}</td><td>{_esc(f.status)}</td></tr>'
+        )
+    return (
+        '<table id="figures"><thead><tr><th>key</th><th>标签</th><th>value</th><th>unit</th><th>status</th>'
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
 
 
 def _checks_table(report: Report) -> str:
     rows = []
     for c in report.checks:
-        rows.append(f'<tr><td class="{c.status}">{_esc(c.status)}</td><td>{_esc(c.name)}'
-                    + (f"<br><small>{_esc(c.note)}</small>" if c.note else "")
-                    + f'</td><td class="num">{_esc(c.expected)}</td><td class="num">{_esc(c.actual)}</td></tr>')
-    return ('<table id="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>found</th></tr></thead>'
-            "<tbody>" + "".join(rows) + "</tbody></table>")
+        rows.append(
+            f'<tr><td class="{c.status}">{_esc(c.status)}</td><td>{_esc(c.name)}'
+            + (f"<br><small>{_esc(c.note)}</small>" if c.note else "")
+            + f'</td><td class="num">{_esc(c.expected)}</td><td class="num">{_esc(c.actual)}</td></tr>'
+        )
+    return (
+        '<table id="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>found</th></tr></thead>'
+        "<tbody>" + "".join(rows) + "</tbody></table>"
+    )
 
 
 def _repairs(report: Report) -> str:
-    summary = "".join(f"<tr><td><code>{_esc(r.kind)}</code></td><td class='num'>{r.count:,}</td>"
-                      f"<td>{_esc(r.description)}</td></tr>" for r in report.repairs)
-    events = "".join(f"<tr><td><code>{_esc(e.kind)}</code></td><td class='num'>{e.raw_span[0]}</td>"
-                     f"<td>{_esc(e.before)}</td><td>{_esc(e.after)}</td><td>{_esc(e.note)}</td></tr>"
-                     for e in report.repair_log)
-    return (f'<table id="repairs"><thead><tr><th>kind</th><th>count</th><th>what</th></tr></thead>'
-            f"<tbody>{summary or '<tr><td colspan=3>nothing repaired</td></tr>'}</tbody></table>"
-            f"<details><summary>every repair ({len(report.repair_log):,})</summary>"
-            f"<table><thead><tr><th>kind</th><th>raw offset</th><th>before</th><th>after</th><th>note</th></tr>"
-            f"</thead><tbody>{events}</tbody></table></details>")
+    summary = "".join(
+        f"<tr><td><code>{_esc(r.kind)}</code></td><td class='num'>{r.count:,}</td><td>{_esc(r.description)}</td></tr>"
+        for r in report.repairs
+    )
+    events = "".join(
+        f"<tr><td><code>{_esc(e.kind)}</code></td><td class='num'>{e.raw_span[0]}</td>"
+        f"<td>{_esc(e.before)}</td><td>{_esc(e.after)}</td><td>{_esc(e.note)}</td></tr>"
+        for e in report.repair_log
+    )
+    return (
+        f'<table id="repairs"><thead><tr><th>kind</th><th>count</th><th>what</th></tr></thead>'
+        f"<tbody>{summary or '<tr><td colspan=3>nothing repaired</td></tr>'}</tbody></table>"
+        f"<details><summary>every repair ({len(report.repair_log):,})</summary>"
+        f"<table><thead><tr><th>kind</th><th>raw offset</th><th>before</th><th>after</th><th>note</th></tr>"
+        f"</thead><tbody>{events}</tbody></table></details>"
+    )
 
 
 def render_report(report: Report) -> str:
     md = report.metadata
     figures = list(enumerate(report.figures))
     clean = marked(report.clean_text, ((f.span[0], f.span[1], i, f) for i, f in figures), "fig-")
-    raw = marked(report.raw_text, ((f.raw_span[0], f.raw_span[1], i, f) for i, f in figures if f.raw_span),
-                 "raw-fig-")
+    raw = marked(report.raw_text, ((f.raw_span[0], f.raw_span[1], i, f) for i, f in figures if f.raw_span), "raw-fig-")
     title = md.title or report.source.path or "report"
-    meta = " · ".join(_esc(x) for x in (md.publisher, md.report_year, md.format, report.source.path,
-                                       report.source.encoding) if x)
+    meta = " · ".join(
+        _esc(x) for x in (md.publisher, md.report_year, md.format, report.source.path, report.source.encoding) if x
+    )
     cov = report.coverage
     data = json.dumps({"figures": len(report.figures), "canonical": cov.canonical}, ensure_ascii=False)
     return f"""<!DOCTYPE html>
@@ -200,8 +215,12 @@ def render_report(report: Report) -> str:
 
 
 # The figures the series charts show, one small chart each (their scales differ by orders of magnitude).
-SERIES_KEYS = (("proactive.total", "主动公开 proactive"), ("requests.new.total", "新收申请 requests"),
-               ("review.total", "行政复议 reviews"), ("litigation.total", "行政诉讼 lawsuits"))
+SERIES_KEYS = (
+    ("proactive.total", "主动公开 proactive"),
+    ("requests.new.total", "新收申请 requests"),
+    ("review.total", "行政复议 reviews"),
+    ("litigation.total", "行政诉讼 lawsuits"),
+)
 
 
 def series_svg(points: list[tuple[int, float | int | None]], label: str, width: int = 260, height: int = 120) -> str:
@@ -223,17 +242,24 @@ def series_svg(points: list[tuple[int, float | int | None]], label: str, width: 
             current = []
     if current:
         segments.append(current)
-    lines = "".join(f'<polyline fill="none" stroke="#24364b" stroke-width="2" points="{" ".join(seg)}"/>'
-                    for seg in segments)
-    dots = "".join(f'<circle class="point" cx="{x(y):.1f}" cy="{yy(v):.1f}" r="3.5" fill="#ff7a00" data-year="{y}" '
-                   f'data-value="{v}"><title>{y}: {v:,}</title></circle>'
-                   f'<text x="{x(y):.1f}" y="{yy(v) - 8:.1f}" font-size="10" text-anchor="middle">{v:,}</text>'
-                   for y, v in known)
-    axis = "".join(f'<text x="{x(y):.1f}" y="{height - 6}" font-size="10" text-anchor="middle">{y}</text>'
-                   for y in sorted(set(years)))
-    return (f'<svg class="series" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'role="img" aria-label="{_esc(label)}"><text x="4" y="14" font-size="12" font-weight="bold">'
-            f'{_esc(label)}</text>{lines}{dots}{axis}</svg>')
+    lines = "".join(
+        f'<polyline fill="none" stroke="#24364b" stroke-width="2" points="{" ".join(seg)}"/>' for seg in segments
+    )
+    dots = "".join(
+        f'<circle class="point" cx="{x(y):.1f}" cy="{yy(v):.1f}" r="3.5" fill="#ff7a00" data-year="{y}" '
+        f'data-value="{v}"><title>{y}: {v:,}</title></circle>'
+        f'<text x="{x(y):.1f}" y="{yy(v) - 8:.1f}" font-size="10" text-anchor="middle">{v:,}</text>'
+        for y, v in known
+    )
+    axis = "".join(
+        f'<text x="{x(y):.1f}" y="{height - 6}" font-size="10" text-anchor="middle">{y}</text>'
+        for y in sorted(set(years))
+    )
+    return (
+        f'<svg class="series" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'role="img" aria-label="{_esc(label)}"><text x="4" y="14" font-size="12" font-weight="bold">'
+        f"{_esc(label)}</text>{lines}{dots}{axis}</svg>"
+    )
 
 
 def _series_section(reports: list[Report]) -> str:
@@ -244,14 +270,17 @@ def _series_section(reports: list[Report]) -> str:
     bodies_of(entries)
     out = []
     for body in sorted({e.body for e in entries}):
-        by_year = {e.year: e for e in entries if e.body == body}
+        by_year = {e.year: e for e in entries if e.body == body and e.year is not None}
         if len(by_year) < 2:
             continue
         years = sorted(by_year)
-        charts = "".join(series_svg([(y, by_year[y].values.get(k, (None,))[0]) for y in years], label)
-                         for k, label in SERIES_KEYS)
-        out.append(f'<section class="body-series" data-body="{_esc(body)}"><h2>{_esc(body)} '
-                   f'{years[0]}–{years[-1]}</h2><div class="charts">{charts}</div></section>')
+        charts = "".join(
+            series_svg([(y, by_year[y].values.get(k, (None,))[0]) for y in years], label) for k, label in SERIES_KEYS
+        )
+        out.append(
+            f'<section class="body-series" data-body="{_esc(body)}"><h2>{_esc(body)} '
+            f'{years[0]}–{years[-1]}</h2><div class="charts">{charts}</div></section>'
+        )
     return "".join(out)
 
 
@@ -264,10 +293,12 @@ def render_index(entries: list[tuple[str, str, Report | None, str | None]]) -> s
             continue
         md = report.metadata
         failed = sum(c.status == "fail" for c in report.checks)
-        rows.append(f"<tr><td><a href='{_esc(link)}'>{_esc(name)}</a></td><td>{_esc(md.title)}</td>"
-                    f"<td>{_esc(md.report_year)}</td><td>{_esc(md.format)}</td>"
-                    f"<td class='num'>{len(report.figures)}</td>"
-                    f"<td class='{'fail' if failed else 'pass'}'>{failed} failed</td></tr>")
+        rows.append(
+            f"<tr><td><a href='{_esc(link)}'>{_esc(name)}</a></td><td>{_esc(md.title)}</td>"
+            f"<td>{_esc(md.report_year)}</td><td>{_esc(md.format)}</td>"
+            f"<td class='num'>{len(report.figures)}</td>"
+            f"<td class='{'fail' if failed else 'pass'}'>{failed} failed</td></tr>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>reports — evidence</title><style>{_CSS}
 body {{ padding: 0 0 20px; }} table {{ margin: 16px 20px; width: auto; }}

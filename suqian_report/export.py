@@ -22,8 +22,8 @@ import sys
 import tempfile
 from typing import IO, Any
 
-from .model import Report
 from .dataset import rows as R
+from .model import Report
 
 
 class OutputError(Exception):
@@ -127,7 +127,7 @@ class TextWriter(Writer):
         elif self.append_from is not None:
             os.truncate(self.path, self.append_from)
 
-    def __enter__(self) -> "TextWriter":
+    def __enter__(self) -> TextWriter:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -194,8 +194,9 @@ def _jsonl_shas(path: str) -> set[str]:
 
 def _csv_line(values) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(["" if v is None else ("true" if v is True else "false" if v is False
-                                                                         else v) for v in values])
+    csv.writer(buf, lineterminator="\n").writerow(
+        ["" if v is None else ("true" if v is True else "false" if v is False else v) for v in values]
+    )
     return buf.getvalue()
 
 
@@ -215,8 +216,9 @@ class CsvWriter(TextWriter):
         self.written += 1
 
 
-def writer_for(fmt: str, path: str | None, *, wide: bool = False, many: bool = False, bom: bool = False,
-               resume: bool = False) -> Writer:
+def writer_for(
+    fmt: str, path: str | None, *, wide: bool = False, many: bool = False, bom: bool = False, resume: bool = False
+) -> Writer:
     """The writer for a format (json, jsonl, csv, sqlite, parquet); ``wide``: the panel instead of the long form."""
     if fmt in ("sqlite", "parquet") and path in (None, "-"):
         raise OutputError(f"--format {fmt} needs an output file: -o FILE")

@@ -19,11 +19,58 @@ from .document import CELL_SEP, Line, LineKind
 from .hanzi import is_cjk
 from .offsets import Alignment, Chain, Edit
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "canvas",
-                   "select", "button", "input", "textarea", "map"})
-_BLOCK = frozenset({"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol", "li",
-                    "dl", "dt", "dd", "blockquote", "form", "center", "hr", "figure", "figcaption", "address",
-                    "fieldset", "legend", "details", "summary", "caption", "body", "html", "font_block"})
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "iframe",
+        "object",
+        "svg",
+        "canvas",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "map",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "form",
+        "center",
+        "hr",
+        "figure",
+        "figcaption",
+        "address",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "caption",
+        "body",
+        "html",
+        "font_block",
+    }
+)
 _PRE = frozenset({"pre", "listing", "xmp", "plaintext"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -236,7 +283,8 @@ class _Walker:
                 if name in _BLOCK or name in _HEADINGS or name in ("br", "tr", "td", "th", "table"):
                     self.b.newline(self.cursor)
             elif isinstance(node, NavigableString) and not isinstance(
-                    node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+            ):
                 if any((p.name or "").lower() in _SKIP for p in _parents(node, 64)):
                     if node.strip():
                         self.locate(str(node))
@@ -282,12 +330,12 @@ def html_meta(soup) -> dict[str, str]:
     """``<title>`` and the meta tags report pages use for their metadata, each cut to :data:`META_CHARS`."""
     meta: dict[str, str] = {}
     if soup.title and soup.title.string:
-        meta["title"] = " ".join(soup.title.string[:4 * META_CHARS].split())[:META_CHARS]
+        meta["title"] = " ".join(soup.title.string[: 4 * META_CHARS].split())[:META_CHARS]
     for tag in soup.find_all("meta"):
         name = (tag.get("name") or tag.get("property") or "").strip()
         content = tag.get("content")
         if name and content:
-            meta[name.lower()[:META_CHARS]] = " ".join(str(content)[:4 * META_CHARS].split())[:META_CHARS]
+            meta[name.lower()[:META_CHARS]] = " ".join(str(content)[: 4 * META_CHARS].split())[:META_CHARS]
     return meta
 
 

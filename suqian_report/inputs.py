@@ -13,8 +13,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PAGE_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".gz", ".jsp", ".asp", ".aspx",
-                           ".php", ".md", ""})
+PAGE_SUFFIXES = frozenset(
+    {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".gz", ".jsp", ".asp", ".aspx", ".php", ".md", ""}
+)
 _SKIP_NAMES = frozenset({"readme.md", "manifest.tsv", "license", "license.md", "changelog.md"})
 
 

@@ -22,7 +22,7 @@ from .errors import InputError
 from .hanzi import cjk_count
 from .limits import MAX_BYTES
 from .model import Source
-from .offsets import Alignment, Edit
+from .offsets import Alignment, Edit, OffsetMap
 
 _TRIM = " \t\f\v\u3000\u00a0\ufeff"
 
@@ -44,8 +44,7 @@ def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[by
     def limited(stream) -> bytes:
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(f"larger than {max_bytes:,} bytes (--max-bytes); not read further", name,
-                             kind="too_large")
+            raise InputError(f"larger than {max_bytes:,} bytes (--max-bytes); not read further", name, kind="too_large")
         return data
 
     if str(path) == "-":
@@ -71,8 +70,9 @@ def load_file(path: str | os.PathLike, *, encoding: str | None = None, max_bytes
     return load_bytes(data, path=name, encoding=encoding, max_bytes=max_bytes)
 
 
-def load_bytes(data: bytes, *, path: str | None = None, encoding: str | None = None,
-               max_bytes: int = MAX_BYTES) -> Document:
+def load_bytes(
+    data: bytes, *, path: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> Document:
     if len(data) > max_bytes:
         raise InputError(f"larger than {max_bytes:,} bytes (max_bytes)", path, kind="too_large")
     compressed = False
@@ -111,17 +111,18 @@ def _gunzip(data: bytes, path: str | None, max_bytes: int) -> bytes:
         raise InputError(f"damaged gzip data ({e})", path) from None
 
 
-def _build(text: str, data: bytes, decoded: Decoded, path: str | None, compressed: bool,
-           from_str: bool = False) -> Document:
+def _build(
+    text: str, data: bytes, decoded: Decoded, path: str | None, compressed: bool, from_str: bool = False
+) -> Document:
     from .htmlpage import flatten, looks_like_html
 
     if text.count("\x00") > max(4, len(text) // 100):  # a few NULs in a text are damage (repair removes them)
         raise InputError("binary data, not a text or HTML page", path)
     is_html = looks_like_html(text)
     if is_html:
-        flat, lines, to_raw, meta = flatten(text)
+        flat, lines, flat_to_raw, meta = flatten(text)
         linear, trim = _normalise_lines(flat)
-        to_raw = to_raw.then(trim)
+        to_raw: OffsetMap = flat_to_raw.then(trim)
         lines = _carry_kinds(flat, linear, lines)
     else:
         meta = {}
@@ -177,7 +178,7 @@ def _trim_widths(line: str) -> tuple[int, int]:
 
 def _strip(line: str) -> str:
     lead, tail = _trim_widths(line)
-    return line[lead:len(line) - tail]
+    return line[lead : len(line) - tail]
 
 
 def _normalise_lines(text: str) -> tuple[str, Alignment]:

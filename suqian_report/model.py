@@ -32,7 +32,11 @@ class _Record:
     """Dataclass mixin: ``to_dict`` in field order, dropping private fields."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.name.startswith("_")}
+        return {
+            f.name: _plain(getattr(self, f.name))
+            for f in fields(self)  # type: ignore[arg-type]  # every subclass is a dataclass
+            if not f.name.startswith("_")
+        }
 
 
 @dataclass(slots=True)

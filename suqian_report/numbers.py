@@ -12,13 +12,27 @@ it is a figure.  Nothing is dropped: every number found is one or the other.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .rules.contacts import PHONE
 from .rules.units import APPROX_AFTER, APPROX_BEFORE, CN_COUNTERS, MONEY_UNITS, UNITS
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
@@ -74,15 +88,23 @@ _PERCENT_CN = re.compile(r"百分之(?P<num>[零一二两三四五六七八九�
 
 # Numbers written as one compound that are never figures: found first, so they count once.
 _COMPOSITES = (
-    ("date", re.compile(r"(?<![0-9])(?:19|20)\d\d\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"
-                        r"|(?<![0-9])(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?![0-9])"
-                        r"|(?<![0-9])\d{1,2}\s?月\s?\d{1,2}\s?[日号]")),
+    (
+        "date",
+        re.compile(
+            r"(?<![0-9])(?:19|20)\d\d\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"
+            r"|(?<![0-9])(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?![0-9])"
+            r"|(?<![0-9])\d{1,2}\s?月\s?\d{1,2}\s?[日号]"
+        ),
+    ),
     ("year", re.compile(r"(?<![0-9])(?:19|20)\d\d\s?[-—–~至到]\s?(?:(?:19|20)\d\d|\d\d)\s?年?(?![0-9])")),
     ("time", re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![0-9])")),
     ("phone", re.compile(rf"(?<![0-9])(?:{PHONE})(?![0-9])")),
     ("postcode", re.compile(r"(?:邮政编码|邮编)[:：\s]{0,3}(?P<n>\d{3}[ \u00a0]\d{3})(?![0-9])")),
     ("index_number", re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+")),
-    ("doc_number", re.compile(r"[〔\[［(（]\s?(?:19|20)\d\d\s?[〕\]］)）]\s?第?\d+\s?号|令第\s?\d+\s?号|第\s?\d+\s?号")),
+    (
+        "doc_number",
+        re.compile(r"[〔\[［(（]\s?(?:19|20)\d\d\s?[〕\]］)）]\s?第?\d+\s?号|令第\s?\d+\s?号|第\s?\d+\s?号"),
+    ),
 )
 # Addresses on the web: digits inside them are not numbers at all.
 # ASCII classes, and a match may only start where a run of them starts: otherwise every position of a long run
@@ -90,7 +112,8 @@ _COMPOSITES = (
 _NOT_NUMBERS = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~-]+"
-    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?![A-Za-z0-9])")
+    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?![A-Za-z0-9])"
+)
 
 
 @dataclass(slots=True)
@@ -143,7 +166,7 @@ def scan(text: str) -> list[Num]:
     out: list[Num] = []
     taken = bytearray(len(text))
     for m in _NOT_NUMBERS.finditer(text):
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for reason, pattern in _COMPOSITES:
         for m in pattern.finditer(text):
             a, b = m.span("n") if "n" in pattern.groupindex else m.span()  # n: the number after its label
@@ -158,9 +181,9 @@ def scan(text: str) -> list[Num]:
             continue
         value: int | float = v + (float("0." + "".join(str(_CN_DIGITS[c]) for c in frac)) if frac else 0)
         out.append(Num(m.start(), m.end(), m.end(), m.start(), m.group(0), value, "%", False, None, True))
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _ARABIC.finditer(text):
-        if any(taken[m.start("num"):m.end("num")]):
+        if any(taken[m.start("num") : m.end("num")]):
             continue
         unit = m.group("unit")
         mult = m.group("mult")
@@ -189,10 +212,11 @@ def scan(text: str) -> list[Num]:
         raw_start = m.start("num")
         stop = m.end("unit") if m.group("unit") else end
         qualifier = pre or post
-        out.append(Num(raw_start, end, stop, m.start(), text[raw_start:end], value, unit,
-                       qualifier is not None, qualifier))
+        out.append(
+            Num(raw_start, end, stop, m.start(), text[raw_start:end], value, unit, qualifier is not None, qualifier)
+        )
     for m in _CHINESE.finditer(text):
-        if any(taken[m.start("num"):m.end("num")]):
+        if any(taken[m.start("num") : m.end("num")]):
             continue
         v = chinese_to_int(m.group("num"))
         if v is None or v == 0:
@@ -201,8 +225,20 @@ def scan(text: str) -> list[Num]:
         pre = m.group("pre")
         end = m.end("post1") if post else m.end("num")
         qualifier = pre or post
-        out.append(Num(m.start("num"), end, m.end("unit"), m.start(), text[m.start("num"):end], v,
-                       m.group("unit"), qualifier is not None, qualifier, True))
+        out.append(
+            Num(
+                m.start("num"),
+                end,
+                m.end("unit"),
+                m.start(),
+                text[m.start("num") : end],
+                v,
+                m.group("unit"),
+                qualifier is not None,
+                qualifier,
+                True,
+            )
+        )
     out.sort(key=lambda n: n.start)
     return out
 
@@ -223,9 +259,27 @@ _WORD_BEFORE = ("统", "唯", "单", "同", "万", "之", "逐", "进", "专", "
 _NOT_COUNTER_AFTER = re.compile(r"^[是来方则者]")
 
 # Reasons a number is not a figure.  "word" marks a numeral inside an ordinary word (统一部署): not a number.
-REASONS = ("date", "year", "time", "phone", "postcode", "index_number", "doc_number", "ordinal", "list_marker",
-           "address", "place_name", "name", "title_reference", "code", "rate", "phrase", "spam", "table_label",
-           "long_number")
+REASONS = (
+    "date",
+    "year",
+    "time",
+    "phone",
+    "postcode",
+    "index_number",
+    "doc_number",
+    "ordinal",
+    "list_marker",
+    "address",
+    "place_name",
+    "name",
+    "title_reference",
+    "code",
+    "rate",
+    "phrase",
+    "spam",
+    "table_label",
+    "long_number",
+)
 
 
 def _inside(text: str, pos: int, open_ch: str, close_ch: str, limit: int) -> bool:
@@ -236,36 +290,41 @@ def _inside(text: str, pos: int, open_ch: str, close_ch: str, limit: int) -> boo
     return right >= 0 and text.find(open_ch, pos, right) < 0
 
 
-def classify(num: Num, text: str, protected: list[tuple[int, int]] = ()) -> str | None:
+def classify(num: Num, text: str, protected: Sequence[tuple[int, int]] = ()) -> str | None:
     """Why this number is not a figure, or None when it is one."""
     if num.reason:
         return num.reason
     s, e = num.start, num.end
-    before = text[max(0, s - 16):s]
-    after = text[e:e + 12]
+    before = text[max(0, s - 16) : s]
+    after = text[e : e + 12]
     digits = text[s:e]
     plain = not num.chinese
 
     if any(a <= s < b for a, b in protected):
         return "spam"
     if num.chinese:
-        if before.endswith(_WORD_BEFORE) or _NOT_COUNTER_AFTER.match(text[num.stop - len(num.unit or ""):]):
+        if before.endswith(_WORD_BEFORE) or _NOT_COUNTER_AFTER.match(text[num.stop - len(num.unit or "") :]):
             return "word"
         if before.endswith("第"):
             return "ordinal"
         if num.value == 1 and (before.endswith(("每", "算")) or _RATE_BEFORE.search(before)):
             return "rate"
-        if num.value == 1 and _VAGUE_ONE.match(text[s:s + 6]):
+        if num.value == 1 and _VAGUE_ONE.match(text[s : s + 6]):
             return "word"
     if _inside(text, s, "《", "》", 60):
         return "title_reference"
-    if _inside(text, s, "“", "”", 12) or _inside(text, s, "\"", "\"", 10) or re.match(r"^\s?\+\s?[A-Za-zＸ]", after):
+    if _inside(text, s, "“", "”", 12) or _inside(text, s, '"', '"', 10) or re.match(r"^\s?\+\s?[A-Za-zＸ]", after):
         return "name"  # “三有”, “1+X”
-    if plain and ((s and text[s - 1].isascii() and text[s - 1].isalpha())
-                  or (e < len(text) and text[e].isascii() and text[e].isalpha())):
+    if plain and (
+        (s and text[s - 1].isascii() and text[s - 1].isalpha())
+        or (e < len(text) and text[e].isascii() and text[e].isalpha())
+    ):
         return "code"  # H5, A4, 5G
-    if plain and re.fullmatch(r"(19|20)\d\d", digits) and (
-            _YEAR_AFTER.match(text[e:e + 4]) or num.unit == "年" or re.search(r"[〔\[［]\s?$", before)):
+    if (
+        plain
+        and re.fullmatch(r"(19|20)\d\d", digits)
+        and (_YEAR_AFTER.match(text[e : e + 4]) or num.unit == "年" or re.search(r"[〔\[［]\s?$", before))
+    ):
         return "year"
     if num.unit in ("年", "月", "日") and plain and len(digits) <= 2 and re.search(r"(年|月)\s?$", before):
         return "date"
@@ -283,16 +342,29 @@ def classify(num: Num, text: str, protected: list[tuple[int, int]] = ()) -> str 
         return "postcode"
     if plain and re.search(r"(索引号|索引)[:：\s]{0,3}$", before):
         return "index_number"
-    if plain and not num.unit and (re.fullmatch(r"\d{7,8}|0\d{9,11}|1[3-9]\d{9}", digits)) and _PHONE_LABEL.search(before):
+    if (
+        plain
+        and not num.unit
+        and (re.fullmatch(r"\d{7,8}|0\d{9,11}|1[3-9]\d{9}", digits))
+        and _PHONE_LABEL.search(before)
+    ):
         return "phone"
     if plain and not num.unit and len(digits) in (5, 6) and _HOTLINE_AFTER.match(after):
         return "name"  # 12345 热线
-    if plain and not num.unit and len(digits) <= 2 and (
+    if (
+        plain
+        and not num.unit
+        and len(digits) <= 2
+        and (
             (_MARKER_AFTER.match(after) and _MARKER_BEFORE.search(before))
-            or (re.match(r"^[)）]", after) and re.search(r"[(（]$", before))):
+            or (re.match(r"^[)）]", after) and re.search(r"[(（]$", before))
+        )
+    ):
         return "list_marker"
-    if plain and (re.match(r"^(县|区|市)\d", after) or (re.search(r"\d(县|区|市)$", before)
-                                                     and re.match(r"^(县|区|市|镇|乡|街道)", after))):
+    if plain and (
+        re.match(r"^(县|区|市)\d", after)
+        or (re.search(r"\d(县|区|市)$", before) and re.match(r"^(县|区|市|镇|乡|街道)", after))
+    ):
         return "place_name"  # 3县7区
     if num.value == 1 and _RATE_BEFORE.search(before):
         return "rate"

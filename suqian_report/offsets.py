@@ -16,8 +16,9 @@ segments with an empty derived range.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +48,11 @@ class Alignment:
 
     # -- construction -------------------------------------------------
     @classmethod
-    def identity(cls, n: int) -> "Alignment":
+    def identity(cls, n: int) -> Alignment:
         return cls([(0, n, 0, n, True)], n, n)
 
     @classmethod
-    def from_edits(cls, source: str, edits: Iterable[Edit]) -> tuple[str, "Alignment"]:
+    def from_edits(cls, source: str, edits: Iterable[Edit]) -> tuple[str, Alignment]:
         """Apply non-overlapping edits (sorted by start) and return the new text and its map."""
         out: list[str] = []
         segs: list[tuple[int, int, int, int, bool]] = []
@@ -63,7 +64,7 @@ class Alignment:
             if e.start > pos:
                 n = e.start - pos
                 segs.append((dpos, dpos + n, pos, e.start, True))
-                out.append(source[pos:e.start])
+                out.append(source[pos : e.start])
                 dpos += n
             segs.append((dpos, dpos + len(e.text), e.start, e.end, False))
             out.append(e.text)
@@ -77,7 +78,7 @@ class Alignment:
         return "".join(out), cls(segs, dpos, len(source))
 
     @classmethod
-    def from_pieces(cls, pieces: Sequence[tuple[int, int]], source: str, sep: str = "\n") -> tuple[str, "Alignment"]:
+    def from_pieces(cls, pieces: Sequence[tuple[int, int]], source: str, sep: str = "\n") -> tuple[str, Alignment]:
         """Join ``source[a:b]`` for each piece with ``sep``; separators map to the point after the previous piece."""
         out: list[str] = []
         segs: list[tuple[int, int, int, int, bool]] = []
@@ -86,7 +87,7 @@ class Alignment:
             if i:
                 prev_end = pieces[i - 1][1]
                 # a separator that sits right after the previous piece in the source is a copy of it
-                is_copy = source[prev_end:prev_end + len(sep)] == sep and prev_end + len(sep) <= a
+                is_copy = source[prev_end : prev_end + len(sep)] == sep and prev_end + len(sep) <= a
                 src_end = prev_end + len(sep) if is_copy else prev_end
                 segs.append((dpos, dpos + len(sep), prev_end, src_end, is_copy))
                 out.append(sep)
@@ -150,7 +151,7 @@ class Chain:
     def __init__(self, maps: Sequence[OffsetMap] = ()):
         self.maps = list(maps)  # maps[0]: text_1 → text_0, maps[-1]: text_n → text_{n-1}
 
-    def then(self, newer: OffsetMap) -> "Chain":
+    def then(self, newer: OffsetMap) -> Chain:
         return Chain([*self.maps, newer])
 
     def to_src(self, start: int, end: int) -> tuple[int, int]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import re
 
+from .assess import assess
 from .document import Document
 from .errors import InputError
-from .hanzi import cjk_count, plausibility
 from .extractors import extract as extract_stage
-from .assess import assess
 from .extractors.genre import is_report
+from .hanzi import cjk_count, plausibility
 from .limits import MAX_BYTES
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
@@ -23,11 +23,20 @@ from .validate import validate
 NOT_TEXT = 0.35
 
 _DAMAGE_KINDS = {
-    "pinyin_annotation": "pinyin", "traditional_to_simplified": "traditional", "mojibake_gbk": "mojibake",
-    "mojibake_latin1": "mojibake", "html_entity": "entities", "width": "full_width",
-    "dropped_date_chars": "dropped_chars", "dropped_docno_bracket": "dropped_chars",
-    "dropped_division_char": "dropped_chars", "dropped_at_sign": "dropped_chars", "noise_line": "noise",
-    "lost_text": "lost_text", "lost_text_flag": "lost_text", "decode_lost": "lost_text",
+    "pinyin_annotation": "pinyin",
+    "traditional_to_simplified": "traditional",
+    "mojibake_gbk": "mojibake",
+    "mojibake_latin1": "mojibake",
+    "html_entity": "entities",
+    "width": "full_width",
+    "dropped_date_chars": "dropped_chars",
+    "dropped_docno_bracket": "dropped_chars",
+    "dropped_division_char": "dropped_chars",
+    "dropped_at_sign": "dropped_chars",
+    "noise_line": "noise",
+    "lost_text": "lost_text",
+    "lost_text_flag": "lost_text",
+    "decode_lost": "lost_text",
     "control_chars": "control_chars",
 }
 
@@ -37,8 +46,11 @@ def run(doc: Document) -> Report:
     if cjk_count(repaired.text) < 10:
         raise InputError("no Chinese text found, even after repair: not a report page", doc.source.path)
     if (share := plausibility(repaired.text)) < NOT_TEXT:
-        raise InputError(f"the bytes read as no language in any encoding ({share:.0%} common characters, where "
-                         "Chinese text has over 90%): not a text page", doc.source.path)
+        raise InputError(
+            f"the bytes read as no language in any encoding ({share:.0%} common characters, where "
+            "Chinese text has over 90%): not a text page",
+            doc.source.path,
+        )
     seg = segment(repaired.text, doc.lines)
     ex = extract_stage(doc, repaired, seg)
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
@@ -48,32 +60,45 @@ def run(doc: Document) -> Report:
     for cut in seg.cuts:
         a = to_raw_line(cut.first)[0]
         b = to_raw_line(cut.last, cut.end_col)[1]
-        lines = seg.lines[cut.first:cut.last + 1]
+        lines = seg.lines[cut.first : cut.last + 1]
         if cut.end_col is not None:
-            lines[-1] = lines[-1][:cut.end_col]
+            lines[-1] = lines[-1][: cut.end_col]
         boilerplate.append(Boilerplate(cut.kind, cut.reason, "\n".join(lines).strip(), (a, b)))
 
     truncated = _cut_off(seg)
     verdict, evidence = is_report(ex.metadata, seg.clean_text, ex.figures, repaired.text)
     damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
     quality = Quality(
-        script="traditional" if repaired.traditional else ("mixed" if "traditional_to_simplified" in repaired.counts
-                                                           else "simplified"),
+        script="traditional"
+        if repaired.traditional
+        else ("mixed" if "traditional_to_simplified" in repaired.counts else "simplified"),
         damage=damage,
         tampered=bool(seg.spam or ex.spam) or any(c.kind in ("spam_injection", "spam_links") for c in seg.cuts),
-        spam=sorted({p for _, _, p in seg.spam} | set(ex.spam) | {seg.lines[c.first].strip() for c in seg.cuts
-                                                                   if c.kind == "spam_injection"}),
+        spam=sorted(
+            {p for _, _, p in seg.spam}
+            | set(ex.spam)
+            | {seg.lines[c.first].strip() for c in seg.cuts if c.kind == "spam_injection"}
+        ),
         truncated=truncated,
         is_report=verdict,
         is_report_evidence=evidence,
-        warnings=ex.warnings + (["the page seems cut off mid-sentence: figures after the cut are missing"]
-                                if truncated else []),
+        warnings=ex.warnings
+        + (["the page seems cut off mid-sentence: figures after the cut are missing"] if truncated else []),
     )
     return Report(
-        source=doc.source, metadata=ex.metadata, figures=ex.figures, checks=checks,
-        repairs=repaired.summaries(), boilerplate_removed=boilerplate, coverage=ex.coverage,
-        non_figures=ex.non_figures, quality=quality, assessment=assess(ex.metadata, seg.clean_text, ex.figures, checks),
-        _clean_text=seg.clean_text, _raw_text=doc.raw_text, _repair_log=repaired.pending,
+        source=doc.source,
+        metadata=ex.metadata,
+        figures=ex.figures,
+        checks=checks,
+        repairs=repaired.summaries(),
+        boilerplate_removed=boilerplate,
+        coverage=ex.coverage,
+        non_figures=ex.non_figures,
+        quality=quality,
+        assessment=assess(ex.metadata, seg.clean_text, ex.figures, checks),
+        _clean_text=seg.clean_text,
+        _raw_text=doc.raw_text,
+        _repair_log=repaired.pending,
     )
 
 
@@ -97,8 +122,9 @@ def _line_raw_spans(doc, repaired, seg):
     return raw
 
 
-def extract(content: str | bytes, *, path: str | None = None, encoding: str | None = None,
-            max_bytes: int = MAX_BYTES) -> Report:
+def extract(
+    content: str | bytes, *, path: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES
+) -> Report:
     """Extract a report from a page given as ``str`` (already decoded) or ``bytes`` (any common encoding).
 
     A page that cannot become a report raises :class:`InputError` (its ``kind`` says why); nothing else is raised
@@ -127,8 +153,7 @@ def extract_many(paths, jobs: int | None = None, *, encoding: str | None = None,
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    for outcome in run_many(expand([str(p) for p in paths]), None, encoding=encoding, jobs=jobs,
-                            keep_non_reports=True):
+    for outcome in run_many(expand([str(p) for p in paths]), None, encoding=encoding, jobs=jobs, keep_non_reports=True):
         if outcome.ok:
             yield outcome.payload
         elif errors is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document
+from .model import Status
 from .offsets import Chain
 from .repair import Repaired
 from .segment import Segmented
@@ -33,15 +34,19 @@ class Tracer:
         (keyword arguments for :class:`~suqian_report.model.Figure`)."""
         raw = self.raw_span(start, end)
         sec = self.seg.section_at(start)
-        return {"span": (start, end), "raw_span": raw, "byte_span": self.byte_span(raw),
-                "section": sec.path if sec else None}
+        return {
+            "span": (start, end),
+            "raw_span": raw,
+            "byte_span": self.byte_span(raw),
+            "section": sec.path if sec else None,
+        }
 
     def touches_lost(self, start: int, end: int) -> bool:
         """True when the span touches text lost before the page was saved."""
         a, b = self.seg.to_repaired.to_src(start, end)
         return any(la <= b and a <= lb for la, lb in self.repaired.lost)
 
-    def status(self, start: int, end: int, written: str) -> str:
+    def status(self, start: int, end: int, written: str) -> Status:
         """exact when the raw input holds the number exactly as the clean text does, else repaired."""
         if self.touches_lost(start, end):
             return "uncertain"

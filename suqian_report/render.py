@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -19,17 +19,56 @@ _STATUS = {"pass": ("✓ pass", "green"), "fail": ("✗ fail", "bold red"), "not
 
 # The words of the summary, in English and in Chinese (--lang).
 LABELS = {
-    "en": {"title": "title", "publisher": "publisher", "level": "level / region", "year": "report year",
-           "period": "period", "published": "published", "index_no": "index no.", "format": "format",
-           "contact": "contact", "source": "source", "tampered": "tampered", "key_figures": "Key figures",
-           "categories": "Categories", "checks": "Checks", "repairs": "Repairs", "body": "body",
-           "proactive": "proactive", "requests": "requests", "reviews": "reviews", "lawsuits": "lawsuits",
-           "failed": "failed", "reports": "reports", "year_short": "year"},
-    "zh": {"title": "标题", "publisher": "发布机构", "level": "层级 / 地区", "year": "报告年度", "period": "统计期限",
-           "published": "发布日期", "index_no": "索引号", "format": "格式", "contact": "联系方式", "source": "来源",
-           "tampered": "被篡改", "key_figures": "主要数字", "categories": "分类", "checks": "核对", "repairs": "修复",
-           "body": "机构", "proactive": "主动公开", "requests": "新收申请", "reviews": "行政复议", "lawsuits": "行政诉讼",
-           "failed": "未通过", "reports": "份报告", "year_short": "年度"},
+    "en": {
+        "title": "title",
+        "publisher": "publisher",
+        "level": "level / region",
+        "year": "report year",
+        "period": "period",
+        "published": "published",
+        "index_no": "index no.",
+        "format": "format",
+        "contact": "contact",
+        "source": "source",
+        "tampered": "tampered",
+        "key_figures": "Key figures",
+        "categories": "Categories",
+        "checks": "Checks",
+        "repairs": "Repairs",
+        "body": "body",
+        "proactive": "proactive",
+        "requests": "requests",
+        "reviews": "reviews",
+        "lawsuits": "lawsuits",
+        "failed": "failed",
+        "reports": "reports",
+        "year_short": "year",
+    },
+    "zh": {
+        "title": "标题",
+        "publisher": "发布机构",
+        "level": "层级 / 地区",
+        "year": "报告年度",
+        "period": "统计期限",
+        "published": "发布日期",
+        "index_no": "索引号",
+        "format": "格式",
+        "contact": "联系方式",
+        "source": "来源",
+        "tampered": "被篡改",
+        "key_figures": "主要数字",
+        "categories": "分类",
+        "checks": "核对",
+        "repairs": "修复",
+        "body": "机构",
+        "proactive": "主动公开",
+        "requests": "新收申请",
+        "reviews": "行政复议",
+        "lawsuits": "行政诉讼",
+        "failed": "未通过",
+        "reports": "份报告",
+        "year_short": "年度",
+    },
 }
 
 
@@ -42,7 +81,11 @@ def fmt_value(f: Figure) -> str:
     else:
         s = f"{v:,}"
     if f.approx and f.qualifier:
-        s = f"{f.qualifier} {s}" if f.qualifier in ("约", "近", "超过", "逾", "大约", "将近", "超") else f"{s}{f.qualifier}"
+        s = (
+            f"{f.qualifier} {s}"
+            if f.qualifier in ("约", "近", "超过", "逾", "大约", "将近", "超")
+            else f"{s}{f.qualifier}"
+        )
     return s
 
 
@@ -54,10 +97,14 @@ def metadata_table(report: Report, lang: str = "en") -> Table:
     t.add_column(overflow="fold")
     period = f"{md.period_start} – {md.period_end}" if md.period_start else None
     rows = [
-        (w["title"], md.title), (w["publisher"], md.publisher),
+        (w["title"], md.title),
+        (w["publisher"], md.publisher),
         (w["level"], " / ".join(x for x in (md.level, md.region) if x) or None),
-        (w["year"], md.report_year), (w["period"], period), (w["published"], md.publish_date),
-        (w["index_no"], md.index_no), (w["format"], md.format),
+        (w["year"], md.report_year),
+        (w["period"], period),
+        (w["published"], md.publish_date),
+        (w["index_no"], md.index_no),
+        (w["format"], md.format),
         (w["contact"], " · ".join(x for x in (md.contact_phone, md.postcode, md.email) if x) or None),
         (w["source"], f"{src.path or '<text>'} ({src.input_kind}, {src.encoding})"),
     ]
@@ -90,9 +137,9 @@ def bars(figures: list[Figure], title: str, width: int = 22) -> Table:
     t.add_column(no_wrap=True)
     t.add_column(justify="right", no_wrap=True)
     numeric = [f for f in figures if isinstance(f.value, (int, float))]
-    top = max((f.value for f in numeric), default=0) or 1
+    top = max((f.value or 0 for f in numeric), default=0) or 1
     for f in numeric:
-        n = max(1 if f.value else 0, round(f.value / top * width))
+        n = max(1 if f.value else 0, round((f.value or 0) / top * width))
         t.add_row(f.label_zh, Text("█" * n, style="magenta"), f"{f.value:,}")
     return t
 
@@ -105,8 +152,12 @@ def checks_table(report: Report, title: str = "Checks") -> Table:
     t.add_column("found", justify="right", no_wrap=True)
     for c in report.checks:
         label, style = _STATUS[c.status]
-        t.add_row(Text(label, style=style), c.name + (f"\n[dim]{c.note}[/dim]" if c.note else ""),
-                  _num(c.expected), _num(c.actual))
+        t.add_row(
+            Text(label, style=style),
+            c.name + (f"\n[dim]{c.note}[/dim]" if c.note else ""),
+            _num(c.expected),
+            _num(c.actual),
+        )
     return t
 
 
@@ -131,19 +182,24 @@ def summary(report: Report, lang: str = "en") -> Group:
     canonical = [f for f in report.figures if f.canonical and not f.key.startswith("proactive.by_category.")]
     categories = [f for f in report.figures if f.key.startswith("proactive.by_category.")]
     cov = report.coverage
-    parts = [metadata_table(report, lang), figures_table(canonical, w["key_figures"])]
+    parts: list[RenderableType] = [metadata_table(report, lang), figures_table(canonical, w["key_figures"])]
     if categories:
         parent = next((f.label_zh for f in report.figures if f.key.startswith("proactive.by_channel.")), None)
         parts.append(bars(categories, w["categories"] + (f" ({parent})" if parent else "")))
     parts += [checks_table(report, w["checks"]), repairs_table(report, w["repairs"])]
     derived = sum(f.derived for f in report.figures)
-    parts.append(Text(
-        f"{cov.numbers_in_body} numbers in the body: {cov.numbers_in_body - cov.not_figures} figures, "
-        f"{cov.not_figures} not figures ({', '.join(f'{k} {v}' for k, v in sorted(cov.not_figures_by_reason.items()))})."
-        f" {cov.figures} figures in all ({cov.canonical} canonical, {cov.other} other.*"
-        + (f"; {derived} read from words" if derived else "") + ").", style="dim"))
-    for w in report.quality.warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
+    parts.append(
+        Text(
+            f"{cov.numbers_in_body} numbers in the body: {cov.numbers_in_body - cov.not_figures} figures, "
+            f"{cov.not_figures} not figures ({', '.join(f'{k} {v}' for k, v in sorted(cov.not_figures_by_reason.items()))})."
+            f" {cov.figures} figures in all ({cov.canonical} canonical, {cov.other} other.*"
+            + (f"; {derived} read from words" if derived else "")
+            + ").",
+            style="dim",
+        )
+    )
+    for warning in report.quality.warnings:
+        parts.append(Text(f"warning: {warning}", style="yellow"))
     return Group(*parts)
 
 
@@ -167,9 +223,9 @@ def print_where(report: Report, key: str, console: Console) -> bool:
             s0 = max(0, f.span[0] - 40)
         s1 = max(f.span[1], s0 + len(f.sentence))
         sentence = Text("  ")
-        sentence.append(text[s0:f.span[0]])
-        sentence.append(text[f.span[0]:f.span[1]], style="bold reverse")
-        sentence.append(text[f.span[1]:s1])
+        sentence.append(text[s0 : f.span[0]])
+        sentence.append(text[f.span[0] : f.span[1]], style="bold reverse")
+        sentence.append(text[f.span[1] : s1])
         console.print(sentence)
     return bool(found)
 
@@ -231,16 +287,25 @@ def print_many(rows: list[dict], console: Console, lang: str = "en") -> None:
     t.add_column(w["body"], overflow="ellipsis", no_wrap=True, max_width=22, footer=f"{len(rows)} {w['reports']}")
     t.add_column(w["year_short"], no_wrap=True, min_width=4)
     t.add_column(w["format"], no_wrap=True, min_width=13)
-    short = {"proactive.total": w["proactive"], "requests.new.total": w["requests"], "review.total": w["reviews"],
-             "litigation.total": w["lawsuits"]}
+    short = {
+        "proactive.total": w["proactive"],
+        "requests.new.total": w["requests"],
+        "review.total": w["reviews"],
+        "litigation.total": w["lawsuits"],
+    }
     for k in SUMMARY_KEYS:
-        t.add_column(short[k], justify="right", no_wrap=True, min_width=max(cell_len(short[k]), 7),
-                     footer=_num(totals[k]))
+        t.add_column(
+            short[k], justify="right", no_wrap=True, min_width=max(cell_len(short[k]), 7), footer=_num(totals[k])
+        )
     t.add_column(w["failed"], justify="right", no_wrap=True, min_width=6, footer=_num(totals["failed_checks"]))
     for r in rows:
-        t.add_row(r["body"] or r["path"] or "", str(r["year"] or ""), r["format"],
-                  *(_num(r[k]) for k in SUMMARY_KEYS),
-                  Text(str(r["failed_checks"]), style="bold red" if r["failed_checks"] else ""))
+        t.add_row(
+            r["body"] or r["path"] or "",
+            str(r["year"] or ""),
+            r["format"],
+            *(_num(r[k]) for k in SUMMARY_KEYS),
+            Text(str(r["failed_checks"]), style="bold red" if r["failed_checks"] else ""),
+        )
     console.print(t)
     for line in series_lines(rows):
         console.print(line)
@@ -255,8 +320,12 @@ def sparkline(values: list[float | int | None]) -> str:
     if not nums:
         return ""
     lo, hi = min(nums), max(nums)
-    return "".join(" " if not isinstance(v, (int, float)) else
-                   _SPARKS[0 if hi == lo else round((v - lo) / (hi - lo) * (len(_SPARKS) - 1))] for v in values)
+    return "".join(
+        " "
+        if not isinstance(v, (int, float))
+        else _SPARKS[0 if hi == lo else round((v - lo) / (hi - lo) * (len(_SPARKS) - 1))]
+        for v in values
+    )
 
 
 def series_lines(rows: list[dict]) -> list[Text]:
@@ -269,8 +338,12 @@ def series_lines(rows: list[dict]) -> list[Text]:
         if r["body"] and r["year"]:
             bodies.setdefault(canonical_name(r["body"]), {}).setdefault(r["year"], r)
     out = []
-    short = {"proactive.total": "proactive", "requests.new.total": "requests", "review.total": "reviews",
-             "litigation.total": "lawsuits"}
+    short = {
+        "proactive.total": "proactive",
+        "requests.new.total": "requests",
+        "review.total": "reviews",
+        "litigation.total": "lawsuits",
+    }
     for body, by_year in sorted(bodies.items()):
         if len(by_year) < 2:
             continue
@@ -305,8 +378,16 @@ def print_compare(result: dict, console: Console, by_change: bool = False) -> No
     if len(bodies) > 1 and len(years) == 1:
         groups = [(f"{years[0]}", "body", bodies, lambda r: r["body"], rows)]
     else:
-        groups = [(b, "year", sorted({r["year"] for r in rows if r["body"] == b}), lambda r: r["year"],
-                   [r for r in rows if r["body"] == b]) for b in bodies]
+        groups = [
+            (
+                b,
+                "year",
+                sorted({r["year"] for r in rows if r["body"] == b}),
+                lambda r: r["year"],
+                [r for r in rows if r["body"] == b],
+            )
+            for b in bodies
+        ]
     for title, _across, columns, col_of, group in groups:
         keys = list(dict.fromkeys(r["key"] for r in group))
         cells = {(r["key"], col_of(r)): r for r in group}
@@ -336,12 +417,22 @@ def print_compare(result: dict, console: Console, by_change: bool = False) -> No
         passed = len(result["continuity"]) - len(breaks)
         for c in breaks:
             label, style = _STATUS[c["status"]]
-            t.add_row(Text(label, style=style), c["body"], c["key"], f"{c['from_year']}→{c['to_year']}",
-                      _num(c["expected"]), _num(c["found"]))
+            t.add_row(
+                Text(label, style=style),
+                c["body"],
+                c["key"],
+                f"{c['from_year']}→{c['to_year']}",
+                _num(c["expected"]),
+                _num(c["found"]),
+            )
         console.print(t)
         console.print(Text(f"{passed} of {len(result['continuity'])} continuity checks pass", style="dim"))
     for b in result["bodies"]:
         a = b["assessment"]
-        console.print(Text(f"{b['body']}: on time {a['timeliness'].get('pass', 0)}/{len(b['years'])}, complete "
-                           f"{a['completeness'].get('pass', 0)}/{len(b['years'])}, failed checks {a['checks_failed']}",
-                           style="dim"))
+        console.print(
+            Text(
+                f"{b['body']}: on time {a['timeliness'].get('pass', 0)}/{len(b['years'])}, complete "
+                f"{a['completeness'].get('pass', 0)}/{len(b['years'])}, failed checks {a['checks_failed']}",
+                style="dim",
+            )
+        )

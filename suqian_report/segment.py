@@ -19,16 +19,20 @@ from .offsets import Alignment
 from .rules.boilerplate import FOOTER, NAVIGATION, PANEL_LABELS, PANEL_STRONG, RELATED_START
 from .rules.spam import BRANDS, is_link_spam, spam_runs
 
-_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
-                    r"(信息公开|政务公开).{0,12}(年度报告|年报)")
+_TITLE = re.compile(
+    r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
+    r"(信息公开|政务公开).{0,12}(年度报告|年报)"
+)
 # Labels may be spaced out to line up (索 引 号, 标 题).
 _TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*年度?$")
 _BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:政府|办公室|办公厅|局|委员会|委|中心|管委会|街道办事处)")
 # How the text of a report opens, after any page furniture.
-_OPENING = re.compile(r"本(?:年度)?报告|根据《|依据《|按照《|依照《|为(?:贯彻|落实|进一步)|特向社会公布|现将|[一1][、.．]\s*(?:概述|总体情况|基本情况)")
+_OPENING = re.compile(
+    r"本(?:年度)?报告|根据《|依据《|按照《|依照《|为(?:贯彻|落实|进一步)|特向社会公布|现将|[一1][、.．]\s*(?:概述|总体情况|基本情况)"
+)
 _PANEL_LABEL = re.compile(
-    r"(?:^|(?<=[\s|：:•·]))(" + "|".join(r"\s?".join(map(re.escape, label))
-                                         for label in sorted(PANEL_LABELS, key=len, reverse=True))
+    r"(?:^|(?<=[\s|：:•·]))("
+    + "|".join(r"\s?".join(map(re.escape, label)) for label in sorted(PANEL_LABELS, key=len, reverse=True))
     + r")\s*(?:[:：]|\s|\||$)"
 )
 _BULLET = re.compile(r"^[•·●○◆■□▪\-*]+\s*")
@@ -89,7 +93,7 @@ class Segmented:
     def body_line(self, k: int) -> str:
         """The text of body line ``k`` (without page furniture cut from its start)."""
         i = self.body[k]
-        return self.lines[i][self.heads.get(i, 0):]
+        return self.lines[i][self.heads.get(i, 0) :]
 
     def is_row(self, k: int) -> bool:
         """Whether body line ``k`` is a table row (HTML row, or cells joined by ``|``)."""
@@ -102,8 +106,11 @@ class Segmented:
 
     def table_spans(self) -> list[tuple[int, int]]:
         """Clean-text spans of the body lines that are table rows."""
-        return [(self.line_starts[k], self.line_starts[k] + len(self.body_line(k)))
-                for k in range(len(self.body)) if self.is_row(k)]
+        return [
+            (self.line_starts[k], self.line_starts[k] + len(self.body_line(k)))
+            for k in range(len(self.body))
+            if self.is_row(k)
+        ]
 
     def line_of(self, offset: int) -> int:
         """Index into ``body`` of the line holding a clean-text offset."""
@@ -125,12 +132,16 @@ def parse_panel_line(line: str) -> dict[str, str] | None:
     if not ms or ms[0].start() > 2:
         return None
     labels = [re.sub(r"\s", "", m.group(1)) for m in ms]
-    if not (set(labels) & PANEL_STRONG) and not (len(ms) >= 2) and labels[0] not in ("名称", "标题", "发布日期", "发布时间"):
+    if (
+        not (set(labels) & PANEL_STRONG)
+        and not (len(ms) >= 2)
+        and labels[0] not in ("名称", "标题", "发布日期", "发布时间")
+    ):
         return None
     out: dict[str, str] = {}
     for k, m in enumerate(ms):
         end = ms[k + 1].start() if k + 1 < len(ms) else len(text)
-        value = text[m.end():end].strip().strip("|:：").strip()
+        value = text[m.end() : end].strip().strip("|:：").strip()
         out.setdefault(labels[k], value)
     return out
 
@@ -174,7 +185,7 @@ def _units(text: str, kinds: list[Line]) -> tuple[list[str], list[int], list[Lin
                 if cols[k + 1] > cols[k]:
                     if k % 2:
                         spam.add(len(lines))
-                    lines.append(line[cols[k]:cols[k + 1]])
+                    lines.append(line[cols[k] : cols[k + 1]])
                     offsets.append(pos + cols[k])
                     out_kinds.append(kinds[i])
         else:
@@ -226,20 +237,37 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
 
     # The title, and where the report starts.  A title broken over two lines (宿州市人民政府2016年 /
     # 政府信息公开工作年度报告) starts on the first.
-    title_line = next((i for i in range(n) if label[i] is None and kinds[i].kind != "row" and not is_row_text(lines[i])
-                       and _is_title(_strip_furniture(lines[i]))), None)
-    if title_line and label[title_line - 1] is None and _TITLE_HEAD.search(lines[title_line - 1].strip()) \
-            and not re.search(r"(19|20)\d\d", lines[title_line]):
+    title_line = next(
+        (
+            i
+            for i in range(n)
+            if label[i] is None
+            and kinds[i].kind != "row"
+            and not is_row_text(lines[i])
+            and _is_title(_strip_furniture(lines[i]))
+        ),
+        None,
+    )
+    if (
+        title_line
+        and label[title_line - 1] is None
+        and _TITLE_HEAD.search(lines[title_line - 1].strip())
+        and not re.search(r"(19|20)\d\d", lines[title_line])
+    ):
         title_line -= 1
-    elif title_line and label[title_line - 1] is None and _BODY_NAME.fullmatch(lines[title_line - 1].strip()) \
-            and re.match(r"\s*(19|20)\d\d\s*年", lines[title_line]):
+    elif (
+        title_line
+        and label[title_line - 1] is None
+        and _BODY_NAME.fullmatch(lines[title_line - 1].strip())
+        and re.match(r"\s*(19|20)\d\d\s*年", lines[title_line])
+    ):
         title_line -= 1  # 淮安市人民政府 / 2024 年政府信息公开工作年度报告: the body's name stands above
     one_line_title = None
     if title_line is None:
         # A page saved on one line: the title runs straight into the report's opening words.
         first = next((i for i in range(n) if label[i] is None and lines[i].strip()), None)
         if first is not None and first not in heads and (m := _OPENING.search(lines[first], 0, 200)):
-            head = _strip_furniture(lines[first][:m.start()])
+            head = _strip_furniture(lines[first][: m.start()])
             if _is_title(head):
                 title_line, one_line_title = first, head
     start = title_line
@@ -265,7 +293,9 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         if label[i] is None and t and _mostly_brand(t):
             label[i] = "spam_injection"
         i += 1
-    last_content = max((i for i in range(start, n) if label[i] is None and _contentful(lines[i], kinds[i])), default=start)
+    last_content = max(
+        (i for i in range(start, n) if label[i] is None and _contentful(lines[i], kinds[i])), default=start
+    )
     for i in range(last_content + 1, n):
         t = _strip_furniture(lines[i])
         if label[i] is None and t and (FOOTER.search(t) or len(t) < 40):
@@ -294,8 +324,9 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         title = _strip_furniture(lines[title_line])
         if (_TITLE_HEAD.search(title) or _BODY_NAME.fullmatch(title)) and title_line + 1 < n:
             title += _strip_furniture(lines[title_line + 1])
-    seg = Segmented(lines, offsets, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title,
-                    heads=heads)
+    seg = Segmented(
+        lines, offsets, kinds, body, cuts, panel, title_line, clean, to_repaired, line_starts, title=title, heads=heads
+    )
     seg.sections = _sections(seg)
     seg.spam = [(m.start(), m.end(), m.group(0)) for m in BRANDS.finditer(clean)]
     return seg
@@ -303,7 +334,7 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
 
 def _mostly_brand(t: str) -> bool:
     covered = sum(m.end() - m.start() for m in BRANDS.finditer(t))
-    return covered and covered >= 0.6 * len(re.sub(r"[\s,，、|]", "", t))
+    return covered > 0 and covered >= 0.6 * len(re.sub(r"[\s,，、|]", "", t))
 
 
 def _trim_blanks(body: list[int], lines: list[str]) -> list[int]:
@@ -323,8 +354,14 @@ def _group(label: list[str | None], lines: list[str]) -> list[Cut]:
     for i, kind in enumerate(label):
         if kind is None:
             continue
-        if cuts and cuts[-1].kind == kind and cuts[-1].last >= i - 2 and all(
-                label[k] == kind or (label[k] is None and not lines[k].strip()) for k in range(cuts[-1].last + 1, i)):
+        if (
+            cuts
+            and cuts[-1].kind == kind
+            and cuts[-1].last >= i - 2
+            and all(
+                label[k] == kind or (label[k] is None and not lines[k].strip()) for k in range(cuts[-1].last + 1, i)
+            )
+        ):
             cuts[-1].last = i
         else:
             cuts.append(Cut(kind, "", i, i))
@@ -341,7 +378,7 @@ def _sections(seg: Segmented) -> list[Section]:
         stack.append((level, marker, title))
         out.append(Section(offset, "/".join(m for _, m, _ in stack), title))
 
-    for k, i in enumerate(seg.body):
+    for k in range(len(seg.body)):
         line = seg.body_line(k)
         start = seg.line_starts[k]
         if seg.is_row(k):
@@ -352,14 +389,14 @@ def _sections(seg: Segmented) -> list[Section]:
             m = pattern.match(t)
             if m:
                 num = m.group(1) or (m.group(2) if m.lastindex and m.lastindex >= 2 else None)
-                marker = f"({num})" if level in (2, 4) else num
-                title = re.split(r"[。；;:：]", t[m.end():], maxsplit=1)[0].strip()[:40]
+                marker = f"({num})" if level in (2, 4) else (num or "")
+                title = re.split(r"[。；;:：]", t[m.end() :], maxsplit=1)[0].strip()[:40]
                 push(level, marker, title, start + lead)
                 break
         for m in _INLINE_ITEM.finditer(t):
             if m.start() == 0:
                 continue  # already a line heading
             num = m.group(1) or m.group(2)
-            title = re.split(r"[。；;:：]", t[m.end():], maxsplit=1)[0].strip()[:40]
+            title = re.split(r"[。；;:：]", t[m.end() :], maxsplit=1)[0].strip()[:40]
             push(4, f"({num})", title, start + lead + m.start())
     return out

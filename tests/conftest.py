@@ -37,4 +37,5 @@ def pytest_terminal_summary(terminalreporter):
     for kind in sorted(CER):
         values = CER[kind]
         terminalreporter.write_line(
-            f"{kind:44} {len(values):>6} {sum(values) / len(values):>10.4%} {max(values):>10.4%}")
+            f"{kind:44} {len(values):>6} {sum(values) / len(values):>10.4%} {max(values):>10.4%}"
+        )

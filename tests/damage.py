@@ -42,7 +42,7 @@ def pinyin_mirror(text: str, share: float = 0.2, seed: int = 7) -> str:
 
 def _console_errors(err: UnicodeDecodeError):
     # A Windows console (code page 936) reads 0x80 as € and shows '?' for what it cannot read.
-    bad = err.object[err.start:err.end]
+    bad = err.object[err.start : err.end]
     return ("€" if bad[:1] == b"\x80" else "?", err.start + 1)
 
 
@@ -69,7 +69,7 @@ def utf8_read_as_gb18030(text: str) -> str:
 
 def _c1_controls(err: UnicodeDecodeError):
     # Browsers (WHATWG windows-1252) read the five bytes cp1252 leaves undefined as C1 control characters.
-    return ("".join(chr(b) for b in err.object[err.start:err.end]), err.end)
+    return ("".join(chr(b) for b in err.object[err.start : err.end]), err.end)
 
 
 codecs.register_error("c1controls", _c1_controls)
@@ -104,6 +104,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
 
 def drop_date_chars(text: str) -> str:
     """年 and 月 lost between digits: 2013年1月1日 → 201311日, 2010年3月 → 20103月."""
+
     def cut(m: re.Match) -> str:
         y, mo, d = m.groups()
         return f"{y}{mo}{d}日" if d else f"{y}{mo}月"

@@ -16,8 +16,9 @@ SEED_ARG = "samples/suqian-office-2013-mirror.txt"
 
 def run(*args, stdin: bytes | None = None, env: dict | None = None):
     e = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "suqian_report", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, env=e, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "suqian_report", *args], cwd=ROOT, input=stdin, capture_output=True, env=e, timeout=120
+    )
 
 
 def test_extract_json_on_stdout():
@@ -50,7 +51,9 @@ def test_jsonl_one_report_per_line():
 def test_json_array_for_several_inputs():
     p = run("extract", SEED_ARG, OTHER_ARG)
     assert [r["metadata"]["title"] for r in json.loads(p.stdout)] == [
-        "宿迁市政府办公室2013年政府信息公开年度报告", "宿迁市宿豫区人民政府2012年政府信息公开年度报告"]
+        "宿迁市政府办公室2013年政府信息公开年度报告",
+        "宿迁市宿豫区人民政府2012年政府信息公开年度报告",
+    ]
 
 
 def test_the_same_bytes_twice_are_one_report_and_a_duplicate(tmp_path):
@@ -148,22 +151,30 @@ def test_help_and_version(args):
 
 
 def test_library_names_survive_importing_the_pipeline_first():
-    code = ("import suqian_report.pipeline, suqian_report\n"
-            "from suqian_report import extract, extract_file\n"
-            "assert callable(extract) and callable(extract_file)\n"
-            f"print(extract_file({str(SEED)!r}).value('proactive.total'))")
+    code = (
+        "import suqian_report.pipeline, suqian_report\n"
+        "from suqian_report import extract, extract_file\n"
+        "assert callable(extract) and callable(extract_file)\n"
+        f"print(extract_file({str(SEED)!r}).value('proactive.total'))"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "114057"
 
 
-@pytest.mark.parametrize("args", [("extract", SEED_ARG, OTHER_ARG, "tests/fixtures/clean", "-f", "jsonl"),
-                                  ("summary", SEED_ARG, SEED_ARG),
-                                  ("clean", SEED_ARG)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("extract", SEED_ARG, OTHER_ARG, "tests/fixtures/clean", "-f", "jsonl"),
+        ("summary", SEED_ARG, SEED_ARG),
+        ("clean", SEED_ARG),
+    ],
+)
 def test_a_reader_closing_the_pipe_is_not_an_error(args):
     e = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
-    p = subprocess.Popen([sys.executable, "-m", "suqian_report", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=e)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "suqian_report", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e
+    )
     p.stdout.read(20)  # like `| head -c 20`
     p.stdout.close()
     assert p.wait(timeout=120) == 0
@@ -172,8 +183,13 @@ def test_a_reader_closing_the_pipe_is_not_an_error(args):
 
 def test_a_full_disk_is_a_one_line_error():
     with open("/dev/full", "wb") as full:
-        p = subprocess.run([sys.executable, "-m", "suqian_report", "extract", SEED_ARG], cwd=ROOT, stdout=full,
-                           stderr=subprocess.PIPE, timeout=120)
+        p = subprocess.run(
+            [sys.executable, "-m", "suqian_report", "extract", SEED_ARG],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
     assert p.returncode == 1
     assert p.stderr.decode().strip() == "Error: cannot write to stdout: No space left on device"
 
@@ -200,8 +216,11 @@ def test_summary_of_many_reports_is_one_table_with_totals_in_100_columns():
     from rich.cells import cell_len
 
     assert max(cell_len(line) for line in out.splitlines()) <= 100
-    rows = [line for line in out.splitlines() if line.strip() and ("prose_" in line or "template_" in line
-                                                                   or "stats_" in line)]
+    rows = [
+        line
+        for line in out.splitlines()
+        if line.strip() and ("prose_" in line or "template_" in line or "stats_" in line)
+    ]
     assert len(rows) == 6
     assert "114,057" in rows[0] and "6,721" in rows[0]  # the most requests first
     assert "某县人民政府办公室" in rows[-1]
@@ -213,9 +232,17 @@ def test_summary_as_json():
     d = json.loads(p.stdout)
     assert d["totals"]["reports"] == 6 and d["totals"]["requests.new.total"] == 7132
     seed = next(r for r in d["reports"] if r["path"] == SEED_ARG)
-    assert seed == {"path": SEED_ARG, "body": "宿迁市人民政府办公室", "year": 2013, "format": "prose_2008",
-                    "proactive.total": 114057, "requests.new.total": 6721, "review.total": 29,
-                    "litigation.total": 9, "failed_checks": 0}
+    assert seed == {
+        "path": SEED_ARG,
+        "body": "宿迁市人民政府办公室",
+        "year": 2013,
+        "format": "prose_2008",
+        "proactive.total": 114057,
+        "requests.new.total": 6721,
+        "review.total": 29,
+        "litigation.total": 9,
+        "failed_checks": 0,
+    }
 
 
 def test_schema_command_prints_the_shipped_schema():
@@ -223,12 +250,19 @@ def test_schema_command_prints_the_shipped_schema():
     assert p.returncode == 0
     assert p.stdout.decode("utf-8") == (ROOT / "suqian_report" / "report.schema.json").read_text(encoding="utf-8")
     schema = json.loads(p.stdout)
-    assert schema["properties"]["schema_version"]["const"] == json.loads(run("extract", SEED_ARG).stdout)["schema_version"]
+    assert (
+        schema["properties"]["schema_version"]["const"] == json.loads(run("extract", SEED_ARG).stdout)["schema_version"]
+    )
 
 
 def test_demo_works_in_any_folder(tmp_path):
-    p = subprocess.run([sys.executable, "-m", "suqian_report", "demo"], cwd=tmp_path, capture_output=True,
-                       env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "suqian_report", "demo"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"},
+        timeout=120,
+    )
     assert p.returncode == 0, p.stderr
     out = p.stdout.decode()
     assert "宿迁市人民政府办公室" in out and "114,057" in out and "proactive.total" in out
@@ -250,11 +284,13 @@ def test_short_help_and_no_color():
 
 def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path):
     # the file system refuses to grow the output past 20 kB (as a full disk would)
-    code = ("import resource, signal, sys\n"
-            "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000)); signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-            "from suqian_report.cli import main\n"
-            "sys.argv = ['suqian-report', 'extract', 'tests/fixtures/clean', 'samples', '-f', 'jsonl', '-o', sys.argv[1],"
-            " '-j', '1']\nmain()")
+    code = (
+        "import resource, signal, sys\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000)); signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "from suqian_report.cli import main\n"
+        "sys.argv = ['suqian-report', 'extract', 'tests/fixtures/clean', 'samples', '-f', 'jsonl', '-o', sys.argv[1],"
+        " '-j', '1']\nmain()"
+    )
     p = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out.jsonl")], capture_output=True, cwd=ROOT)
     assert p.returncode == 1
     assert p.stderr.decode() == f"Error: cannot write {tmp_path / 'out.jsonl'}: File too large\n"
@@ -284,7 +320,43 @@ def test_every_command_and_option_has_help_text():
         if not (cmd.help or "").strip():
             missing.append(name)
         for param in cmd.params:
-            if getattr(param, "param_type_name", "") == "option" and not (param.help or "").strip() \
-                    and param.name not in ("help", "install_completion", "show_completion"):
+            if (
+                getattr(param, "param_type_name", "") == "option"
+                and not (param.help or "").strip()
+                and param.name not in ("help", "install_completion", "show_completion")
+            ):
                 missing.append(f"{name} {param.opts[0]}")
     assert missing == []
+
+
+def test_an_option_name_means_one_thing_across_commands():
+    """The shared options (output, format, encoding, limits, workers, globs) have one spelling everywhere: a short
+    flag always stands for the same long one, and the commands that read many inputs all take them."""
+    flags: dict[str, set[str]] = {}
+    options: dict[str, set[str]] = {}
+    for name, cmd in _commands():
+        for param in cmd.params:
+            if getattr(param, "param_type_name", "") != "option":
+                continue
+            long = next(o for o in param.opts if o.startswith("--"))
+            options.setdefault(name, set()).add(long)
+            for short in (o for o in param.opts if not o.startswith("--")):
+                flags.setdefault(short, set()).add(long)
+    assert {short: sorted(longs) for short, longs in flags.items() if len(longs) > 1} == {}
+    for name in ("extract", "summary", "show", "compare"):
+        assert {"--output", "--encoding", "--max-bytes", "--glob"} <= options[name], name
+    for name in ("extract", "summary", "compare"):
+        assert {"--format", "--jobs"} <= options[name], name
+
+
+def test_summary_and_compare_write_to_a_file(tmp_path):
+    out = tmp_path / "summary.json"
+    assert run("summary", SEED_ARG, OTHER_ARG, "-f", "json", "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["totals"]
+    table = tmp_path / "summary.txt"
+    assert run("summary", SEED_ARG, "-o", str(table)).returncode == 0
+    text = table.read_text(encoding="utf-8")
+    assert "114,057" in text and "\x1b[" not in text  # a file gets no colour codes
+    rows = tmp_path / "rows.csv"
+    assert run("compare", "tests/fixtures/clean", "-f", "csv", "-o", str(rows), "--glob", "*.txt").returncode == 0
+    assert rows.read_text(encoding="utf-8").startswith("key,label_zh,body,year")

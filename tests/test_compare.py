@@ -21,7 +21,9 @@ def page(year: int, name: str, proactive: int, carried_in: str, carried_out: str
     """The county page for another year: its name, its proactive total, the requests carried in and out
     (table 三) and its normative documents issued | repealed | in force (table 二)."""
     text = COUNTY.replace("泗阳县某镇人民政府", name).replace("12456", str(proactive)).replace("2021", str(year))
-    text = text.replace(f"二、上年结转政府信息公开申请数量 | {CARRIED}", f"二、上年结转政府信息公开申请数量 | {carried_in}")
+    text = text.replace(
+        f"二、上年结转政府信息公开申请数量 | {CARRIED}", f"二、上年结转政府信息公开申请数量 | {carried_in}"
+    )
     text = text.replace(f"四、结转下年度继续办理 | {CARRIED}", f"四、结转下年度继续办理 | {carried_out}")
     return text.replace("行政规范性文件 | 12 | 3 | 57", f"行政规范性文件 | {normative}")
 
@@ -64,7 +66,10 @@ def test_one_body_across_years(series):
     status = {(x["key"], x["from_year"]): x for x in c["continuity"]}
     assert status[("requests.carried_in.total", 2021)]["status"] == "pass"
     assert status[("requests.carried_in.total", 2022)]["status"] == "fail"  # 2022 carried out 2, 2023 says 5
-    assert (status[("requests.carried_in.total", 2022)]["expected"], status[("requests.carried_in.total", 2022)]["found"]) == (2, 5)
+    assert (
+        status[("requests.carried_in.total", 2022)]["expected"],
+        status[("requests.carried_in.total", 2022)]["found"],
+    ) == (2, 5)
     assert status[("proactive.normative_docs.in_force", 2021)]["status"] == "pass"  # 57 + 10 - 2 = 65
     broken = status[("proactive.normative_docs.in_force", 2022)]
     assert (broken["status"], broken["expected"], broken["found"]) == ("fail", 69, 80)
@@ -75,12 +80,20 @@ def test_one_body_across_years(series):
 
 def test_bodies_side_by_side_in_one_year(series):
     c = compare(entries_for([series]), year=2022, key="proactive.total")
-    assert [(r["body"], r["value"]) for r in c["rows"]] == [("泗阳县另一镇人民政府", 900), ("泗阳县某镇人民政府", 13000)]
+    assert [(r["body"], r["value"]) for r in c["rows"]] == [
+        ("泗阳县另一镇人民政府", 900),
+        ("泗阳县某镇人民政府", 13000),
+    ]
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "suqian_report", *args], cwd=ROOT, capture_output=True, timeout=300,
-                          env={**os.environ, "COLUMNS": "120", "NO_COLOR": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "suqian_report", *args],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "120", "NO_COLOR": "1"},
+    )
 
 
 def test_pages_jsonl_and_database_give_the_same_comparison(series, tmp_path):
@@ -132,7 +145,9 @@ def test_every_report_is_assessed():
     cut = extract(COUNTY.split("四、政府信息公开行政复议")[0])
     assert cut.assessment.completeness == "fail"
     assert "表四" in cut.assessment.missing and "六、其他需要报告的事项" in cut.assessment.missing
-    old = extract("某县人民政府2012年政府信息公开年度报告\n\n发布日期：2013-03-20\n\n一、主动公开\n\n全年主动公开信息12条。")
+    old = extract(
+        "某县人民政府2012年政府信息公开年度报告\n\n发布日期：2013-03-20\n\n一、主动公开\n\n全年主动公开信息12条。"
+    )
     assert old.assessment.timeliness == "pass" and "第三十一条" in old.assessment.deadline_rule
 
 

@@ -22,8 +22,9 @@ CLEAN = FIXTURES / "clean"
 
 def run(*args, cwd=ROOT):
     e = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "suqian_report", *args], cwd=cwd, capture_output=True, env=e,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "suqian_report", *args], cwd=cwd, capture_output=True, env=e, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +48,10 @@ def test_sqlite_database_of_a_crawl(crawl, tmp_path):
     errors = tmp_path / "failed.jsonl"
     p = run("extract", str(crawl), "--format", "sqlite", "-o", str(db), "--errors", str(errors))
     assert p.returncode == 1  # broken.txt could not be processed
-    assert p.stderr.decode().splitlines()[-1] == \
-        "6 reports, 1 failed, 3 skipped (1 not pages by their name, 1 duplicates, 1 not reports)"
+    assert (
+        p.stderr.decode().splitlines()[-1]
+        == "6 reports, 1 failed, 3 skipped (1 not pages by their name, 1 duplicates, 1 not reports)"
+    )
     kinds = {json.loads(line)["kind"] for line in errors.read_text(encoding="utf-8").splitlines()}
     assert kinds == {"not_a_page", "duplicate", "not_a_report"}
     con = sqlite3.connect(db)
@@ -57,17 +60,22 @@ def test_sqlite_database_of_a_crawl(crawl, tmp_path):
     assert {"figures_key", "reports_publisher_year"} <= indexes
     # every figure of the seed is there, traceable to its page
     seed = extract_file(SEED)
-    n = con.execute("SELECT COUNT(*) FROM figures f JOIN reports r ON r.id = f.report_id WHERE r.sha256 = ?",
-                    (seed.source.sha256,)).fetchone()[0]
+    n = con.execute(
+        "SELECT COUNT(*) FROM figures f JOIN reports r ON r.id = f.report_id WHERE r.sha256 = ?", (seed.source.sha256,)
+    ).fetchone()[0]
     assert n == len(seed.figures)
-    row = con.execute("SELECT f.value, f.raw_start, f.raw_end, r.source_path FROM figures f JOIN reports r "
-                      "ON r.id = f.report_id WHERE f.key = 'proactive.total' AND r.sha256 = ?",
-                      (seed.source.sha256,)).fetchone()
-    assert row[0] == 114057 and seed.raw_text[row[1]:row[2]].startswith("114057")
+    row = con.execute(
+        "SELECT f.value, f.raw_start, f.raw_end, r.source_path FROM figures f JOIN reports r "
+        "ON r.id = f.report_id WHERE f.key = 'proactive.total' AND r.sha256 = ?",
+        (seed.source.sha256,),
+    ).fetchone()
+    assert row[0] == 114057 and seed.raw_text[row[1] : row[2]].startswith("114057")
     assert row[3].endswith("seed-again.html")  # the first of the two paths in walk order; seed.txt is its duplicate
     # the panel view: one row per report, a column per canonical key, missing keys NULL
-    panel = con.execute('SELECT publisher, report_year, "proactive.total", "requests.new.total", '
-                        '"requests.outcome.total.total" FROM panel ORDER BY report_year').fetchall()
+    panel = con.execute(
+        'SELECT publisher, report_year, "proactive.total", "requests.new.total", '
+        '"requests.outcome.total.total" FROM panel ORDER BY report_year'
+    ).fetchall()
     assert len(panel) == 6
     assert ("宿迁市人民政府办公室", 2013, 114057.0, 6721.0, None) in panel
     assert ("泗阳县某镇人民政府", 2021, 12456.0, 96.0, 96.0) in panel
@@ -101,8 +109,16 @@ def test_wide_panel_csv_has_a_stable_column_order(crawl, tmp_path):
     text = out.read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     header = text.splitlines()[0].split(",")
-    assert header == ["publisher", "level", "region", "report_year", "format", "source_path", "sha256",
-                      *canonical_keys()]
+    assert header == [
+        "publisher",
+        "level",
+        "region",
+        "report_year",
+        "format",
+        "source_path",
+        "sha256",
+        *canonical_keys(),
+    ]
     assert len(rows) == 6
     seed = next(r for r in rows if r["source_path"].endswith("seed-again.html"))
     assert seed["proactive.total"] == "114057" and seed["review.total"] == "29"
@@ -127,11 +143,14 @@ def test_parquet_long_and_wide_are_typed(crawl, tmp_path):
 
 
 def test_parquet_without_pyarrow_is_a_one_line_error(tmp_path):
-    code = ("import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
-            "from suqian_report.cli import main; sys.argv = ['suqian-report', 'extract', sys.argv[1], '-f', 'parquet',"
-            " '-o', sys.argv[2]]; main()")
-    p = subprocess.run([sys.executable, "-c", code, str(SEED), str(tmp_path / "x.parquet")], capture_output=True,
-                       cwd=ROOT)
+    code = (
+        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
+        "from suqian_report.cli import main; sys.argv = ['suqian-report', 'extract', sys.argv[1], '-f', 'parquet',"
+        " '-o', sys.argv[2]]; main()"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code, str(SEED), str(tmp_path / "x.parquet")], capture_output=True, cwd=ROOT
+    )
     assert p.returncode == 1
     assert p.stderr.decode() == "Error: Parquet output needs pyarrow: pip install 'suqian-report[parquet]'\n"
     assert not list(tmp_path.iterdir())
@@ -157,8 +176,9 @@ def test_unordered_gives_the_same_reports(crawl):
     unordered = run("extract", str(crawl / "county"), "-f", "jsonl", "-j", "2", "--unordered")
     key = lambda out: sorted(json.loads(x)["source"]["sha256"] for x in out.stdout.decode().splitlines())  # noqa: E731
     assert key(ordered) == key(unordered) and len(key(ordered)) == 5
-    assert [json.loads(x)["source"]["path"] for x in ordered.stdout.decode().splitlines()] == \
-        sorted(str(p) for p in (crawl / "county").iterdir())
+    assert [json.loads(x)["source"]["path"] for x in ordered.stdout.decode().splitlines()] == sorted(
+        str(p) for p in (crawl / "county").iterdir()
+    )
 
 
 def test_non_reports_are_listed_and_can_be_kept(crawl, tmp_path):
@@ -174,8 +194,12 @@ def test_ctrl_c_keeps_what_is_finished(tmp_path):
     for i in range(300):
         (pages / f"{i:04d}.txt").write_text(seed.replace("114057", str(100000 + i)), encoding="utf-8")
     out = tmp_path / "all.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "suqian_report", "extract", str(pages), "-f", "jsonl", "-o",
-                             str(out), "-j", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "suqian_report", "extract", str(pages), "-f", "jsonl", "-o", str(out), "-j", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 120
     while time.time() < deadline and not any(p.stat().st_size > 50_000 for p in tmp_path.glob(".suqian-report-*")):
         time.sleep(0.05)
@@ -187,8 +211,25 @@ def test_ctrl_c_keeps_what_is_finished(tmp_path):
     assert all(json.loads(x)["source"]["sha256"] for x in lines)  # whole lines only
     message = err.decode().strip().splitlines()[-1]
     assert message.startswith("Interrupted: ") and "--skip-existing" in message
-    resumed = subprocess.run([sys.executable, "-m", "suqian_report", "extract", str(pages), "-f", "jsonl", "-o",
-                              str(out), "--skip-existing", "-j", "2"], cwd=ROOT, capture_output=True, timeout=300)
+    resumed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "suqian_report",
+            "extract",
+            str(pages),
+            "-f",
+            "jsonl",
+            "-o",
+            str(out),
+            "--skip-existing",
+            "-j",
+            "2",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+    )
     assert resumed.returncode == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 300
 
@@ -201,8 +242,7 @@ def test_extract_many_and_to_frame():
     long = to_frame(reports)
     assert len(long) == sum(len(r.figures) for r in reports)
     wide = to_frame(reports, wide=True)
-    assert list(wide.columns[:7]) == ["publisher", "level", "region", "report_year", "format", "source_path",
-                                      "sha256"]
+    assert list(wide.columns[:7]) == ["publisher", "level", "region", "report_year", "format", "source_path", "sha256"]
     seed = wide[wide["source_path"] == str(SEED)].iloc[0]
     assert seed["proactive.total"] == 114057 and str(seed["requests.outcome.total.total"]) == "nan"
 
@@ -226,8 +266,11 @@ def test_the_readme_queries_run_on_a_database_of_the_fixtures(tmp_path):
     import re
 
     conflict = tmp_path / "conflict.txt"  # a page whose words and numbers disagree: one failed check
-    conflict.write_text("某县人民政府2016年政府信息公开工作年度报告\n\n一、依申请公开情况\n\n全年共受理政府信息公开申请12件。"
-                        "\n\n二、其他\n\n本年度未收到政府信息公开申请。", encoding="utf-8")
+    conflict.write_text(
+        "某县人民政府2016年政府信息公开工作年度报告\n\n一、依申请公开情况\n\n全年共受理政府信息公开申请12件。"
+        "\n\n二、其他\n\n本年度未收到政府信息公开申请。",
+        encoding="utf-8",
+    )
     db = tmp_path / "reports.db"
     assert run("extract", str(CLEAN), str(conflict), "-f", "sqlite", "-o", str(db)).returncode == 0
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

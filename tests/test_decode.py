@@ -29,7 +29,7 @@ def test_utf8_bom_is_removed():
 
 
 def test_wrong_declaration_is_overruled():
-    html = f'<html><head><meta charset="gb2312"></head><body><p>{TEXT}</p></body></html>'.encode("utf-8")
+    html = f'<html><head><meta charset="gb2312"></head><body><p>{TEXT}</p></body></html>'.encode()
     d = decode(html)
     assert d.encoding == "utf-8"
     assert "overruled" in d.evidence
@@ -54,14 +54,17 @@ def test_gzip_page_loads():
     assert doc.source.compressed and "114057" in doc.text
 
 
-@pytest.mark.parametrize("data,fragment", [
-    (b"", "empty"),
-    (b"   \n", "empty"),
-    (b"%PDF-1.7 binary", "PDF"),
-    (b"\x89PNG\r\n\x1a\n....", "PNG"),
-    (b"hello world, no chinese here at all", "no Chinese text"),
-    (b"\x1f\x8b\x08\x00garbage", "gzip"),
-])
+@pytest.mark.parametrize(
+    "data,fragment",
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"%PDF-1.7 binary", "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "PNG"),
+        (b"hello world, no chinese here at all", "no Chinese text"),
+        (b"\x1f\x8b\x08\x00garbage", "gzip"),
+    ],
+)
 def test_bad_inputs_raise_one_line_errors(data, fragment):
     with pytest.raises(InputError) as e:
         load_bytes(data, path="x")
@@ -77,8 +80,10 @@ def test_utf16_without_bom():
 def test_html_declared_gbk_page_loads_through_the_api():
     from suqian_report import extract
 
-    html = (f'<html><head><meta charset="gbk"><title>某县2013年政府信息公开年度报告</title></head>'
-            f'<body><p>{TEXT}</p></body></html>').encode("gbk")
+    html = (
+        f'<html><head><meta charset="gbk"><title>某县2013年政府信息公开年度报告</title></head>'
+        f"<body><p>{TEXT}</p></body></html>"
+    ).encode("gbk")
     r = extract(html)
     assert r.source.encoding == "gb18030" and r.source.input_kind == "html"
     assert r.value("proactive.total") == 114057

@@ -14,7 +14,11 @@ from suqian_report.evidence import render_report
 
 from .conftest import FIXTURES, ROOT, SEED
 
-PAGES = [SEED, FIXTURES / "clean" / "template-2019-bureau.html", FIXTURES / "layouts" / "template-2021-county-glued.txt"]
+PAGES = [
+    SEED,
+    FIXTURES / "clean" / "template-2019-bureau.html",
+    FIXTURES / "layouts" / "template-2021-county-glued.txt",
+]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -46,24 +50,44 @@ def test_self_contained_no_network():
 def test_show_writes_one_page_or_an_index(tmp_path):
     env = {**os.environ, "NO_COLOR": "1"}
     one = tmp_path / "seed.html"
-    p = subprocess.run([sys.executable, "-m", "suqian_report", "show", str(SEED), "-o", str(one)], env=env,
-                       capture_output=True)
+    p = subprocess.run(
+        [sys.executable, "-m", "suqian_report", "show", str(SEED), "-o", str(one)], env=env, capture_output=True
+    )
     assert p.returncode == 0 and one.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     out = tmp_path / "site"
-    p = subprocess.run([sys.executable, "-m", "suqian_report", "show", str(SEED), str(FIXTURES / "clean"),
-                        "missing.txt", "-o", str(out)], env=env, capture_output=True)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "suqian_report",
+            "show",
+            str(SEED),
+            str(FIXTURES / "clean"),
+            "missing.txt",
+            "-o",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+    )
     assert p.returncode == 1  # missing.txt: listed in the index as an error, the rest written
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "suqian-office-2013-mirror.html" in index and "missing.txt" in index
     assert (out / "template-2019-bureau.html").exists()
-    assert subprocess.run([sys.executable, "-m", "suqian_report", "show", str(SEED), str(SEED)],
-                          capture_output=True).returncode == 2  # several pages need -o DIR
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "suqian_report", "show", str(SEED), str(SEED)], capture_output=True
+        ).returncode
+        == 2
+    )  # several pages need -o DIR
 
 
 # ---------------------------------------------------------------- in the browser
 
-needs_browser = pytest.mark.skipif(not CHROMIUM and not os.environ.get("SUQIAN_REQUIRE_BROWSER"),
-                                   reason="no chromium on this machine (CI installs Debian's)")
+needs_browser = pytest.mark.skipif(
+    not CHROMIUM and not os.environ.get("SUQIAN_REQUIRE_BROWSER"),
+    reason="no chromium on this machine (CI installs Debian's)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +97,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()
 
@@ -120,11 +153,14 @@ def test_evidence_page_in_chromium(browser, page, tmp_path):
 
 
 def _in_view(tab, selector: str) -> bool:
-    return tab.evaluate("""(sel) => {
+    return tab.evaluate(
+        """(sel) => {
         const el = document.querySelector(sel), pane = document.getElementById('text');
         const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
         return r.top >= p.top && r.bottom <= p.bottom;
-    }""", selector)
+    }""",
+        selector,
+    )
 
 
 @pytest.mark.browser
@@ -136,11 +172,13 @@ def test_series_chart_in_chromium(browser, tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()
     for year, total in ((2021, 12456), (2022, 13000), (2023, 12000)):
-        (pages / f"{year}.txt").write_text(page(year, "泗阳县某镇人民政府", total, CARRIED, CARRIED, "12 | 3 | 57"),
-                                           encoding="utf-8")
+        (pages / f"{year}.txt").write_text(
+            page(year, "泗阳县某镇人民政府", total, CARRIED, CARRIED, "12 | 3 | 57"), encoding="utf-8"
+        )
     site = tmp_path / "site"
-    p = subprocess.run([sys.executable, "-m", "suqian_report", "show", str(pages), "-o", str(site)],
-                       capture_output=True, cwd=ROOT)
+    p = subprocess.run(
+        [sys.executable, "-m", "suqian_report", "show", str(pages), "-o", str(site)], capture_output=True, cwd=ROOT
+    )
     assert p.returncode == 0, p.stderr
     tab = browser.new_page(viewport={"width": 1200, "height": 700})
     errors, requests = [], []
@@ -166,10 +204,12 @@ def test_page_text_never_runs_in_the_evidence_view(browser, tmp_path):
     """A page holding <script> and onerror= as text: in the view they stay text, no dialog, no request."""
     from suqian_report import extract
 
-    hostile = ("<html><body><p>某县2021年政府信息公开工作年度报告</p><p>全年主动公开政府信息12条。"
-               "&lt;script&gt;alert('text')&lt;/script&gt;&lt;img src=x onerror=alert('attr')&gt;"
-               "\"><svg onload=alert('svg')></p><script>alert('page')</script>"
-               '<img src="http://127.0.0.1:9/pixel.png" onerror="alert(\'img\')"></body></html>')
+    hostile = (
+        "<html><body><p>某县2021年政府信息公开工作年度报告</p><p>全年主动公开政府信息12条。"
+        "&lt;script&gt;alert('text')&lt;/script&gt;&lt;img src=x onerror=alert('attr')&gt;"
+        "\"><svg onload=alert('svg')></p><script>alert('page')</script>"
+        '<img src="http://127.0.0.1:9/pixel.png" onerror="alert(\'img\')"></body></html>'
+    )
     view = tmp_path / "hostile.html"
     view.write_text(render_report(extract(hostile)), encoding="utf-8")
     tab = browser.new_page()

@@ -19,13 +19,16 @@ def keyed(report) -> dict:
 # ---------------------------------------------------------------- regime detection
 
 
-@pytest.mark.parametrize("name,fmt", [
-    ("prose-2012-suyu.txt", "prose_2008"),
-    ("stats-2013-glued.txt", "prose_2008"),  # a local statistics table is no 2014 evidence
-    ("prose-2016-numerals.txt", "stats_2014"),
-    ("template-2019-bureau.html", "template_2019"),
-    ("template-2021-county.txt", "template_2021"),
-])
+@pytest.mark.parametrize(
+    "name,fmt",
+    [
+        ("prose-2012-suyu.txt", "prose_2008"),
+        ("stats-2013-glued.txt", "prose_2008"),  # a local statistics table is no 2014 evidence
+        ("prose-2016-numerals.txt", "stats_2014"),
+        ("template-2019-bureau.html", "template_2019"),
+        ("template-2021-county.txt", "template_2021"),
+    ],
+)
 def test_format_is_told_by_labels(name, fmt):
     r = extract_file(CLEAN / name)
     assert r.metadata.format == fmt
@@ -33,8 +36,10 @@ def test_format_is_told_by_labels(name, fmt):
 
 
 def test_period_year_wins_over_title_year_and_the_mismatch_is_said():
-    page = ("某县人民政府2023年政府信息公开工作年度报告\n\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
-            "全年主动公开政府信息1225条。")
+    page = (
+        "某县人民政府2023年政府信息公开工作年度报告\n\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"
+        "全年主动公开政府信息1225条。"
+    )
     r = extract(page)
     assert r.metadata.report_year == 2022
     assert any("2023" in w and "2022" in w for w in r.quality.warnings)
@@ -43,21 +48,42 @@ def test_period_year_wins_over_title_year_and_the_mismatch_is_said():
 # ---------------------------------------------------------------- the 2021 tables, in every layout
 
 COUNTY = {
-    "proactive.rules.issued": 0, "proactive.normative_docs.issued": 12, "proactive.normative_docs.repealed": 3,
-    "proactive.normative_docs.in_force": 57, "proactive.licensing.decisions": 13562,
-    "proactive.penalty.decisions": 2890, "proactive.coercion.decisions": 47,
+    "proactive.rules.issued": 0,
+    "proactive.normative_docs.issued": 12,
+    "proactive.normative_docs.repealed": 3,
+    "proactive.normative_docs.in_force": 57,
+    "proactive.licensing.decisions": 13562,
+    "proactive.penalty.decisions": 2890,
+    "proactive.coercion.decisions": 47,
     "proactive.admin_fees.amount_wan_cny": 1203.5617,
-    "requests.new.natural_person": 86, "requests.new.org_commercial": 7, "requests.new.org_public_interest": 1,
-    "requests.new.org_legal_service": 2, "requests.new.total": 96, "requests.carried_in.total": 5,
-    "requests.outcome.granted.total": 47, "requests.outcome.partial.total": 7,
-    "requests.outcome.withheld.third_party.natural_person": 2, "requests.outcome.withheld.total": 8,
-    "requests.outcome.unable.not_held.total": 22, "requests.outcome.unable.total": 25,
-    "requests.outcome.not_processed.total": 6, "requests.outcome.other.no_correction.total": 2,
-    "requests.outcome.other.misc.total": 1, "requests.outcome.other.total": 3,
-    "requests.outcome.total.total": 96, "requests.carried_out.natural_person": 4, "requests.carried_out.total": 5,
-    "review.result_upheld": 2, "review.result_corrected": 1, "review.pending": 1, "review.total": 4,
-    "litigation.direct.total": 5, "litigation.after_review.total": 1, "litigation.total": 6,
-    "proactive.total": 12456, "press_conferences.total": 3,
+    "requests.new.natural_person": 86,
+    "requests.new.org_commercial": 7,
+    "requests.new.org_public_interest": 1,
+    "requests.new.org_legal_service": 2,
+    "requests.new.total": 96,
+    "requests.carried_in.total": 5,
+    "requests.outcome.granted.total": 47,
+    "requests.outcome.partial.total": 7,
+    "requests.outcome.withheld.third_party.natural_person": 2,
+    "requests.outcome.withheld.total": 8,
+    "requests.outcome.unable.not_held.total": 22,
+    "requests.outcome.unable.total": 25,
+    "requests.outcome.not_processed.total": 6,
+    "requests.outcome.other.no_correction.total": 2,
+    "requests.outcome.other.misc.total": 1,
+    "requests.outcome.other.total": 3,
+    "requests.outcome.total.total": 96,
+    "requests.carried_out.natural_person": 4,
+    "requests.carried_out.total": 5,
+    "review.result_upheld": 2,
+    "review.result_corrected": 1,
+    "review.pending": 1,
+    "review.total": 4,
+    "litigation.direct.total": 5,
+    "litigation.after_review.total": 1,
+    "litigation.total": 6,
+    "proactive.total": 12456,
+    "press_conferences.total": 3,
 }
 
 
@@ -76,15 +102,17 @@ def test_2021_tables_from_text_rows():
 
 @pytest.mark.parametrize("layout", ["onecell", "markdown", "pdflayout", "glued", "cms", "pipes", "pipes-markdown"])
 def test_every_layout_gives_the_same_cells(layout):
-    reference = {f.key: f.value for f in extract_file(CLEAN / "template-2021-county.txt").figures
-                 if f.cell and f.key}
+    reference = {f.key: f.value for f in extract_file(CLEAN / "template-2021-county.txt").figures if f.cell and f.key}
     r = extract_file(next(LAYOUTS.glob(f"template-2021-county-{layout}.*")))
     got = {f.key: f for f in r.figures if f.cell and f.key}
     uncertain = {k for k, f in got.items() if f.status == "uncertain"}
     if layout == "glued":
         # 行政规范性文件12357 is 12|3|57 or 1|23|57 or…: no identity says which, so none is taken.
-        assert uncertain == {"proactive.normative_docs.issued", "proactive.normative_docs.repealed",
-                             "proactive.normative_docs.in_force"}
+        assert uncertain == {
+            "proactive.normative_docs.issued",
+            "proactive.normative_docs.repealed",
+            "proactive.normative_docs.in_force",
+        }
         assert all(got[k].value is None and got[k].raw_text == "12357" for k in uncertain)
         assert {got[k].status for k in got if k.startswith("requests.")} <= {"repaired", "derived"}
     else:
@@ -104,7 +132,9 @@ def test_2019_tables_from_html_with_rowspan_colspan():
     assert figs["proactive.normative_docs.published_total"].value == 37
     assert figs["proactive.licensing.items_change"].value == -4  # written 减4
     assert figs["proactive.penalty.items_change"].value == 2  # written +2
-    assert figs["proactive.procurement.amount"].value == 103.3879 and figs["proactive.procurement.amount"].unit == "万元"
+    assert (
+        figs["proactive.procurement.amount"].value == 103.3879 and figs["proactive.procurement.amount"].unit == "万元"
+    )
     # a not-applicable mark, a blank and a zero are different things
     na = figs["proactive.other_admin_services.decisions"]
     assert na.value is None and na.cell.value_kind == "not_applicable" and na.raw_text == "-"
@@ -125,23 +155,33 @@ def test_2019_tables_from_html_with_rowspan_colspan():
 
 
 def test_table_4_with_only_its_fifteen_numbers():
-    page = ("某县2021年政府信息公开工作年度报告\n\n四、政府信息公开行政复议、行政诉讼情况\n\n"
-            "3 1 0 1 5 2 0 0 0 2 0 0 1 0 1\n\n五、存在的主要问题及改进情况\n\n无。")
+    page = (
+        "某县2021年政府信息公开工作年度报告\n\n四、政府信息公开行政复议、行政诉讼情况\n\n"
+        "3 1 0 1 5 2 0 0 0 2 0 0 1 0 1\n\n五、存在的主要问题及改进情况\n\n无。"
+    )
     figs = keyed(extract(page))
-    assert [figs[f"review.{c}"].value for c in ("result_upheld", "result_corrected", "result_other", "pending",
-                                                "total")] == [3, 1, 0, 1, 5]
+    assert [
+        figs[f"review.{c}"].value for c in ("result_upheld", "result_corrected", "result_other", "pending", "total")
+    ] == [3, 1, 0, 1, 5]
     assert figs["litigation.after_review.total"].value == 1 and figs["litigation.total"].value == 3
 
 
 def test_glued_rows_are_split_by_the_identities_or_left_uncertain():
-    page = ("某县2021年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，"
-            "等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
-            "一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量0000000"
-            " 四、政府信息公开行政复议、行政诉讼情况110024001510102 五、存在的主要问题及改进情况无。")
+    page = (
+        "某县2021年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，"
+        "等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        "一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量0000000"
+        " 四、政府信息公开行政复议、行政诉讼情况110024001510102 五、存在的主要问题及改进情况无。"
+    )
     figs = keyed(extract(page))
     assert [figs[f"requests.new.{c}"].value for c in ("natural_person", "org_commercial", "total")] == [80, 1, 81]
     assert figs["requests.new.total"].status == "repaired" and figs["requests.new.total"].raw_text == "801000081"
-    assert [figs[f"review.{c}"].value for c in ("result_upheld", "result_corrected", "pending", "total")] == [1, 1, 0, 2]
+    assert [figs[f"review.{c}"].value for c in ("result_upheld", "result_corrected", "pending", "total")] == [
+        1,
+        1,
+        0,
+        2,
+    ]
 
 
 # ---------------------------------------------------------------- prose of any year
@@ -149,21 +189,42 @@ def test_glued_rows_are_split_by_the_identities_or_left_uncertain():
 
 def test_prose_2012_old_sections():
     figs = keyed(extract_file(CLEAN / "prose-2012-suyu.txt"))
-    expect = {"proactive.total": 8732, "proactive.by_channel.website": 6518, "proactive.by_channel.gazette": 214,
-              "proactive.by_channel.weibo": 2000, "proactive.fulltext_rate": 100, "requests.new.total": 157,
-              "requests.outcome.granted.total": 121, "requests.outcome.partial.total": 9,
-              "requests.outcome.withheld.total": 6, "requests.outcome.not_exist": 12,
-              "requests.outcome.not_this_agency": 9, "review.total": 2, "litigation.total": 1,
-              "consultations.total": 2360, "consultations.phone": 1422, "consultations.online": 703,
-              "consultations.in_person": 235, "staff.full_time": 2, "staff.part_time": 5, "org.reading_points": 14,
-              "press_conferences.total": 12, "fees.collected": 0}
+    expect = {
+        "proactive.total": 8732,
+        "proactive.by_channel.website": 6518,
+        "proactive.by_channel.gazette": 214,
+        "proactive.by_channel.weibo": 2000,
+        "proactive.fulltext_rate": 100,
+        "requests.new.total": 157,
+        "requests.outcome.granted.total": 121,
+        "requests.outcome.partial.total": 9,
+        "requests.outcome.withheld.total": 6,
+        "requests.outcome.not_exist": 12,
+        "requests.outcome.not_this_agency": 9,
+        "review.total": 2,
+        "litigation.total": 1,
+        "consultations.total": 2360,
+        "consultations.phone": 1422,
+        "consultations.online": 703,
+        "consultations.in_person": 235,
+        "staff.full_time": 2,
+        "staff.part_time": 5,
+        "org.reading_points": 14,
+        "press_conferences.total": 12,
+        "fees.collected": 0,
+    }
     for key, value in expect.items():
         assert figs[key].value == value, key
     assert figs["fees.collected"].derived
     cats = {k: f.value for k, f in figs.items() if k.startswith("proactive.by_category.")}
-    assert cats == {"proactive.by_category.work_updates": 3120, "proactive.by_category.notices": 1206,
-                    "proactive.by_category.plans": 88, "proactive.by_category.personnel": 203,
-                    "proactive.by_category.finance": 96, "proactive.by_category.other": 1805}
+    assert cats == {
+        "proactive.by_category.work_updates": 3120,
+        "proactive.by_category.notices": 1206,
+        "proactive.by_category.plans": 88,
+        "proactive.by_category.personnel": 203,
+        "proactive.by_category.finance": 96,
+        "proactive.by_category.other": 1805,
+    }
 
 
 def test_prose_2016_numerals_multipliers_and_approximations():
@@ -176,7 +237,11 @@ def test_prose_2016_numerals_multipliers_and_approximations():
     assert figs["proactive.by_channel.website"].qualifier == "余"
     assert figs["proactive.items_cumulative"].value == 56000  # 截至2016年底…累计: not this year's
     assert figs["response.hot_issues"].qualifier == "近"
-    assert (figs["review.total"].value, figs["review.result_upheld"].value, figs["review.result_corrected"].value) == (2, 1, 1)
+    assert (figs["review.total"].value, figs["review.result_upheld"].value, figs["review.result_corrected"].value) == (
+        2,
+        1,
+        1,
+    )
     assert figs["litigation.total"].value == 0 and figs["litigation.total"].derived
     assert figs["funding.special_wan_cny"].value == 3.5
 
@@ -185,12 +250,21 @@ def test_stats_table_glued_cells():
     r = extract_file(CLEAN / "stats-2013-glued.txt")
     figs = keyed(r)
     assert (figs["proactive.total"].value, figs["proactive.items_cumulative"].value) == (2406, 6172)
-    assert (figs["proactive.by_channel.website"].value, figs["proactive.by_channel.website_cumulative"].value) == (2283, 5986)
+    assert (figs["proactive.by_channel.website"].value, figs["proactive.by_channel.website_cumulative"].value) == (
+        2283,
+        5986,
+    )
     # 1239 is 12 | 39 or 1 | 239: nothing on the page says which
-    assert figs["proactive.by_channel.gazette"].status == "uncertain" and figs["proactive.by_channel.gazette"].value is None
+    assert (
+        figs["proactive.by_channel.gazette"].status == "uncertain"
+        and figs["proactive.by_channel.gazette"].value is None
+    )
     assert (figs["requests.new.total"].value, figs["requests.new.total_cumulative"].value) == (9, 31)
     assert figs["requests.new.by_channel.online"].value == 7
-    assert (figs["requests.outcome.granted.total"].value, figs["requests.outcome.granted.total_cumulative"].value) == (7, 22)
+    assert (figs["requests.outcome.granted.total"].value, figs["requests.outcome.granted.total_cumulative"].value) == (
+        7,
+        22,
+    )
     assert figs["info_attribute.on_request"].value == 86  # 作为依申请公开信息数: documents, not requests
     assert figs["info_attribute.withheld"].value == 1628
     assert all(c.status == "pass" for c in r.checks)
@@ -200,7 +274,9 @@ def test_stats_table_glued_cells():
 
 # ---------------------------------------------------------------- goldens and coverage
 
-PAGES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".html") and p.parent.name in ("clean", "layouts"))
+PAGES = sorted(
+    p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".html") and p.parent.name in ("clean", "layouts")
+)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

@@ -15,10 +15,14 @@ import pytest
 from .conftest import FIXTURES, ROOT, SEED
 from .damage import traditional_tw
 
-REPORT = ("某县人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n2021年，全县主动公开政府信息1225条，"
-          "受理政府信息公开申请36件。\n\n二、其他\n\n本年度未发生行政复议。")
-HTML = f"<html><head><title>某县2021年政府信息公开工作年度报告</title></head><body><p>{REPORT}</p>" \
-       "<table><tr><td>行政许可</td><td>13</td></tr><tr><td>行政处罚</td><td>7</td></tr></table></body></html>"
+REPORT = (
+    "某县人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n2021年，全县主动公开政府信息1225条，"
+    "受理政府信息公开申请36件。\n\n二、其他\n\n本年度未发生行政复议。"
+)
+HTML = (
+    f"<html><head><title>某县2021年政府信息公开工作年度报告</title></head><body><p>{REPORT}</p>"
+    "<table><tr><td>行政许可</td><td>13</td></tr><tr><td>行政处罚</td><td>7</td></tr></table></body></html>"
+)
 
 
 def _zip() -> bytes:
@@ -42,36 +46,60 @@ CATALOGUE = {
     "random.bin": (random.Random(1).randbytes(8192), 1, "not"),
     "nul-inside.txt": (REPORT.replace("主动公开", "主动\x00公开").encode(), 0, "control_chars"),
     "guide.txt": ((FIXTURES / "nonreports" / "guide-2022.txt").read_bytes(), 0, "is_report false"),
-    "no-numbers.txt": ("某县人民政府政府信息公开工作年度报告\n\n一、总体情况\n\n全年认真落实《条例》，"
-                       "不断深化公开内容。".encode(), 0, "no figures"),
-    "cut-mid-tag.html": (HTML.encode()[:HTML.encode().index(b"<table>") + 5], 0, "report"),
-    "cut-mid-table.html": (HTML.encode()[:HTML.encode().index(b"<td>7")], 0, "report"),
+    "no-numbers.txt": (
+        "某县人民政府政府信息公开工作年度报告\n\n一、总体情况\n\n全年认真落实《条例》，不断深化公开内容。".encode(),
+        0,
+        "no figures",
+    ),
+    "cut-mid-tag.html": (HTML.encode()[: HTML.encode().index(b"<table>") + 5], 0, "report"),
+    "cut-mid-table.html": (HTML.encode()[: HTML.encode().index(b"<td>7")], 0, "report"),
     "cut-mid-character.txt": (REPORT.encode()[:-4], 0, "report"),
     "invalid-utf8.txt": (_bad(REPORT.encode(), 30, b"\xff\xfe\xc3"), 0, "report"),
     "invalid-gbk.txt": (_bad(REPORT.encode("gb18030"), 20, b"\x81\x20\xff"), 0, "report"),
     "invalid-big5.txt": (_bad(traditional_tw(REPORT).encode("big5"), 20, b"\xf9\xfe\x80\xff"), 0, "report"),
-    "invalid-utf16.txt": (b"\xff\xfe" + REPORT.encode("utf-16-le")[:40] + b"\x00\xd8" + REPORT.encode("utf-16-le")[40:],
-                          0, "report"),
+    "invalid-utf16.txt": (
+        b"\xff\xfe" + REPORT.encode("utf-16-le")[:40] + b"\x00\xd8" + REPORT.encode("utf-16-le")[40:],
+        0,
+        "report",
+    ),
     "wrong-charset.html": (HTML.replace("<head>", '<head><meta charset="big5">').encode("utf-8"), 0, "overruled"),
     "utf16-bom.txt": (REPORT.encode("utf-16"), 0, "report"),
     "utf16-no-bom.txt": (REPORT.encode("utf-16-le"), 0, "report"),
     "utf32-bom.txt": (REPORT.encode("utf-32"), 0, "report"),
     "utf32-no-bom.txt": (REPORT.encode("utf-32-be"), 0, "report"),
     "long-number.txt": (REPORT.replace("1225", "9" * 100_000).encode(), 0, "long_number"),
-    "nested-divs.html": (("<html><body>" + "<div>" * 100_000 + f"<p>{REPORT}</p>" + "</div>" * 100_000
-                          + "</body></html>").encode(), 0, "report"),
-    "huge-title.html": ((f"<html><head><title>{'政府信息公开' * 32_000}年度报告_x</title></head><body>"
-                         f"<p>{REPORT.split(chr(10))[4]}</p></body></html>").encode(), 0, "report"),
+    "nested-divs.html": (
+        ("<html><body>" + "<div>" * 100_000 + f"<p>{REPORT}</p>" + "</div>" * 100_000 + "</body></html>").encode(),
+        0,
+        "report",
+    ),
+    "huge-title.html": (
+        (
+            f"<html><head><title>{'政府信息公开' * 32_000}年度报告_x</title></head><body>"
+            f"<p>{REPORT.split(chr(10))[4]}</p></body></html>"
+        ).encode(),
+        0,
+        "report",
+    ),
     "bom-only.txt": (b"\xef\xbb\xbf", 1, "empty input"),
     "bomb.txt.gz": (gzip.compress(b"\x00" * (60 * 1024 * 1024)), 1, "decompressed page exceeds"),
-    "wide-table.html": ((HTML.replace("</table>", "<tr>" + "<td>1</td>" * 10_000 + "</tr></table>")).encode(), 0,
-                        "report"),
+    "wide-table.html": (
+        (HTML.replace("</table>", "<tr>" + "<td>1</td>" * 10_000 + "</tr></table>")).encode(),
+        0,
+        "report",
+    ),
 }
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "suqian_report", *args], cwd=ROOT, capture_output=True, timeout=600,
-                          input=stdin, env={**os.environ, "NO_COLOR": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "suqian_report", *args],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=600,
+        input=stdin,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +145,10 @@ def test_a_page_over_the_byte_limit_is_refused_before_it_is_read_whole(tmp_path)
         f.write(REPORT.encode())
         f.write(b"x" * (51 * 1024 * 1024))
     p = run("extract", str(big))
-    assert p.returncode == 1 and p.stderr.decode() == \
-        f"Error: {big}: larger than 52,428,800 bytes (--max-bytes); not read further\n"
+    assert (
+        p.returncode == 1
+        and p.stderr.decode() == f"Error: {big}: larger than 52,428,800 bytes (--max-bytes); not read further\n"
+    )
     p = run("extract", str(SEED), "--max-bytes", "1000")
     assert p.returncode == 1 and "larger than 1,000 bytes" in p.stderr.decode()
     p = run("extract", "-", "--max-bytes", "1000", stdin=SEED.read_bytes())
@@ -172,11 +202,13 @@ def test_html_never_runs_in_the_evidence_view_and_nothing_is_fetched(tmp_path):
     from suqian_report import extract
     from suqian_report.evidence import render_report
 
-    page = ('<!DOCTYPE html [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><html><head>'
-            '<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/"></head><body>'
-            "<p>某县2021年政府信息公开工作年度报告</p><p>全年主动公开政府信息12条&x;。"
-            "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;</p>"
-            '<img src="http://127.0.0.1:9/pixel.png"><script src="http://127.0.0.1:9/a.js"></script></body></html>')
+    page = (
+        '<!DOCTYPE html [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><html><head>'
+        '<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/"></head><body>'
+        "<p>某县2021年政府信息公开工作年度报告</p><p>全年主动公开政府信息12条&x;。"
+        "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;</p>"
+        '<img src="http://127.0.0.1:9/pixel.png"><script src="http://127.0.0.1:9/a.js"></script></body></html>'
+    )
     r = extract(page)
     view = render_report(r)
     soup = BeautifulSoup(view, "lxml")
@@ -190,13 +222,18 @@ def test_html_never_runs_in_the_evidence_view_and_nothing_is_fetched(tmp_path):
 
 import time  # noqa: E402
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from suqian_report import InputError, extract  # noqa: E402
 
-_ALPHABET = st.sampled_from(list("政府信息公开年度报告主动申请行政复议诉讼条件人次万余多约第一二三十百零、，。；：（）()《》“”|-—.% \n\t"
-                                 "0123456789?\ufffd¤Ã鏀垮簻涓€銆") + ["<p>", "</p>", "<td>", "<tr>", "<table>", "&nbsp;",
-                                                                      "&#20013;", "報(bào)", "201311日", "〔2021"])
+_ALPHABET = st.sampled_from(
+    list(
+        "政府信息公开年度报告主动申请行政复议诉讼条件人次万余多约第一二三十百零、，。；：（）()《》“”|-—.% \n\t"
+        "0123456789?\ufffd¤Ã鏀垮簻涓€銆"
+    )
+    + ["<p>", "</p>", "<td>", "<tr>", "<table>", "&nbsp;", "&#20013;", "報(bào)", "201311日", "〔2021"]
+)
 
 
 def _bounded(content, seconds: float) -> None:
@@ -222,9 +259,34 @@ def test_any_bytes_give_a_report_or_an_input_error(data):
     _bounded(REPORT.encode() + data, 5 + len(data) * 2e-3)
 
 
-_TAGS = st.sampled_from(["<div>", "</div>", "<table>", "<tr>", "<td rowspan=99999>", "<td colspan=1000000>", "</td>",
-                         "<br>", "<pre>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "<meta charset=big5>",
-                         "<p", ">", "&", "&#x;", "&#99999999;", "<svg onload=x>", "<title>", "</title>", "\x00"])
+_TAGS = st.sampled_from(
+    [
+        "<div>",
+        "</div>",
+        "<table>",
+        "<tr>",
+        "<td rowspan=99999>",
+        "<td colspan=1000000>",
+        "</td>",
+        "<br>",
+        "<pre>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<meta charset=big5>",
+        "<p",
+        ">",
+        "&",
+        "&#x;",
+        "&#99999999;",
+        "<svg onload=x>",
+        "<title>",
+        "</title>",
+        "\x00",
+    ]
+)
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -235,8 +297,33 @@ def test_any_html_fragment_gives_a_report_or_an_input_error(fragment):
 
 HEAD_TEXT = "某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n全年主动公开政府信息12条。"
 # What the patterns match, repeated: a pattern that retries every position of a run would be quadratic here.
-RUNS = ["9", "一", "\t", "\u3000", "\u00a0", "(", "|", " | ", "年", "?", "\ufffd", "報(bào)", "Ã", "鏀垮簻", "1\n",
-        "主动公开政府信息1条", "<td>1</td>", "<div>", "未收到申请", "0527-", "开云体育", "、", "1.", "x163.com", "&amp;"]
+RUNS = [
+    "9",
+    "一",
+    "\t",
+    "\u3000",
+    "\u00a0",
+    "(",
+    "|",
+    " | ",
+    "年",
+    "?",
+    "\ufffd",
+    "報(bào)",
+    "Ã",
+    "鏀垮簻",
+    "1\n",
+    "主动公开政府信息1条",
+    "<td>1</td>",
+    "<div>",
+    "未收到申请",
+    "0527-",
+    "开云体育",
+    "、",
+    "1.",
+    "x163.com",
+    "&amp;",
+]
 
 
 def _time(text: str) -> float:

@@ -48,11 +48,18 @@ def test_entities_are_decoded_with_their_source_span():
 
 
 def test_preformatted_html_keeps_its_line_breaks():
-    page = ("<html><body><div>首页 &gt; 年报</div><pre>某县2013年政府信息公开年度报告\n"
-            "一、概述\n全年主动公开政府信息120条。\n\n二、依申请公开情况</pre></body></html>")
+    page = (
+        "<html><body><div>首页 &gt; 年报</div><pre>某县2013年政府信息公开年度报告\n"
+        "一、概述\n全年主动公开政府信息120条。\n\n二、依申请公开情况</pre></body></html>"
+    )
     doc = load_text(page)
-    assert doc.text.split("\n") == ["首页 > 年报", "某县2013年政府信息公开年度报告", "一、概述",
-                                    "全年主动公开政府信息120条。", "二、依申请公开情况"]
+    assert doc.text.split("\n") == [
+        "首页 > 年报",
+        "某县2013年政府信息公开年度报告",
+        "一、概述",
+        "全年主动公开政府信息120条。",
+        "二、依申请公开情况",
+    ]
     for line in doc.text.split("\n")[1:]:
         a = doc.text.index(line)
         assert doc.raw_text[slice(*doc.to_raw.to_src(a, a + len(line)))] == line
@@ -60,7 +67,7 @@ def test_preformatted_html_keeps_its_line_breaks():
 
 def test_a_no_break_space_that_is_a_byte_of_mojibake_is_not_trimmed():
     # 规章 as UTF-8 read as Latin-1 ends in the byte A0, a no-break space: trimming it would lose 章
-    damaged = "规章".encode("utf-8").decode("latin-1")
+    damaged = "规章".encode().decode("latin-1")
     assert damaged.endswith("\u00a0")
     doc = load_text(f"政府信息公开工作年度报告\n{damaged}\n  第三行，主动公开\u00a0")
     assert doc.text.split("\n") == ["政府信息公开工作年度报告", damaged, "第三行，主动公开"]

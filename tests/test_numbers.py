@@ -3,10 +3,21 @@ import pytest
 from suqian_report.numbers import chinese_to_int, classify, scan
 
 
-@pytest.mark.parametrize("s,value", [
-    ("二十九", 29), ("十", 10), ("十二", 12), ("一百零五", 105), ("两千三百", 2300), ("一万二千", 12000),
-    ("三万", 30000), ("五", 5), ("二〇一三", 2013), ("一千零一十", 1010),
-])
+@pytest.mark.parametrize(
+    "s,value",
+    [
+        ("二十九", 29),
+        ("十", 10),
+        ("十二", 12),
+        ("一百零五", 105),
+        ("两千三百", 2300),
+        ("一万二千", 12000),
+        ("三万", 30000),
+        ("五", 5),
+        ("二〇一三", 2013),
+        ("一千零一十", 1010),
+    ],
+)
 def test_chinese_numerals(s, value):
     assert chinese_to_int(s) == value
 
@@ -42,7 +53,7 @@ def test_scan_reads_value_unit_and_approximation(text, raw, value, unit, qualifi
     n = nums[0]
     assert (n.raw_text, n.value, n.unit, n.qualifier) == (raw, value, unit, qualifier)
     assert n.approx == (qualifier is not None)
-    assert raw in text[n.begin:n.stop]
+    assert raw in text[n.begin : n.stop]
 
 
 NOT_FIGURES = [
@@ -88,13 +99,25 @@ def test_word_numerals_are_not_numbers():
     assert all(classify(n, text) == "word" for n in scan(text))
 
 
-@pytest.mark.parametrize("written", ["0527-84000000", "0527—84000000", "0527－8400 0000", "0527 84000000",
-                                     "（0527）84000000", "(0527)8400-0000", "0527–8400–0000"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "0527-84000000",
+        "0527—84000000",
+        "0527－8400 0000",
+        "0527 84000000",
+        "（0527）84000000",
+        "(0527)8400-0000",
+        "0527–8400–0000",
+    ],
+)
 def test_phone_numbers_come_out_normalised_and_the_text_keeps_them_as_written(written):
     from suqian_report import extract
 
-    r = extract(f"某县2020年政府信息公开工作年度报告\n\n如有疑问请联系（联系电话：{written}，邮编：223 800）。"
-                "全年主动公开政府信息1225条。")
+    r = extract(
+        f"某县2020年政府信息公开工作年度报告\n\n如有疑问请联系（联系电话：{written}，邮编：223 800）。"
+        "全年主动公开政府信息1225条。"
+    )
     assert r.metadata.contact_phone == "0527-84000000"
     assert r.metadata.postcode == "223800"
     as_written = written.replace("－", "-")  # (the one change repair makes: a full-width dash between digits)

@@ -11,8 +11,9 @@ from suqian_report.repair import repair
 
 from .conftest import FIXTURES, SEED
 
-PAGES = [SEED] + sorted(p for d in ("clean", "layouts") for p in (FIXTURES / d).iterdir()
-                        if p.suffix in (".txt", ".html"))
+PAGES = [SEED] + sorted(
+    p for d in ("clean", "layouts") for p in (FIXTURES / d).iterdir() if p.suffix in (".txt", ".html")
+)
 
 
 def _repaired(fragment: str, script: str) -> str:
@@ -49,7 +50,7 @@ def test_raw_slice_repairs_to_clean_slice(page):
             assert " ".join(text.split()) == " ".join(clean_slice.split()), (f.key, raw_slice, clean_slice)
         if f.byte_span:
             data = page.read_bytes()
-            assert data[f.byte_span[0]:f.byte_span[1]].decode(report.source.encoding) == raw_slice
+            assert data[f.byte_span[0] : f.byte_span[1]].decode(report.source.encoding) == raw_slice
 
 
 def test_status_tells_repaired_figures(seed_report):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from suqian_report.load import load_text
+from suqian_report.offsets import Alignment
 from suqian_report.repair import repair
 from suqian_report.repair.base import Context
 from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
@@ -11,8 +13,6 @@ from suqian_report.repair.noise import LostMarkers, NoiseLines, lost_spans
 from suqian_report.repair.pinyin import Pinyin
 from suqian_report.repair.script import Script
 from suqian_report.repair.width import Width
-from suqian_report.offsets import Alignment
-from suqian_report.load import load_text
 
 from .damage import utf8_read_as_gbk
 
@@ -62,7 +62,10 @@ def test_traditional_to_simplified_with_protected_terms():
 
 
 def test_variants_from_s2t_are_simplified():
-    assert apply(Script(), "爲民服務，發佈信息，在網站裏公開，共計十項工作報告") == "为民服务，发布信息，在网站里公开，共计十项工作报告"
+    assert (
+        apply(Script(), "爲民服務，發佈信息，在網站裏公開，共計十項工作報告")
+        == "为民服务，发布信息，在网站里公开，共计十项工作报告"
+    )
 
 
 def test_simplified_page_with_a_stray_traditional_character_is_left_alone():
@@ -79,29 +82,37 @@ def test_mojibake_no_fixer_could_undo_is_not_converted_to_simplified():
 
 
 def test_width():
-    assert apply(Width(), "２０１３年共受理１１４０５７条，占８２．６４％，ｅｍａｉｌ：ａｂｃ＠１６３．ｃｏｍ，（一）") == \
-        "2013年共受理114057条，占82.64%，email：abc@163.com，（一）"
+    assert (
+        apply(Width(), "２０１３年共受理１１４０５７条，占８２．６４％，ｅｍａｉｌ：ａｂｃ＠１６３．ｃｏｍ，（一）")
+        == "2013年共受理114057条，占82.64%，email：abc@163.com，（一）"
+    )
     assert apply(Width(), "全市\u3000共有\u00a0网站") == "全市 共有 网站"
 
 
-@pytest.mark.parametrize("before,after", [
-    ("统计期限自201311日起至20131231日止", "统计期限自2013年1月1日起至2013年12月31日止"),
-    ("在20103月的改革中", "在2010年3月的改革中"),
-    ("20111224日新浪微博上线，2011年", "2011年12月24日新浪微博上线，2011年"),
-    ("从201312月开始", "从2013年12月开始"),
-    ("统计时限为202111日至20211231日。2021年", "统计时限为2021年1月1日至2021年12月31日。2021年"),
-    ("2013年1231日", "2013年12月31日"),
-])
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("统计期限自201311日起至20131231日止", "统计期限自2013年1月1日起至2013年12月31日止"),
+        ("在20103月的改革中", "在2010年3月的改革中"),
+        ("20111224日新浪微博上线，2011年", "2011年12月24日新浪微博上线，2011年"),
+        ("从201312月开始", "从2013年12月开始"),
+        ("统计时限为202111日至20211231日。2021年", "统计时限为2021年1月1日至2021年12月31日。2021年"),
+        ("2013年1231日", "2013年12月31日"),
+    ],
+)
 def test_dropped_date_chars(before, after):
     assert apply(DroppedDate(), before) == after
 
 
-@pytest.mark.parametrize("text", [
-    "自2013111日起",  # 1月11日 or 11月1日: ambiguous, left as written
-    "共受理20131个日",  # not a date shape
-    "2013年1332日",  # no such month/day
-    "共计201399日",  # 1999? no: no split is a real date
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自2013111日起",  # 1月11日 or 11月1日: ambiguous, left as written
+        "共受理20131个日",  # not a date shape
+        "2013年1332日",  # no such month/day
+        "共计201399日",  # 1999? no: no split is a real date
+    ],
+)
 def test_ambiguous_or_impossible_dates_are_left(text):
     assert apply(DroppedDate(), text) == text
 
@@ -158,7 +169,7 @@ def test_one_character_lines_of_a_mis_decoded_page_are_repaired_with_it():
 
 
 def test_utf8_read_as_cp1252_uses_ftfy_and_keeps_chinese_punctuation():
-    bad = "政府信息公开".encode("utf-8").decode("cp1252", errors="replace")
+    bad = "政府信息公开".encode().decode("cp1252", errors="replace")
     text = f"“加强领导”，（一）{bad}。"
     out = apply(LatinMojibake(), text)
     assert out.startswith("“加强领导”，（一）") and "政府" in out
@@ -175,9 +186,23 @@ def test_noise_lines_and_lost_markers():
 GOOD_TEXT = "全市主动公开政府信息114057条，其中“网上宿迁”门户网站公开26798条（占23.5%）；受理申请6721件。"
 
 
-@pytest.mark.parametrize("fixer", [Entities(), LatinMojibake(), Utf8AsGbk(), LostMarkers(), NoiseLines(), Pinyin(),
-                                   Script(), Width(), DroppedDate(), DroppedDocNoBracket(), DroppedDivision(),
-                                   DroppedAt()])
+@pytest.mark.parametrize(
+    "fixer",
+    [
+        Entities(),
+        LatinMojibake(),
+        Utf8AsGbk(),
+        LostMarkers(),
+        NoiseLines(),
+        Pinyin(),
+        Script(),
+        Width(),
+        DroppedDate(),
+        DroppedDocNoBracket(),
+        DroppedDivision(),
+        DroppedAt(),
+    ],
+)
 def test_no_fixer_touches_good_text(fixer):
     assert apply(fixer, GOOD_TEXT) == GOOD_TEXT
 
@@ -188,6 +213,6 @@ def test_repair_logs_raw_positions():
     assert r.text == "报告2013年1月1日起，政府信息公开年度报告，2013年"
     by_kind = {e.kind: e for e in r.events}
     e = by_kind["pinyin_annotation"]
-    assert doc.raw_text[e.raw_span[0]:e.raw_span[1]] == "(bào)"
+    assert doc.raw_text[e.raw_span[0] : e.raw_span[1]] == "(bào)"
     e = by_kind["dropped_date_chars"]
-    assert doc.raw_text[e.raw_span[0]:e.raw_span[1]] == "201311"
+    assert doc.raw_text[e.raw_span[0] : e.raw_span[1]] == "201311"

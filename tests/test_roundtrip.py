@@ -10,7 +10,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from suqian_report.load import load_text
 from suqian_report.repair import repair
@@ -47,7 +48,7 @@ def assert_only_marked_losses(expected: str, got: str) -> None:
         if tag == "equal":
             continue
         changed = got[j1:j2]
-        assert "\ufffd" in got[max(0, j1 - 1):j2 + 1], f"guessed {changed!r} for {expected[i1:i2]!r}"
+        assert "\ufffd" in got[max(0, j1 - 1) : j2 + 1], f"guessed {changed!r} for {expected[i1:i2]!r}"
         assert len(changed.replace("\ufffd", "")) <= 1, f"guessed {changed!r} for {expected[i1:i2]!r}"
 
 
@@ -71,10 +72,15 @@ def test_whole_pages_round_trip(path: Path, kind: str):
 # entities + a byte-level confusion (entities are ASCII: nothing to confuse), and pinyin_mirror + utf8_read_as_gbk:
 # the annotations put ASCII between every two characters, so each mis-decoded run is one or two characters
 # long, too little evidence for the fixer, which then leaves the run as it is rather than guess.
-PAIRS = [(a, b) for i, a in enumerate(TEXT_LEVEL) for b in TEXT_LEVEL[i + 1:]
-         if {a, b} != {"traditional", "pinyin_mirror"}] + [
-    (a, b) for a in TEXT_LEVEL for b in BYTE_LEVEL
-    if a != "entities" and (a, b) not in (("pinyin_mirror", "utf8_read_as_gbk"), ("pinyin_mirror", "utf8_read_as_gb18030"))]
+PAIRS = [
+    (a, b) for i, a in enumerate(TEXT_LEVEL) for b in TEXT_LEVEL[i + 1 :] if {a, b} != {"traditional", "pinyin_mirror"}
+] + [
+    (a, b)
+    for a in TEXT_LEVEL
+    for b in BYTE_LEVEL
+    if a != "entities"
+    and (a, b) not in (("pinyin_mirror", "utf8_read_as_gbk"), ("pinyin_mirror", "utf8_read_as_gb18030"))
+]
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,9 @@ def seg(text: str):
 
 def test_panel_line_parsing():
     assert parse_panel_line("索引号 014320144/2014-00083 分类 信息公开年报 ??其他 ?? 报告") == {
-        "索引号": "014320144/2014-00083", "分类": "信息公开年报 ??其他 ?? 报告"}
+        "索引号": "014320144/2014-00083",
+        "分类": "信息公开年报 ??其他 ?? 报告",
+    }
     assert parse_panel_line("文号 关键词") == {"文号": "", "关键词": ""}
     assert parse_panel_line("| 发布机构 | 宿城区政府 | 发文日期 | |") == {"发布机构": "宿城区政府", "发文日期": ""}
     assert parse_panel_line("全市主动公开政府信息114057条") is None
@@ -57,8 +59,10 @@ def test_section_paths_follow_headings_and_inline_items():
 
 
 def test_injected_brand_is_found_and_header_line_cut():
-    page = ("中国体彩网,体彩网\n\n某园区2020年政府信息公开工作年度报告\n\n"
-            "如有疑问请联系（地址：中国体彩网,体彩网淮海南路699号，邮编：223008）。全年主动公开政府信息1225条。")
+    page = (
+        "中国体彩网,体彩网\n\n某园区2020年政府信息公开工作年度报告\n\n"
+        "如有疑问请联系（地址：中国体彩网,体彩网淮海南路699号，邮编：223008）。全年主动公开政府信息1225条。"
+    )
     s = seg(page)
     assert s.cuts[0].kind == "spam_injection"
     assert [p for _, _, p in s.spam] == ["中国体彩网,体彩网"]
@@ -73,9 +77,11 @@ def test_markdown_rules_are_not_body():
 def test_spam_brand_never_becomes_title_or_publisher_and_its_numbers_are_not_figures():
     from suqian_report import extract
 
-    page = ("中国体彩网2020年政府信息公开工作年度报告\n\n"
-            "本报告由中国体彩网编制。统计期限自2020年1月1日至2020年12月31日。"
-            "我局高度重视57365线路检测中心工作，全年主动公开政府信息1225条，受理申请3件。")
+    page = (
+        "中国体彩网2020年政府信息公开工作年度报告\n\n"
+        "本报告由中国体彩网编制。统计期限自2020年1月1日至2020年12月31日。"
+        "我局高度重视57365线路检测中心工作，全年主动公开政府信息1225条，受理申请3件。"
+    )
     r = extract(page)
     assert r.quality.tampered
     assert "体彩" not in (r.metadata.title or "") and "体彩" not in (r.metadata.publisher or "")
@@ -97,9 +103,13 @@ def test_figures_touching_lost_text_are_uncertain():
 def test_truncated_page_is_flagged():
     from suqian_report import extract
 
-    r = extract("某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n2020年，全县主动公开政府信息1225条，其中县政府门户网站公开")
+    r = extract(
+        "某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n2020年，全县主动公开政府信息1225条，其中县政府门户网站公开"
+    )
     assert r.quality.truncated
-    assert not extract("某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n全县主动公开政府信息1225条。").quality.truncated
+    assert not extract(
+        "某县2020年政府信息公开工作年度报告\n\n一、总体情况\n\n全县主动公开政府信息1225条。"
+    ).quality.truncated
 
 
 def test_html_title_and_meta_give_metadata_when_there_is_no_panel():
@@ -115,9 +125,11 @@ def test_html_title_and_meta_give_metadata_when_there_is_no_panel():
     assert r.metadata.publish_date == "2022-01-28"
 
 
-_ONE_LINE_REPORT = ("某县2014年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》规定，特向社会公布本报告。"
-                    "全年主动公开政府信息3120条。{middle}全年受理政府信息公开申请46件，均按时答复。"
-                    "因政府信息公开申请行政复议2件。 相关信息 {spam}")
+_ONE_LINE_REPORT = (
+    "某县2014年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》规定，特向社会公布本报告。"
+    "全年主动公开政府信息3120条。{middle}全年受理政府信息公开申请46件，均按时答复。"
+    "因政府信息公开申请行政复议2件。 相关信息 {spam}"
+)
 _SPAM = "国产精品一区二区久久| 在线观看视频免费| 日本高清黄色片| 永久免费在线观看视频| 欧美日韩亚洲一区"
 
 
@@ -128,7 +140,10 @@ def test_link_spam_inside_a_one_line_page_is_cut_and_the_report_kept():
         r = extract(_ONE_LINE_REPORT.format(middle=middle, spam=_SPAM))
         assert r.metadata.title == "某县2014年政府信息公开工作年度报告"
         assert {f.key: f.value for f in r.figures} == {
-            "proactive.total": 3120, "requests.new.total": 46, "review.total": 2}
+            "proactive.total": 3120,
+            "requests.new.total": 46,
+            "review.total": 2,
+        }
         assert "一区二区" not in r.clean_text
         cut = [b for b in r.boilerplate_removed if b.kind == "spam_links"]
         assert len(cut) == (2 if middle else 1)
@@ -152,18 +167,31 @@ def extract_text(page: str):
 BODY = "\n\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。全年主动公开政府信息1225条。"
 
 
-@pytest.mark.parametrize("title,clean,spam", [
-    # the brand glued before the title, in place of the body's name
-    ("某某体育(中国)官方网站2022年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告", "某某体育(中国)官方网站"),
-    # before the body's name, kept
-    ("开云体育（中国）官方网站宿城区人民政府2022年政府信息公开工作年度报告",
-     "宿城区人民政府2022年政府信息公开工作年度报告", "开云体育（中国）官方网站"),
-    # after the title, with the download blurb spam pages add
-    ("宿城区人民政府2022年政府信息公开工作年度报告-kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载",
-     "宿城区人民政府2022年政府信息公开工作年度报告", "kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载"),
-    # inside the title, after the body's name
-    ("宿城区开云体育官网2022年政府信息公开工作年度报告", "宿城区2022年政府信息公开工作年度报告", "开云体育官网"),
-])
+@pytest.mark.parametrize(
+    "title,clean,spam",
+    [
+        # the brand glued before the title, in place of the body's name
+        (
+            "某某体育(中国)官方网站2022年政府信息公开工作年度报告",
+            "2022年政府信息公开工作年度报告",
+            "某某体育(中国)官方网站",
+        ),
+        # before the body's name, kept
+        (
+            "开云体育（中国）官方网站宿城区人民政府2022年政府信息公开工作年度报告",
+            "宿城区人民政府2022年政府信息公开工作年度报告",
+            "开云体育（中国）官方网站",
+        ),
+        # after the title, with the download blurb spam pages add
+        (
+            "宿城区人民政府2022年政府信息公开工作年度报告-kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载",
+            "宿城区人民政府2022年政府信息公开工作年度报告",
+            "kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载",
+        ),
+        # inside the title, after the body's name
+        ("宿城区开云体育官网2022年政府信息公开工作年度报告", "宿城区2022年政府信息公开工作年度报告", "开云体育官网"),
+    ],
+)
 def test_spam_in_the_title_line_is_cut_and_listed(title, clean, spam):
     from suqian_report import extract
 
@@ -177,10 +205,12 @@ def test_spam_in_the_title_line_is_cut_and_listed(title, clean, spam):
 def test_spam_in_the_html_title_and_the_panel_is_cut_and_listed():
     from suqian_report import extract
 
-    page = ("<html><head><title>宿城区2022年政府信息公开工作年度报告_爱游戏(中国)官方网站</title></head><body>"
-            "<div>名称：九游会体育(中国)官方网站宿城区2022年政府信息公开工作年度报告</div>"
-            "<p>本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>"
-            "<p>全年主动公开政府信息1225条，受理政府信息公开申请12件。</p></body></html>")
+    page = (
+        "<html><head><title>宿城区2022年政府信息公开工作年度报告_爱游戏(中国)官方网站</title></head><body>"
+        "<div>名称：九游会体育(中国)官方网站宿城区2022年政府信息公开工作年度报告</div>"
+        "<p>本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>"
+        "<p>全年主动公开政府信息1225条，受理政府信息公开申请12件。</p></body></html>"
+    )
     r = extract(page)
     assert r.metadata.title == "宿城区2022年政府信息公开工作年度报告"
     assert r.quality.tampered

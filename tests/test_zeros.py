@@ -14,24 +14,29 @@ def zeros(report) -> dict:
     return {f.key: f for f in report.figures if f.derived and f.value == 0 and f.cell is None}
 
 
-@pytest.mark.parametrize("sentence,keys", [
-    ("全年无政府信息公开申请。", {"requests.new.total"}),
-    ("本年度未受理依申请公开。", {"requests.new.total"}),
-    ("2016年，我局未收到任何要求公开政府信息的申请，无依申请公开政府信息。", {"requests.new.total"}),
-    ("本年度没有接到群众主动要求公开政府信息的申请。", {"requests.new.total"}),
-    ("本机关未发生政府信息公开行政复议案件。", {"review.total"}),
-    ("全年未发生因政府信息公开引起的行政诉讼。", {"litigation.total"}),
-    ("本年度未收到有关政府信息公开行政复议申请。", {"review.total"}),  # a review, not a disclosure request
-    ("本单位不存在收费情况。", {"fees.collected"}),
-    ("依申请提供政府信息，未收取费用。", {"fees.collected"}),
-    ("全年无收费及减免情况。", {"fees.collected"}),
-    ("政府信息公开没有收费。", {"fees.collected"}),
-    ("复议、诉讼均为零。", {"review.total", "litigation.total"}),
-    ("全年未发生针对本单位政府信息公开事务的行政复议、行政诉讼和申诉案件。",
-     {"review.total", "litigation.total", "appeals"}),
-    ("本年度未引发行政复议和行政诉讼。", {"review.total", "litigation.total"}),
-    ("本年度未发生因政府信息公开申请而引起的行政复议。", {"review.total"}),  # the 申请 is the cause, not a count
-])
+@pytest.mark.parametrize(
+    "sentence,keys",
+    [
+        ("全年无政府信息公开申请。", {"requests.new.total"}),
+        ("本年度未受理依申请公开。", {"requests.new.total"}),
+        ("2016年，我局未收到任何要求公开政府信息的申请，无依申请公开政府信息。", {"requests.new.total"}),
+        ("本年度没有接到群众主动要求公开政府信息的申请。", {"requests.new.total"}),
+        ("本机关未发生政府信息公开行政复议案件。", {"review.total"}),
+        ("全年未发生因政府信息公开引起的行政诉讼。", {"litigation.total"}),
+        ("本年度未收到有关政府信息公开行政复议申请。", {"review.total"}),  # a review, not a disclosure request
+        ("本单位不存在收费情况。", {"fees.collected"}),
+        ("依申请提供政府信息，未收取费用。", {"fees.collected"}),
+        ("全年无收费及减免情况。", {"fees.collected"}),
+        ("政府信息公开没有收费。", {"fees.collected"}),
+        ("复议、诉讼均为零。", {"review.total", "litigation.total"}),
+        (
+            "全年未发生针对本单位政府信息公开事务的行政复议、行政诉讼和申诉案件。",
+            {"review.total", "litigation.total", "appeals"},
+        ),
+        ("本年度未引发行政复议和行政诉讼。", {"review.total", "litigation.total"}),
+        ("本年度未发生因政府信息公开申请而引起的行政复议。", {"review.total"}),  # the 申请 is the cause, not a count
+    ],
+)
 def test_zero_statements(sentence, keys):
     r = extract(HEAD + "二、依申请公开情况\n\n" + sentence)
     got = zeros(r)
@@ -40,17 +45,20 @@ def test_zero_statements(sentence, keys):
         assert f.status == "derived" and f.sentence == sentence and f.raw_text in sentence
 
 
-@pytest.mark.parametrize("sentence", [
-    "严格按照法定时限答复，全年无超期答复情况。",
-    "对无正当理由大量反复申请的，依法不予处理。",
-    "开通无障碍申请通道，方便群众提出申请。",
-    "全年行政复议未被纠错。",
-    "对未按时答复的申请逐件督办。",
-    "无论是否收费，均应在网站公示。",
-    "行政事业性收费项目未发生变化。",
-    "对涉及国家秘密的申请，未予公开。",
-    "未经复议直接起诉的案件由法制科应诉。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "严格按照法定时限答复，全年无超期答复情况。",
+        "对无正当理由大量反复申请的，依法不予处理。",
+        "开通无障碍申请通道，方便群众提出申请。",
+        "全年行政复议未被纠错。",
+        "对未按时答复的申请逐件督办。",
+        "无论是否收费，均应在网站公示。",
+        "行政事业性收费项目未发生变化。",
+        "对涉及国家秘密的申请，未予公开。",
+        "未经复议直接起诉的案件由法制科应诉。",
+    ],
+)
 def test_sentences_that_do_not_say_none(sentence):
     assert zeros(extract(HEAD + "二、依申请公开情况\n\n" + sentence)) == {}
 

@@ -3,7 +3,7 @@ report, one column per canonical key).  pandas is imported only here."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..model import Report
 from . import rows as R

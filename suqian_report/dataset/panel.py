@@ -12,6 +12,7 @@ def _wide_line(report: Report) -> str:
     row = R.wide_row(report)
     return _csv_line([row.get(c) for c in R.wide_columns()])
 
+
 class WideCsvWriter(TextWriter):
     """The panel: one row per report, one column per canonical key."""
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..export import OutputError, Writer, _publish, _tmp_beside
 from ..model import Report
 from . import rows as R
-from ..export import OutputError, Writer, _publish, _tmp_beside
 
 GROUP = 2000  # rows per row group
 
@@ -47,7 +47,7 @@ def table(rows: list[dict[str, Any]], schema, wide: bool):
     import pyarrow as pa
 
     cols = {c: [row.get(c) for row in rows] for c in schema.names}
-    for c in schema.names[len(R.WIDE_IDENTITY):] if wide else ("value",):
+    for c in schema.names[len(R.WIDE_IDENTITY) :] if wide else ("value",):
         cols[c] = [None if v is None else float(v) for v in cols[c]]
     return pa.table(cols, schema=schema)
 

@@ -13,29 +13,45 @@ import os
 import sqlite3
 from typing import Any
 
-from . import rows as R
 from ..export import Writer, _publish, _tmp_beside
+from . import rows as R
 
 BATCH = 200  # reports per transaction
 
 _TYPES = {
-    "size": "INTEGER", "report_year": "INTEGER", "tampered": "INTEGER", "truncated": "INTEGER",
-    "figures": "INTEGER", "canonical": "INTEGER", "other": "INTEGER", "checks": "INTEGER",
-    "checks_failed": "INTEGER", "checks_not_assessable": "INTEGER", "value": "REAL", "approx": "INTEGER",
-    "derived": "INTEGER", "span_start": "INTEGER", "span_end": "INTEGER", "raw_start": "INTEGER",
-    "raw_end": "INTEGER", "byte_start": "INTEGER", "byte_end": "INTEGER", "expected": "REAL", "actual": "REAL",
+    "size": "INTEGER",
+    "report_year": "INTEGER",
+    "tampered": "INTEGER",
+    "truncated": "INTEGER",
+    "figures": "INTEGER",
+    "canonical": "INTEGER",
+    "other": "INTEGER",
+    "checks": "INTEGER",
+    "checks_failed": "INTEGER",
+    "checks_not_assessable": "INTEGER",
+    "value": "REAL",
+    "approx": "INTEGER",
+    "derived": "INTEGER",
+    "span_start": "INTEGER",
+    "span_end": "INTEGER",
+    "raw_start": "INTEGER",
+    "raw_end": "INTEGER",
+    "byte_start": "INTEGER",
+    "byte_end": "INTEGER",
+    "expected": "REAL",
+    "actual": "REAL",
     "count": "INTEGER",
 }
 
 
 def _table(name: str, columns: tuple[str, ...], extra: str = "") -> str:
     cols = ", ".join(f'"{c}" {_TYPES.get(c, "TEXT")}' for c in columns if c != "sha256")
-    return f'CREATE TABLE IF NOT EXISTS {name} (report_id INTEGER NOT NULL REFERENCES reports(id), {cols}{extra})'
+    return f"CREATE TABLE IF NOT EXISTS {name} (report_id INTEGER NOT NULL REFERENCES reports(id), {cols}{extra})"
 
 
 def schema() -> list[str]:
     report_cols = ", ".join(f'"{c}" {_TYPES.get(c, "TEXT")}' for c in R.REPORT_COLUMNS if c != "sha256")
-    panel_cols = ", ".join(f'MAX(CASE WHEN f.key = \'{k}\' THEN f.value END) AS "{k}"' for k in R.canonical_keys())
+    panel_cols = ", ".join(f"MAX(CASE WHEN f.key = '{k}' THEN f.value END) AS \"{k}\"" for k in R.canonical_keys())
     identity = ", ".join(f'r."{c}"' for c in R.WIDE_IDENTITY)
     return [
         f"CREATE TABLE IF NOT EXISTS reports (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, {report_cols})",
@@ -78,19 +94,25 @@ class SqliteWriter(Writer):
     def write(self, payload: dict[str, Any]) -> None:
         rep = payload["report"]
         cur = self.db.execute(
-            f'INSERT OR IGNORE INTO reports (sha256, {", ".join(chr(34) + c + chr(34) for c in R.REPORT_COLUMNS if c != "sha256")}) '
-            f'VALUES ({", ".join("?" for _ in R.REPORT_COLUMNS)})',
-            [rep["sha256"]] + [_sql(rep[c]) for c in R.REPORT_COLUMNS if c != "sha256"])
+            f"INSERT OR IGNORE INTO reports (sha256, {', '.join(chr(34) + c + chr(34) for c in R.REPORT_COLUMNS if c != 'sha256')}) "
+            f"VALUES ({', '.join('?' for _ in R.REPORT_COLUMNS)})",
+            [rep["sha256"]] + [_sql(rep[c]) for c in R.REPORT_COLUMNS if c != "sha256"],
+        )
         if cur.rowcount == 0:
             return  # the database already holds these bytes
         rid = cur.lastrowid
-        for table, columns in (("figures", R.FIGURE_COLUMNS), ("checks", R.CHECK_COLUMNS),
-                               ("repairs", R.REPAIR_COLUMNS), ("boilerplate", R.BOILERPLATE_COLUMNS)):
+        for table, columns in (
+            ("figures", R.FIGURE_COLUMNS),
+            ("checks", R.CHECK_COLUMNS),
+            ("repairs", R.REPAIR_COLUMNS),
+            ("boilerplate", R.BOILERPLATE_COLUMNS),
+        ):
             cols = [c for c in columns if c != "sha256"]
             self.db.executemany(
-                f'INSERT INTO {table} (report_id, {", ".join(chr(34) + c + chr(34) for c in cols)}) '
-                f'VALUES (?, {", ".join("?" for _ in cols)})',
-                [[rid] + [_sql(row[c]) for c in cols] for row in payload[table]])
+                f"INSERT INTO {table} (report_id, {', '.join(chr(34) + c + chr(34) for c in cols)}) "
+                f"VALUES (?, {', '.join('?' for _ in cols)})",
+                [[rid] + [_sql(row[c]) for c in cols] for row in payload[table]],
+            )
         self.pending += 1
         if self.pending >= BATCH:
             self.db.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..model import Check, CheckInput, Coverage, Figure, Metadata, NonFigure
+from ..model import Check, CheckInput, CheckStatus, Coverage, Figure, Metadata, NonFigure
 from ..numbers import classify, scan
 from ..offsets import SpanSet
 from ..provenance import Tracer
@@ -15,8 +15,8 @@ from ..validate import check_input
 from .metadata import build_metadata
 from .prose import Stated, find_stated, loose_keys, sentence_at, sentence_ends
 from .regime import detect_format
-from .tables import table_figures
 from .stats import read_stats
+from .tables import table_figures
 from .template import read_tables
 from .zeros import Zero, zero_statements
 
@@ -53,13 +53,15 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     used = SpanSet(template.used)
     in_template = [used.overlaps(n.start, n.stop) for n in nums]
     in_label = [any(a <= n.start and n.stop <= b for a, b in template.labels) for n in nums]
-    reasons = [None if in_template[i] else ("table_label" if r is None and in_label[i] else r)
-               for i, r in enumerate(reasons)]
+    reasons = [
+        None if in_template[i] else ("table_label" if r is None and in_label[i] else r) for i, r in enumerate(reasons)
+    ]
     figure_idx = {i for i, r in enumerate(reasons) if r is None and not in_template[i]}
 
     stated = find_stated(text, nums, figure_idx, table_lines)
-    tables = table_figures(seg, nums, [r if i in figure_idx else "table" for i, r in enumerate(reasons)],
-                           metadata.format, tracer)
+    tables = table_figures(
+        seg, nums, [r if i in figure_idx else "table" for i, r in enumerate(reasons)], metadata.format, tracer
+    )
 
     figures: list[Figure] = list(template.figures)
     table_cells = {f.key: f for f in template.figures if f.key}
@@ -71,20 +73,22 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
             restates.setdefault(key, []).append(fig)
         if fig.key in table_cells:  # the table holds this key; the prose restates it
             restates.setdefault(fig.key, []).insert(0, fig)
-            fig.note = f"restates {fig.key} from table {table_cells[fig.key].cell.table}"
+            cell = table_cells[fig.key].cell
+            fig.note = f"restates {fig.key} from table {cell.table if cell else '?'}"
             fig.key = ""
         by_stated[id(st)] = fig
         figures.append(fig)
     figures.extend(tables.figures)
-    restated = []
+    restated: list[tuple[Figure, Figure]] = []
     for key, candidates in restates.items():
         # The prose restates the table if any figure that could be this cell has its value; if none does, the
         # figure the rules gave the key is the one that disagrees.
         table_fig = table_cells[key]
         same = next((f for f in candidates if f.value == table_fig.value and f.unit == table_fig.unit), None)
         strict = next((f for f in candidates if (f.note or "").startswith(f"restates {key} ")), None)
-        if same is not None or strict is not None:
-            restated.append((same or strict, table_fig))
+        prose = same or strict
+        if prose is not None:
+            restated.append((prose, table_fig))
 
     stated_keys = {f.key: f for f in figures if f.key}
     zero_checks: list[Check] = []
@@ -100,9 +104,20 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
             continue
         zeroed.add(z.key)
         s0, s1 = sentence_at(text, z.start, ends)[0], sentence_at(text, max(z.start, z.end - 1), ends)[1]
-        figures.append(Figure(z.key, text[z.start:z.end], 0, text[z.start:z.end], z.unit, derived=True,
-                              status="derived", sentence=text[s0:s1].strip(), note="stated in words; read as zero",
-                              **tracer.place(z.start, z.end)))
+        figures.append(
+            Figure(
+                z.key,
+                text[z.start : z.end],
+                0,
+                text[z.start : z.end],
+                z.unit,
+                derived=True,
+                status="derived",
+                sentence=text[s0:s1].strip(),
+                note="stated in words; read as zero",
+                **tracer.place(z.start, z.end),
+            )
+        )
     figures.sort(key=lambda f: f.span)
     n_other = 0
     for f in figures:
@@ -110,25 +125,30 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
             n_other += 1
             f.key = f"other.{n_other}"
 
-    lists = [(by_stated[id(st)], [by_stated[id(c)] for c in st.children], st.complete)
-             for st in stated if st.children]
+    lists = [(by_stated[id(st)], [by_stated[id(c)] for c in st.children], st.complete) for st in stated if st.children]
 
-    non_figures = [NonFigure(text[n.begin:n.stop], r, n.span) for n, r in zip(nums, reasons) if r not in (None, "word")]
+    non_figures = [
+        NonFigure(text[n.begin : n.stop], r, n.span) for n, r in zip(nums, reasons) if r not in (None, "word")
+    ]
     counted = sum(1 for r in reasons if r != "word")
     # Every number is a figure (in prose, a table row or a template cell) or a non-figure with a reason.
     figure_spans = [f.span for f in figures if not f.derived]
     covered, at = SpanSet(figure_spans), {a for a, b in figure_spans if a == b}
-    unaccounted = [n for n, r in zip(nums, reasons)
-                   if r is None and not covered.overlaps(n.start, n.stop) and n.start not in at]
+    unaccounted = [
+        n for n, r in zip(nums, reasons) if r is None and not covered.overlaps(n.start, n.stop) and n.start not in at
+    ]
     by_reason: dict[str, int] = {}
     for nf in non_figures:
         by_reason[nf.reason] = by_reason.get(nf.reason, 0) + 1
     canonical = sum(1 for f in figures if f.canonical)
-    coverage = Coverage(counted, len(figures), canonical, len(figures) - canonical, len(non_figures), by_reason,
-                        len(unaccounted))
+    coverage = Coverage(
+        counted, len(figures), canonical, len(figures) - canonical, len(non_figures), by_reason, len(unaccounted)
+    )
     if unaccounted:
-        warnings.append("numbers neither read as figures nor explained: "
-                        + ", ".join(text[n.begin:n.stop] for n in unaccounted[:8]))
+        warnings.append(
+            "numbers neither read as figures nor explained: "
+            + ", ".join(text[n.begin : n.stop] for n in unaccounted[:8])
+        )
     warnings.extend(tables.warnings + template.warnings)
     checks = list(template.checks) + [_restated_check(p, t) for p, t in restated] + zero_checks
     return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks, spam)
@@ -136,25 +156,41 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
 
 def _restated_check(prose: Figure, table: Figure) -> Check:
     same = isinstance(prose.value, (int, float)) and prose.value == table.value
-    status = "pass" if same else ("not_assessable" if not isinstance(table.value, (int, float)) else "fail")
-    return Check(name=f"正文与表格一致: {table.key}", status=status,
-                 description=f"the prose figure {prose.label_zh} agrees with the table cell {table.label_zh}",
-                 expected=table.value, actual=prose.value,
-                 inputs=[check_input(table), CheckInput("(prose)", prose.value, prose.span, prose.label_zh)],
-                 note=None if same else ("the table cell holds no number" if status == "not_assessable"
-                                         else "prose and table disagree: both are kept"))
+    status: CheckStatus = (
+        "pass" if same else ("not_assessable" if not isinstance(table.value, (int, float)) else "fail")
+    )
+    return Check(
+        name=f"正文与表格一致: {table.key}",
+        status=status,
+        description=f"the prose figure {prose.label_zh} agrees with the table cell {table.label_zh}",
+        expected=table.value,
+        actual=prose.value,
+        inputs=[check_input(table), CheckInput("(prose)", prose.value, prose.span, prose.label_zh)],
+        note=None
+        if same
+        else (
+            "the table cell holds no number"
+            if status == "not_assessable"
+            else "prose and table disagree: both are kept"
+        ),
+    )
 
 
 def _zero_check(z: Zero, stated: Figure, text: str) -> Check:
     """The page says there were none, and states a number for the same key: do they agree?"""
     ok = isinstance(stated.value, (int, float))
-    status = ("pass" if stated.value == 0 else "fail") if ok else "not_assessable"
-    return Check(name=f"零陈述与数字一致: {z.key}", status=status,
-                 description=f"the page says there were none ({text[z.start:z.end]}) and states {stated.label_zh}",
-                 expected=0, actual=stated.value,
-                 inputs=[check_input(stated), CheckInput("(stated in words)", 0, (z.start, z.end), text[z.start:z.end])],
-                 note=None if status == "pass" else ("the stated figure holds no number" if not ok
-                                                     else "the words and the number disagree: both are kept"))
+    status: CheckStatus = ("pass" if stated.value == 0 else "fail") if ok else "not_assessable"
+    return Check(
+        name=f"零陈述与数字一致: {z.key}",
+        status=status,
+        description=f"the page says there were none ({text[z.start : z.end]}) and states {stated.label_zh}",
+        expected=0,
+        actual=stated.value,
+        inputs=[check_input(stated), CheckInput("(stated in words)", 0, (z.start, z.end), text[z.start : z.end])],
+        note=None
+        if status == "pass"
+        else ("the stated figure holds no number" if not ok else "the words and the number disagree: both are kept"),
+    )
 
 
 def _figure(st: Stated, text: str, tracer: Tracer) -> Figure:
@@ -169,7 +205,7 @@ def _figure(st: Stated, text: str, tracer: Tracer) -> Figure:
         qualifier=n.qualifier,
         status=tracer.status(n.start, n.end, n.raw_text),
         scope=st.scope,
-        sentence=text[st.sentence[0]:st.sentence[1]].strip(),
+        sentence=text[st.sentence[0] : st.sentence[1]].strip(),
         note=st.note,
         **tracer.place(*n.span),
     )

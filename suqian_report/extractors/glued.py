@@ -7,7 +7,7 @@ reading only when exactly one survives, and otherwise leaves the cells uncertain
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 Constraint = Callable[[list[int]], bool]
 
@@ -26,8 +26,9 @@ def _cuts(digits: str, k: int, max_len: int) -> Iterator[list[str]]:
             yield [head, *rest]
 
 
-def splits(digits: str, k: int, constraint: Constraint | None = None, max_len: int = 7,
-           limit: int = 20000) -> list[list[int]]:
+def splits(
+    digits: str, k: int, constraint: Constraint | None = None, max_len: int = 7, limit: int = 20000
+) -> list[list[int]]:
     """Every reading of ``digits`` as ``k`` numbers that meets ``constraint`` (at most ``limit`` tried)."""
     out = []
     for tried, parts in enumerate(_cuts(digits, k, max_len)):
@@ -39,11 +40,11 @@ def splits(digits: str, k: int, constraint: Constraint | None = None, max_len: i
     return out
 
 
-def row_total(values: list[int]) -> bool:
+def row_total(values: Sequence[int | float]) -> bool:
     """The last cell is the sum of the others (table 三: 总计 = the six applicant columns)."""
     return sum(values[:-1]) == values[-1]
 
 
-def blocks_of_five(values: list[int]) -> bool:
+def blocks_of_five(values: Sequence[int | float]) -> bool:
     """Table 四: in each block of five, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
-    return all(sum(values[i:i + 4]) == values[i + 4] for i in range(0, len(values), 5))
+    return all(sum(values[i : i + 4]) == values[i + 4] for i in range(0, len(values), 5))

@@ -18,32 +18,56 @@ from ..rules.spam import BRANDS
 
 _DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(
-    r"(统计期限|统计时限|统计时间|统计区间|统计期间|数据统计|所列数据|统计周期|统计范围)[^。]{0,20}?" + _DATE
+    r"(统计期限|统计时限|统计时间|统计区间|统计期间|数据统计|所列数据|统计周期|统计范围)[^。]{0,20}?"
+    + _DATE
     + r"[^。\d]{0,8}?(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
 _PHONE = re.compile(rf"(?:联系电话|咨询电话|电话|联系方式)[:：\s]*({PHONE}|\d{{7,8}}(?:[{DASHES}]\d{{1,5}})?)(?!\d)")
 _POSTCODE = re.compile(rf"(?:邮政编码|邮编)[:：\s]*({POSTCODE})(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})")
+_ADDRESS = re.compile(
+    r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})"
+)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # The body a title names before its year (宿迁市人民政府办公室2013年…); also used by compare.
 PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
-_PUBLISHER_AFTER_YEAR = re.compile(r"^(?:19|20)\d\d\s*年度?(.{3,30}?)(?:政府)?(?:信息公开|政务公开)")  # 2019年上海市人民政府办公厅…
+_PUBLISHER_AFTER_YEAR = re.compile(
+    r"^(?:19|20)\d\d\s*年度?(.{3,30}?)(?:政府)?(?:信息公开|政务公开)"
+)  # 2019年上海市人民政府办公厅…
 _COMPILER = re.compile(r"由([^，。,（(]{2,30}?)(?:根据|依据|按照)?[^，。]{0,30}?编制")
 _CONTACT = re.compile(r"请(?:与|联系)([^，。,（(；;、]{2,30}?)(?:联系|$|[（(])")
 # 现向社会公布宿迁市政务服务管理办公室2017年度政府信息公开年度报告
-_ANNOUNCED = re.compile(r"(?:公布|发布)《?([^，。,《》“”]{2,40}?)\s*((?:19|20)\d\d)\s*年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+_ANNOUNCED = re.compile(
+    r"(?:公布|发布)《?([^，。,《》“”]{2,40}?)\s*((?:19|20)\d\d)\s*年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
+)
 # 现向社会公布2019年度宿城区文化广电和旅游局信息公开工作年度报告
-_ANNOUNCED_YEAR_FIRST = re.compile(r"(?:公布|发布)《?((?:19|20)\d\d)\s*年度?([^，。,《》“”\d]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告")
+_ANNOUNCED_YEAR_FIRST = re.compile(
+    r"(?:公布|发布)《?((?:19|20)\d\d)\s*年度?([^，。,《》“”\d]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
+)
 _BODY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度|，|,|底|以来|全年|全)")
-_ORG = re.compile(r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|开发区|园区|新区|管委会).*(?:政府|办公室|办公厅|局|委员会|委|厅|办|中心|处|院|所|站|队|管委会|街道办事处|办事处)$")
-_PLACE = re.compile(r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟|地区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区|旗))?"
-                    r"(?:[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))?)")
+_ORG = re.compile(
+    r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|开发区|园区|新区|管委会).*(?:政府|办公室|办公厅|局|委员会|委|厅|办|中心|处|院|所|站|队|管委会|街道办事处|办事处)$"
+)
+_PLACE = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟|地区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区|旗))?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))?)"
+)
 _GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会|行政公署)(办公室|办公厅)?$")
-_LEVEL_BY_SUFFIX = (("街道", "subdistrict"), ("镇", "township"), ("乡", "township"), ("区", "district"),
-                    ("旗", "county"), ("县", "county"), ("自治州", "city"), ("州", "city"), ("盟", "city"),
-                    ("市", "city"), ("自治区", "province"), ("省", "province"))
+_LEVEL_BY_SUFFIX = (
+    ("街道", "subdistrict"),
+    ("镇", "township"),
+    ("乡", "township"),
+    ("区", "district"),
+    ("旗", "county"),
+    ("县", "county"),
+    ("自治州", "city"),
+    ("州", "city"),
+    ("盟", "city"),
+    ("市", "city"),
+    ("自治区", "province"),
+    ("省", "province"),
+)
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 
@@ -60,7 +84,7 @@ def normalise_phone(written: str) -> str:
         return digits  # a local number with no area code
     area, rest = (digits[:3], digits[3:]) if digits[1] in "12" else (digits[:4], digits[4:])
     if len(groups) >= 2 and len(rest) > 8 and len(groups[-1]) <= 5:  # 0527-84000000-801
-        return f"{area}-{rest[:-len(groups[-1])]}-{groups[-1]}"
+        return f"{area}-{rest[: -len(groups[-1])]}-{groups[-1]}"
     return f"{area}-{rest}"
 
 
@@ -120,7 +144,7 @@ def region_and_level(publisher: str | None) -> tuple[str | None, str | None]:
     region = m.group(1) if m and m.group(1) else None
     if region and region == publisher:
         region = None
-    rest = publisher[len(region):] if region else publisher
+    rest = publisher[len(region) :] if region else publisher
     if region and _GOVERNMENT.fullmatch(rest or ""):
         if region.endswith(_MUNICIPALITIES):
             return region, "province"
@@ -132,23 +156,35 @@ def region_and_level(publisher: str | None) -> tuple[str | None, str | None]:
     return region, None
 
 
-def build_metadata(panel: dict[str, str], title_text: str | None, body: str, meta: dict[str, str],
-                   warnings: list[str], spam: list[str] | None = None) -> Metadata:
+def build_metadata(
+    panel: dict[str, str],
+    title_text: str | None,
+    body: str,
+    meta: dict[str, str],
+    warnings: list[str],
+    spam: list[str] | None = None,
+) -> Metadata:
     """``spam``: gets the spam brand names found in the title line, the metadata panel and the page's meta tags
     (they are cut from every value taken from there)."""
     md = Metadata()
     if spam is not None:
         for value in (title_text or "", *panel.values(), *meta.values()):
             spam += [m.group(0) for m in BRANDS.finditer(value)]
-    title = _clean(_panel(panel, "名称", "标题")) or _clean(title_text) or _clean(meta.get("articletitle")) \
+    title = (
+        _clean(_panel(panel, "名称", "标题"))
+        or _clean(title_text)
+        or _clean(meta.get("articletitle"))
         or _site_suffix_cut(_clean(meta.get("title")))
+    )
     if title:
         title = re.sub(r"\s+", " ", title)
         title = re.sub(r"(?<=[\u4e00-\u9fff0-9]) (?=[\u4e00-\u9fff0-9])", "", title)
     md.title = title
     head = body[:3000]
 
-    publisher = _clean(_panel(panel, "发布机构", "发文机关", "发布单位", "公开主体")) or _clean(meta.get("contentsource"))
+    publisher = _clean(_panel(panel, "发布机构", "发文机关", "发布单位", "公开主体")) or _clean(
+        meta.get("contentsource")
+    )
     announced = _ANNOUNCED.search(head)
     if announced is None and (m := _ANNOUNCED_YEAR_FIRST.search(head)):
         announced = m
@@ -156,8 +192,8 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
     elif announced is not None:
         name, year = announced.group(1), announced.group(2)
     if not md.title and announced:
-        md.title = title = f"{name}{year}年" + announced.group(0)[announced.end(0) - announced.start(0) - len(
-            re.search(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告$", announced.group(0)).group(0)):]
+        tail = re.search(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告$", announced.group(0))
+        md.title = title = f"{name}{year}年" + (tail.group(0) if tail else "")
     if not publisher and title:
         m = PUBLISHER_IN_TITLE.match(title) or _PUBLISHER_AFTER_YEAR.match(title)
         if m and len(m.group(1)) >= 3:
@@ -179,8 +215,9 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
         parts = [p for p in re.split(r"[?？\ufffd\s/;；]+", category) if p]
         category = " / ".join(parts) if parts else None
     md.category = _clean(category)
-    md.publish_date = iso_date(_panel(panel, "发文日期", "发布日期", "发布时间", "公开日期", "成文日期", "生成日期")) \
-        or iso_date(meta.get("pubdate") or meta.get("publishdate"))
+    md.publish_date = iso_date(
+        _panel(panel, "发文日期", "发布日期", "发布时间", "公开日期", "成文日期", "生成日期")
+    ) or iso_date(meta.get("pubdate") or meta.get("publishdate"))
     if md.publish_date is None:
         m = re.search(r"(发布日期|发布时间|时间|日期)[:：]\s*((?:19|20)\d\d-\d{1,2}-\d{1,2})", head)
         md.publish_date = iso_date(m.group(2)) if m else None
@@ -194,13 +231,16 @@ def build_metadata(panel: dict[str, str], title_text: str | None, body: str, met
         title_year = ys[0] if ys else None
     md.report_year = period_year or title_year
     if period_year and title_year and period_year != title_year:
-        warnings.append(f"title says {title_year} but the reporting period is {period_year}; report_year follows the period")
+        warnings.append(
+            f"title says {title_year} but the reporting period is {period_year}; report_year follows the period"
+        )
     if md.report_year is None:
         years = [int(y) for y in _BODY_YEAR.findall(head)]
         if years:
             md.report_year = max(set(years), key=years.count)
-            warnings.append(f"no reporting period or titled year: report_year {md.report_year} is the year the body "
-                            "speaks of most")
+            warnings.append(
+                f"no reporting period or titled year: report_year {md.report_year} is the year the body speaks of most"
+            )
 
     m = _PHONE.search(head)
     md.contact_phone = normalise_phone(m.group(1)) if m else None

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from ..numbers import Num
 from ..offsets import SpanSet
 from ..rules.keys import (
-    CATEGORY_SLUGS, CHANNELS, LABEL_LEAD, LABEL_VERB, LABEL_TAIL, MEASURE_WORDS, NOUN_STOP, PORTAL, PROSE_RULES, SCOPES,
+    CATEGORY_SLUGS,
+    CHANNELS,
+    LABEL_LEAD,
+    LABEL_TAIL,
+    LABEL_VERB,
+    MEASURE_WORDS,
+    NOUN_STOP,
+    PORTAL,
+    PROSE_RULES,
+    SCOPES,
     VERBS_BEFORE_NOUN,
 )
 
@@ -48,8 +57,8 @@ class Stated:
     scope: str | None
     key: str | None = None
     note: str | None = None
-    parent: "Stated | None" = None
-    children: list["Stated"] = field(default_factory=list)
+    parent: Stated | None = None
+    children: list[Stated] = field(default_factory=list)
     complete: bool = False  # the breakdown promises the whole (包括…, 分别为…), not just some parts (其中…)
     parent_channel: str | None = None  # 在网站公开的信息中，包括…: the parts of an earlier channel's figure
     derived: bool = False
@@ -68,7 +77,7 @@ def sentence_at(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
     k = bisect_left(ends, pos)
     a = ends[k - 1] + 1 if k else 0
     b = ends[k] + 1 if k < len(ends) else len(text)
-    if text[b - 1:b] == "\n":
+    if text[b - 1 : b] == "\n":
         b -= 1
     return a, b
 
@@ -90,19 +99,23 @@ def _noun_after(suffix: str) -> str:
     m = NOUN_STOP.search(suffix)
     if m and m.start() <= 1 and m.group(0) == "的":  # 三项新的重大任务: 新 alone says nothing
         m = NOUN_STOP.search(suffix, m.end())
-    return (suffix[:m.start()] if m else suffix)[:12]
+    return (suffix[: m.start()] if m else suffix)[:12]
 
 
 def make_label(num: Num, prefix: str, suffix: str) -> str:
     label = clean_label(prefix)
     if len(label) > 14:
         # …门户网站、《…公报》等平台主动公开规章: after an enumeration of channels, the verb and its object
-        verbs = [m for m in LABEL_VERB.finditer(label) if re.search(r"[、等]", label[:m.start()])]
-        if verbs and len(label) - verbs[-1].start() >= 3 and label[verbs[-1].end():verbs[-1].end() + 1] != "的":
-            label = label[verbs[-1].start():]
+        verbs = [m for m in LABEL_VERB.finditer(label) if re.search(r"[、等]", label[: m.start()])]
+        if verbs and len(label) - verbs[-1].start() >= 3 and label[verbs[-1].end() : verbs[-1].end() + 1] != "的":
+            label = label[verbs[-1].start() :]
     noun = _noun_after(suffix) if suffix and "\u4e00" <= suffix[0] <= "\u9fff" else ""
     # A label is weak when empty, when a verb ends it (召开 | 3场新闻发布会), or when it breaks off at 和/及/与/、.
-    weak = not label or VERBS_BEFORE_NOUN.search(prefix.rstrip()) is not None or prefix.rstrip().endswith(("和", "及", "与", "、"))
+    weak = (
+        not label
+        or VERBS_BEFORE_NOUN.search(prefix.rstrip()) is not None
+        or prefix.rstrip().endswith(("和", "及", "与", "、"))
+    )
     if num.unit in MEASURE_WORDS and noun:
         if weak:
             return noun
@@ -128,8 +141,9 @@ def _scope(text: str, sent_start: int, pos: int, prefix: str) -> str | None:
     if found:
         return found
     head = text[sent_start:pos]
-    m = SCOPES.match(head, _SUBJECT.match(head).end())
-    return m.group(0) if m else None
+    subject = _SUBJECT.match(head)  # it matches any text, at least the empty string
+    scope = SCOPES.match(head, subject.end() if subject else 0)
+    return scope.group(0) if scope else None
 
 
 def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tuple[int, int]]) -> list[Stated]:
@@ -147,11 +161,11 @@ def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tu
         if s0 <= prev_stop <= num.begin and prev_stop > strong:
             # another figure earlier in this clause: this one's label starts after the last 、
             start = max(prev_stop, text.rfind("、", prev_stop, num.begin) + 1)
-        prefix = text[start:num.begin]
+        prefix = text[start : num.begin]
         end = num.stop
         while end < s1 and end - num.stop < 24 and text[end] not in _CLAUSE_END:
             end += 1
-        suffix = text[num.stop:end]
+        suffix = text[num.stop : end]
         label = make_label(num, prefix, suffix)
         out.append(Stated(num, (s0, s1), prefix, suffix, label, _scope(text, s0, num.begin, prefix)))
         prev_stop = num.stop
@@ -180,19 +194,19 @@ def _link_lists(text: str, stated: list[Stated]) -> None:
                 break
             # The first part may open the next sentence (…46条。其中工作动态类36条；…); the parts share one.
             if st.sentence != (run[0].sentence if run else head.sentence) and (
-                    run or not re.match(r"^\s*。\s*(其中|包括|分别为|具体为)", text[head.num.stop:st.num.begin])):
+                run or not re.match(r"^\s*。\s*(其中|包括|分别为|具体为)", text[head.num.stop : st.num.begin])
+            ):
                 break
-            gap = text[(run[-1] if run else head).num.stop:st.num.begin]
-            if run and (not _ITEM_GAP.fullmatch(gap) or _LIST_INTRO.search(clean_intro(gap))
-                        or _LIST_STOP.search(gap)):
+            gap = text[(run[-1] if run else head).num.stop : st.num.begin]
+            if run and (not _ITEM_GAP.fullmatch(gap) or _LIST_INTRO.search(clean_intro(gap)) or _LIST_STOP.search(gap)):
                 break
             if not run and (not _LIST_INTRO.search(clean_intro(gap)) or _LIST_STOP.search(clean_intro(gap)[:-1])):
                 break
             run.append(st)
             j += 1
         if len(run) >= 2:
-            intro = clean_intro(text[head.num.stop:run[0].num.begin])
-            head.complete = bool(_COMPLETE.search(intro)) and "其中" not in text[head.num.stop:run[0].num.begin]
+            intro = clean_intro(text[head.num.stop : run[0].num.begin])
+            head.complete = bool(_COMPLETE.search(intro)) and "其中" not in text[head.num.stop : run[0].num.begin]
             for st in run:
                 st.parent = head
                 if head.scope and not SCOPES.search(st.prefix) and not PORTAL.search(st.prefix):
@@ -221,8 +235,12 @@ def _lists_by_reference(text: str, stated: list[Stated]) -> None:
             continue
         run = [st]
         j = i + 1
-        while j < len(stated) and stated[j].sentence == st.sentence and stated[j].num.unit == st.num.unit and \
-                _ITEM_GAP.fullmatch(text[run[-1].num.stop:stated[j].num.begin]):
+        while (
+            j < len(stated)
+            and stated[j].sentence == st.sentence
+            and stated[j].num.unit == st.num.unit
+            and _ITEM_GAP.fullmatch(text[run[-1].num.stop : stated[j].num.begin])
+        ):
             run.append(stated[j])
             j += 1
         if len(run) >= 2:
@@ -234,7 +252,7 @@ def _lists_by_reference(text: str, stated: list[Stated]) -> None:
 def clean_intro(gap: str) -> str:
     """The words between a total and its first item, minus the item's own label."""
     m = _INTRO.search(gap)
-    return gap[:m.end()] if m else gap
+    return gap[: m.end()] if m else gap
 
 
 _CATEGORY_TAIL = re.compile(r"(类信息|类|信息|更新量|数量|量|方面)+$")
@@ -310,7 +328,7 @@ _TOTAL_RULE = next(r for r in PROSE_RULES if r.key == "proactive.total")
 
 
 def _rule_key(text: str, st: Stated) -> str | None:
-    before = text[st.sentence[0]:st.num.begin]
+    before = text[st.sentence[0] : st.num.begin]
     # 七个部分组成: a count with its noun after it counts that noun; the words before it do not name it.
     counted_after = st.num.unit in MEASURE_WORDS and st.suffix[:1] and "\u4e00" <= st.suffix[:1] <= "\u9fff"
     where = (st.label,) if counted_after else (st.prefix, st.label)
@@ -329,5 +347,8 @@ def _rule_key(text: str, st: Stated) -> str | None:
 
 def loose_keys(st: Stated) -> set[str]:
     """Every key whose label pattern fits this figure, whatever the rule's other conditions say."""
-    return {rule.key for rule in PROSE_RULES if st.num.unit in rule.units
-            and (rule.label.search(st.prefix) or rule.label.search(st.label))}
+    return {
+        rule.key
+        for rule in PROSE_RULES
+        if st.num.unit in rule.units and (rule.label.search(st.prefix) or rule.label.search(st.label))
+    }

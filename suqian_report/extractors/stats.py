@@ -15,8 +15,8 @@ from ..model import Check, Figure
 from ..provenance import Tracer
 from ..rules.stats import STATS_GROUPS, STATS_ROWS, STATS_UNITS
 from ..segment import Segmented
-from .glued import splits
 from ..validate import balance_check
+from .glued import splits
 from .template import TemplateResult, Token, _Builder, read_value, tokenize
 
 _REGION = re.compile(r"统计表[\s：:]*指标名称")
@@ -32,11 +32,10 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
     """``prose_values``: (value, unit) of every figure the report's text states, to choose between splits."""
     out = TemplateResult()
     text = seg.clean_text
-    m = None
-    for m in _REGION.finditer(text):
-        pass
-    if m is None:
+    regions = list(_REGION.finditer(text))
+    if not regions:
         return out
+    m = regions[-1]  # the last one: the table, after any mention of it in the text
     start = m.start()
     end = text.find("附件下载", start)
     end = len(text) if end < 0 else end
@@ -54,15 +53,20 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
             if _row_key(t.text.split("累计")[-1]):
                 break  # the first row is glued to the header: the row loop takes it from here
             header_end = k + 1
-    while header_end < len(tokens) and tokens[header_end].kind == "label" and re.fullmatch(r"\s*(年度|历年累计|累计)\s*",
-                                                                                          tokens[header_end].text):
+    while (
+        header_end < len(tokens)
+        and tokens[header_end].kind == "label"
+        and re.fullmatch(r"\s*(年度|历年累计|累计)\s*", tokens[header_end].text)
+    ):
         header_end += 1
     ncols = 2 if two_columns else 1
 
     rows: list[tuple[str | None, str, str | None, list[Token], int]] = []  # key, label, unit, values, position
     for t in tokens[header_end:]:
         if t.kind == "label":
-            label, unit = _split_unit(t.text.split("累计")[-1])  # 年度历年累计主动公开信息数条: the row after the header
+            label, unit = _split_unit(
+                t.text.split("累计")[-1]
+            )  # 年度历年累计主动公开信息数条: the row after the header
             if not label and unit and rows:  # a unit standing alone after its label
                 rows[-1] = (rows[-1][0], rows[-1][1], unit, rows[-1][3], rows[-1][4])
                 continue
@@ -74,7 +78,7 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
 
     b = _Builder(seg, tracer, out)
     candidates: dict[int, list[tuple]] = {}
-    for i, (key, label, unit, values, pos) in enumerate(rows):
+    for i, (_key, _label, _unit, values, _pos) in enumerate(rows):
         nums = [read_value(v.text) for v in values]
         if len(values) == ncols + 1 and re.fullmatch(r"(19|20)\d\d", values[0].text) and i == 0:
             values[:] = values[1:]  # the header's year (2013年度) glued before the first row
@@ -95,8 +99,8 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
         col_labels = ["本年度", "历年累计"][:ncols]
         out.used += [(v.start, v.end) for v in values]
         if len(values) == ncols:
-            for k, tok, col_label in zip(cols, values, col_labels):
-                b.cell(k, "统计表", label, col_label, tok, unit, sentence=sentence)
+            for col_key, tok, col_label in zip(cols, values, col_labels):
+                b.cell(col_key, "统计表", label, col_label, tok, unit, sentence=sentence)
             continue
         if not values:
             continue
@@ -104,15 +108,44 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
         raw = "".join(v.text for v in values)
         if len(opts) == 1:
             chosen, why = opts[0], getattr(opts, "why", None) or "the only split where 历年累计 ≥ the year's value"
-            for k, v, col_label in zip(cols, chosen, col_labels):
-                b.cell(k, "统计表", label, col_label, None, unit, value=v, raw=raw, kind="number", status="repaired",
-                       sentence=sentence, span=glued, note=f"cells glued as {raw!r}; {why}")
+            for col_key, v, col_label in zip(cols, chosen, col_labels):
+                b.cell(
+                    col_key,
+                    "统计表",
+                    label,
+                    col_label,
+                    None,
+                    unit,
+                    value=v,
+                    raw=raw,
+                    kind="number",
+                    status="repaired",
+                    sentence=sentence,
+                    span=glued,
+                    note=f"cells glued as {raw!r}; {why}",
+                )
         else:
-            note = (f"cells glued as {raw!r}: {len(opts)} readings fit, none is certain" if opts
-                    else f"{len(values)} cells where the table has {ncols} columns")
-            for k, col_label in zip(cols, col_labels):
-                b.cell(k, "统计表", label, col_label, None, unit, value=None, raw=raw, kind="text", status="uncertain",
-                       sentence=sentence, span=glued, note=note)
+            note = (
+                f"cells glued as {raw!r}: {len(opts)} readings fit, none is certain"
+                if opts
+                else f"{len(values)} cells where the table has {ncols} columns"
+            )
+            for col_key, col_label in zip(cols, col_labels):
+                b.cell(
+                    col_key,
+                    "统计表",
+                    label,
+                    col_label,
+                    None,
+                    unit,
+                    value=None,
+                    raw=raw,
+                    kind="text",
+                    status="uncertain",
+                    sentence=sentence,
+                    span=glued,
+                    note=note,
+                )
     out.checks += _checks(out.figures)
     return out
 
@@ -122,7 +155,7 @@ def _split_unit(text: str) -> tuple[str, str | None]:
     t = re.sub(r"^[1-9][.．、]\s*", "", t)
     for u in STATS_UNITS:
         if t.endswith(u) and len(t) > len(u) or t == u:
-            return t[:-len(u)].strip(), u
+            return t[: -len(u)].strip(), u
     return t, None
 
 
@@ -145,15 +178,18 @@ def _resolve(rows, candidates: dict[int, list[tuple]], prose_values: set) -> Non
         if len(members) < 2 or any(not candidates[i] for i in members):
             continue
         pools = [candidates[i] for i in members]
-        fits = [combo for combo in islice(product(*pools), 200000)
-                if all(combo[0][c] == sum(x[c] for x in combo[1:]) for c in range(len(combo[0])))]
+        fits = [
+            combo
+            for combo in islice(product(*pools), 200000)
+            if all(combo[0][c] == sum(x[c] for x in combo[1:]) for c in range(len(combo[0])))
+        ]
         if fits:
             for pos, i in enumerate(members):
                 choices = {combo[pos] for combo in fits}
                 if len(choices) < len(candidates[i]):
-                    opts = _Options(sorted(choices))
-                    opts.why = "the split where the parts add up to their total in both columns"
-                    candidates[i] = opts
+                    narrowed = _Options(sorted(choices))
+                    narrowed.why = "the split where the parts add up to their total in both columns"
+                    candidates[i] = narrowed
     for i, opts in candidates.items():
         if len(opts) > 1:
             # Two pieces of evidence together: a running total since 2008 is not hundreds of times one year's,
@@ -162,8 +198,10 @@ def _resolve(rows, candidates: dict[int, list[tuple]], prose_values: set) -> Non
             stated = [o for o in opts if o[1] <= 100 * max(o[0], 1) and (o[0], unit) in prose_values]
             if len(stated) == 1:
                 chosen = _Options(stated)
-                chosen.why = (f"the one split whose 历年累计 is within 100 × the year's value and whose year value "
-                              f"({stated[0][0]}) the report's text states")
+                chosen.why = (
+                    f"the one split whose 历年累计 is within 100 × the year's value and whose year value "
+                    f"({stated[0][0]}) the report's text states"
+                )
                 candidates[i] = chosen
 
 
@@ -175,6 +213,12 @@ def _checks(figures: list[Figure]) -> list[Check]:
             total = by_key.get(parent + suffix)
             present = [by_key[p + suffix] for p in parts if p + suffix in by_key]
             if total and len(present) >= 2:
-                out.append(balance_check(f"统计表 {total.cell.row_label}{'（历年累计）' if suffix else ''} = 各项之和",
-                                      f"statistics table: {parent}{suffix} = the sum of its parts", [total], present))
+                out.append(
+                    balance_check(
+                        f"统计表 {total.cell.row_label if total.cell else total.label_zh}{'（历年累计）' if suffix else ''} = 各项之和",
+                        f"statistics table: {parent}{suffix} = the sum of its parts",
+                        [total],
+                        present,
+                    )
+                )
     return out

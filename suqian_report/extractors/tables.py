@@ -69,10 +69,19 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
             n = nums[j]
             col = next((c for c, (a, b) in enumerate(cells) if a <= n.start - base < b or a < n.stop - base <= b), None)
             column = header[col] if header and col is not None and col < len(header) else None
-            out.figures.append(Figure(
-                key="", label_zh=label if not column else f"{label} · {column}", value=n.value, raw_text=n.raw_text,
-                unit=n.unit, approx=n.approx, qualifier=n.qualifier, status=tracer.status(n.start, n.end, n.raw_text),
-                sentence=text[base:base + len(line)], cell=TableCell("", label, column, "number"),
-                **tracer.place(*n.span),
-            ))
+            out.figures.append(
+                Figure(
+                    key="",
+                    label_zh=label if not column else f"{label} · {column}",
+                    value=n.value,
+                    raw_text=n.raw_text,
+                    unit=n.unit,
+                    approx=n.approx,
+                    qualifier=n.qualifier,
+                    status=tracer.status(n.start, n.end, n.raw_text),
+                    sentence=text[base : base + len(line)],
+                    cell=TableCell("", label, column, "number"),
+                    **tracer.place(*n.span),
+                )
+            )
     return out

@@ -14,20 +14,37 @@ different things, and only a number has a value.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Check, Figure, TableCell
+from ..model import Check, Figure, Status, TableCell
 from ..numbers import to_number
 from ..provenance import Tracer
 from ..rules.tables import (
-    AFTER_TABLES, COLUMN_UNITS, SIGNED_COLUMNS, TABLE2_COLUMNS, TABLE2_DEFAULT_COLUMNS, TABLE2_ROWS, TABLE3_COLUMN_LABELS,
-    TABLE3_COLUMNS, TABLE3_GROUPS, TABLE3_LEAVES_2019, TABLE3_LEAVES_2021, TABLE3_ROW_ORDER_2019,
-    TABLE3_ROW_ORDER_2021, TABLE3_ROWS, TABLE4_BLOCK_LABELS,
-    TABLE4_BLOCKS, TABLE4_COLUMN_LABELS, TABLE4_COLUMNS, TABLE_ANCHORS, TABLE_HEADINGS,
+    AFTER_TABLES,
+    COLUMN_UNITS,
+    SIGNED_COLUMNS,
+    TABLE2_COLUMNS,
+    TABLE2_DEFAULT_COLUMNS,
+    TABLE2_ROWS,
+    TABLE3_COLUMN_LABELS,
+    TABLE3_COLUMNS,
+    TABLE3_GROUPS,
+    TABLE3_LEAVES_2019,
+    TABLE3_LEAVES_2021,
+    TABLE3_ROW_ORDER_2019,
+    TABLE3_ROW_ORDER_2021,
+    TABLE3_ROWS,
+    TABLE4_BLOCK_LABELS,
+    TABLE4_BLOCKS,
+    TABLE4_COLUMN_LABELS,
+    TABLE4_COLUMNS,
+    TABLE_ANCHORS,
+    TABLE_HEADINGS,
 )
 from ..segment import Segmented
-from ..validate import balance_check, check_input
+from ..validate import _num, all_numbers, all_present, balance_check, check_input
 from .glued import blocks_of_five, row_total, splits
 
 # ---------------------------------------------------------------- cells
@@ -43,9 +60,7 @@ class Token:
 
 
 _NA = re.compile(r"^(?:[-－—–/／\\]{1,2}|无|——)$")
-_VALUE = re.compile(
-    r"(?P<sign>减少?|增加?|[+＋]|-{1,2}|－)?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|%|％)?"
-)
+_VALUE = re.compile(r"(?P<sign>减少?|增加?|[+＋]|-{1,2}|－)?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|%|％)?")
 _MARKER = re.compile(r"[1-9][.．、]\s?(?=[\u4e00-\u9fff“])")
 _SEPARATORS = re.compile(r"[^\s|｜]+")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*/?\s*共\s*\d+\s*页)?)\s*$")
@@ -146,8 +161,10 @@ def _find_heading(text: str, phrases: tuple[str, ...], start: int = 0) -> int:
     best = -1
     lost = "\ufffd" in text
     for p in phrases:
-        pattern = r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)" \
+        pattern = (
+            r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)"
             + _phrase_pattern(p, lost).pattern
+        )
         m = re.search(pattern, text[start:])
         if m:
             i = start + m.start("marker")
@@ -188,7 +205,7 @@ class TemplateResult:
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def merge(self, other: "TemplateResult") -> None:
+    def merge(self, other: TemplateResult) -> None:
         self.figures += other.figures
         self.checks += other.checks
         self.used += other.used
@@ -203,10 +220,22 @@ class _Builder:
         self.text = seg.clean_text
         self.grid = seg.grid_rows
 
-    def cell(self, key: str | None, table: str, row_label: str, column_label: str | None, tok: Token | None,
-             unit: str | None, value=None, raw: str | None = None, kind: str | None = None,
-             status: str | None = None, note: str | None = None, sentence: tuple[int, int] | None = None,
-             span: tuple[int, int] | None = None) -> Figure:
+    def cell(
+        self,
+        key: str | None,
+        table: str,
+        row_label: str,
+        column_label: str | None,
+        tok: Token | None,
+        unit: str | None,
+        value=None,
+        raw: str | None = None,
+        kind: str | None = None,
+        status: Status | None = None,
+        note: str | None = None,
+        sentence: tuple[int, int] | None = None,
+        span: tuple[int, int] | None = None,
+    ) -> Figure:
         """One table cell as a figure.  ``tok`` is the cell as written; glued cells pass their value and span."""
         if tok is not None:
             v, u, k = read_value(tok.text)
@@ -221,10 +250,16 @@ class _Builder:
             status = self.tracer.status(span[0], span[1], raw or "") if kind == "number" else "exact"
         s0, s1 = sentence or span
         f = Figure(
-            key=key or "", label_zh=f"{row_label} · {column_label}" if column_label else row_label,
-            value=value, raw_text=raw or "", unit=unit, status=status,
-            sentence=self.text[s0:s1].strip()[:300], cell=TableCell(table, row_label, column_label, kind),
-            note=note, **self.tracer.place(*span),
+            key=key or "",
+            label_zh=f"{row_label} · {column_label}" if column_label else row_label,
+            value=value,
+            raw_text=raw or "",
+            unit=unit,
+            status=status,
+            sentence=self.text[s0:s1].strip()[:300],
+            cell=TableCell(table, row_label, column_label, kind or "number"),
+            note=note,
+            **self.tracer.place(*span),
         )
         self.out.figures.append(f)
         if tok is not None and tok.end > tok.start:
@@ -294,8 +329,11 @@ def _claim_labels(b: _Builder, events) -> None:
 
 def _table2(b: _Builder, span: tuple[int, int], fmt: str) -> None:
     tokens = tokenize(b.text, *span, b.grid)
-    phrases = [("item", "", "第二十条")] + [("column", suffix, label) for label, suffix, _u in TABLE2_COLUMNS] \
+    phrases = (
+        [("item", "", "第二十条")]
+        + [("column", suffix, label) for label, suffix, _u in TABLE2_COLUMNS]
         + [("row", stem, label) for label, stem in TABLE2_ROWS]
+    )
     events = _events(tokens, phrases)
     _claim_labels(b, events)
     defaults = TABLE2_DEFAULT_COLUMNS.get(fmt, TABLE2_DEFAULT_COLUMNS["template_2021"])
@@ -350,15 +388,23 @@ def _trim_blanks(values: list[Token], ncols: int) -> list[Token]:
     return values
 
 
-def _emit_row(b: _Builder, table: str, stem: str, label: str, cols: list[tuple[str, str]], values: list[Token],
-              pos: int) -> None:
+def _emit_row(
+    b: _Builder, table: str, stem: str, label: str, cols: list[tuple[str, str]], values: list[Token], pos: int
+) -> None:
     values = _trim_blanks(values, len(cols))
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
     if len(values) == len(cols):
         for (suffix, col_label), tok in zip(cols, values):
-            f = b.cell(f"{stem}.{suffix}", table, label, col_label or _column_label(suffix), tok,
-                       COLUMN_UNITS.get(suffix), sentence=sentence)
+            f = b.cell(
+                f"{stem}.{suffix}",
+                table,
+                label,
+                col_label or _column_label(suffix),
+                tok,
+                COLUMN_UNITS.get(suffix),
+                sentence=sentence,
+            )
             if f.value is not None and f.value < 0 and suffix not in SIGNED_COLUMNS:
                 f.note = "a count cannot be negative"
         return
@@ -368,24 +414,59 @@ def _emit_row(b: _Builder, table: str, stem: str, label: str, cols: list[tuple[s
         if len(options) == 1:
             glued = (values[0].start, values[-1].end)
             for (suffix, col_label), v in zip(cols, options[0]):
-                b.cell(f"{stem}.{suffix}", table, label, col_label or _column_label(suffix), None,
-                       COLUMN_UNITS.get(suffix), value=v, raw=digits, kind="number", status="repaired",
-                       note=f"cells glued as {digits!r}; split as the only reading", sentence=sentence, span=glued)
+                b.cell(
+                    f"{stem}.{suffix}",
+                    table,
+                    label,
+                    col_label or _column_label(suffix),
+                    None,
+                    COLUMN_UNITS.get(suffix),
+                    value=v,
+                    raw=digits,
+                    kind="number",
+                    status="repaired",
+                    note=f"cells glued as {digits!r}; split as the only reading",
+                    sentence=sentence,
+                    span=glued,
+                )
             b.out.used += [(t.start, t.end) for t in values]
             return
-        note = (f"cells glued as {digits!r}: {len(options)} readings fit, none is certain" if options
-                else f"cells glued as {digits!r}: no reading fits")
+        note = (
+            f"cells glued as {digits!r}: {len(options)} readings fit, none is certain"
+            if options
+            else f"cells glued as {digits!r}: no reading fits"
+        )
         for suffix, col_label in cols:
-            b.cell(f"{stem}.{suffix}", table, label, col_label or _column_label(suffix), None,
-                   COLUMN_UNITS.get(suffix), value=None, raw=digits, kind="text", status="uncertain", note=note,
-                   sentence=sentence, span=(values[0].start, values[-1].end))
+            b.cell(
+                f"{stem}.{suffix}",
+                table,
+                label,
+                col_label or _column_label(suffix),
+                None,
+                COLUMN_UNITS.get(suffix),
+                value=None,
+                raw=digits,
+                kind="text",
+                status="uncertain",
+                note=note,
+                sentence=sentence,
+                span=(values[0].start, values[-1].end),
+            )
         b.out.used += [(t.start, t.end) for t in values]
         return
     # A row with another number of cells than its columns: keep every cell, say the columns are not known.
-    for k, tok in enumerate(values):
-        b.cell(None, table, label, None, tok, None, status="uncertain",
-               note=f"row has {len(values)} cells for {len(cols)} columns: which column is not certain",
-               sentence=sentence)
+    for tok in values:
+        b.cell(
+            None,
+            table,
+            label,
+            None,
+            tok,
+            None,
+            status="uncertain",
+            note=f"row has {len(values)} cells for {len(cols)} columns: which column is not certain",
+            sentence=sentence,
+        )
 
 
 # ---------------------------------------------------------------- table 三
@@ -397,8 +478,9 @@ _TABLE4_WORDS = re.compile("|".join(TABLE4_COLUMN_LABELS) + "|行政复议|行�
 
 def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, list[Figure]]]:
     tokens = tokenize(b.text, *span, b.grid)
-    phrases = [("row", key, p) for key, ps in TABLE3_ROWS for p in ps] + \
-              [("group", key, p) for key, ps in TABLE3_GROUPS for p in ps]
+    phrases = [("row", key, p) for key, ps in TABLE3_ROWS for p in ps] + [
+        ("group", key, p) for key, ps in TABLE3_GROUPS for p in ps
+    ]
     events = _events(tokens, phrases)
     # 2021: （六）其他处理 has no cells of its own and its third sub-row is labelled just 其他 (3.其他).
     events += [(t.start, "misc", "", t) for t in tokens if t.kind == "label" and _MISC.fullmatch(t.text.strip())]
@@ -411,8 +493,11 @@ def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, lis
                 continue  # 总计 in the column header
             rows.append((payload, _clean_label(tok.text, pos - tok.start), pos, []))
         elif typ == "misc":
-            if rows and any(r[0] in ("outcome.other", "outcome.other.fee_unpaid") for r in rows) \
-                    and not any(r[0] == "outcome.other.misc" for r in rows):
+            if (
+                rows
+                and any(r[0] in ("outcome.other", "outcome.other.fee_unpaid") for r in rows)
+                and not any(r[0] == "outcome.other.misc" for r in rows)
+            ):
                 rows.append(("outcome.other.misc", _clean_label(tok.text), pos, []))
         elif typ == "value" and rows:
             rows[-1][3].append(tok)
@@ -420,8 +505,9 @@ def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, lis
     # except 2021's （六）其他处理, whose sub-rows carry its cells.
     rows = [r for r in rows if r[3] or r[0] == "outcome.other"]
     order = TABLE3_ROW_ORDER_2021 if fmt == "template_2021" else TABLE3_ROW_ORDER_2019
-    complete = [r[0] for r in rows if len(r[3]) == 7] == [k for k in order if k != "outcome.other" or
-                                                          fmt != "template_2021"]
+    complete = [r[0] for r in rows if len(r[3]) == 7] == [
+        k for k in order if k != "outcome.other" or fmt != "template_2021"
+    ]
     if not complete:
         positional = _positional3(b, tokens, order, fmt)
         if positional is not None:
@@ -447,28 +533,35 @@ def _positional3(b: _Builder, tokens: list[Token], order: tuple[str, ...], fmt: 
     values = [t for t in tokens if t.kind != "label"]
     if len(values) != 7 * len(order):
         return None
-    rows = [values[i * 7:(i + 1) * 7] for i in range(len(order))]
+    rows = [values[i * 7 : (i + 1) * 7] for i in range(len(order))]
     table = {key: [read_value(t.text)[0] for t in row] for key, row in zip(order, rows)}
-    if any(not all(isinstance(v, (int, float)) for v in vals) or not row_total(vals) for vals in table.values()):
+    if any(not all_numbers(vals) or not row_total(vals) for vals in table.values()):
         return None
     leaves = TABLE3_LEAVES_2021 if fmt == "template_2021" else TABLE3_LEAVES_2019
     if not _columns_balance(table, leaves):
         return None
     labels = {key: phrases[0] for key, phrases in TABLE3_ROWS}
     labels["outcome.other.misc"] = "其他"
-    note = ("row labels stand apart from their cells in this layout: cells read in the standard row order, "
-            "and every row and column total holds")
+    note = (
+        "row labels stand apart from their cells in this layout: cells read in the standard row order, "
+        "and every row and column total holds"
+    )
     results = []
     for key, row in zip(order, rows):
         sentence = (row[0].start, row[-1].end)
-        figs = [b.cell(f"requests.{key}.{col}", "三", labels.get(key, key), col_label, tok, "件", sentence=sentence,
-                       note=note) for (col, col_label), tok in zip(zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS), row)]
+        figs = [
+            b.cell(
+                f"requests.{key}.{col}", "三", labels.get(key, key), col_label, tok, "件", sentence=sentence, note=note
+            )
+            for (col, col_label), tok in zip(zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS), row)
+        ]
         results.append((key, figs))
     return results
 
 
-def _resolve_by_columns(results: list[tuple[str, list[Figure]]], ambiguous: dict[str, list[list[int]]],
-                        fmt: str, limit: int = 50000) -> None:
+def _resolve_by_columns(
+    results: list[tuple[str, list[Figure]]], ambiguous: dict[str, list[list[int]]], fmt: str, limit: int = 50000
+) -> None:
     """Rows whose glued cells split more than one way: keep the one combination the column identities allow."""
     from itertools import islice, product
 
@@ -477,7 +570,7 @@ def _resolve_by_columns(results: list[tuple[str, list[Figure]]], ambiguous: dict
     keys = list(ambiguous)
     fits = []
     for combo in islice(product(*(ambiguous[k] for k in keys)), limit):
-        table = {**known, **dict(zip(keys, combo))}
+        table: dict[str, Sequence[object]] = {**known, **dict(zip(keys, combo))}
         if _columns_balance(table, leaves):
             fits.append(combo)
             if len(fits) > 1:
@@ -488,22 +581,21 @@ def _resolve_by_columns(results: list[tuple[str, list[Figure]]], ambiguous: dict
         figs = next(f for k, f in results if k == key)
         for f, v in zip(figs, values):
             f.value, f.status = v, "repaired"
-            f.cell.value_kind = "number"
+            if f.cell is not None:
+                f.cell.value_kind = "number"
             f.note = f"cells glued as {f.raw_text!r}; the only split where the row and the column totals hold"
 
 
-def _columns_balance(table: dict[str, list], leaves: tuple[str, ...]) -> bool:
+def _columns_balance(table: Mapping[str, Sequence[object]], leaves: tuple[str, ...]) -> bool:
     for c in range(7):
-        def v(row: str):
-            vals = table.get(row)
-            return vals[c] if vals is not None else None
-        parts = [v(leaf) for leaf in leaves]
-        total = v("outcome.total")
-        if total is not None and all(isinstance(p, (int, float)) for p in parts) and sum(parts) != total:
+        column = {row: vals[c] for row, vals in table.items()}
+        parts = [column.get(leaf) for leaf in leaves]
+        total = column.get("outcome.total")
+        if _num(total) and all_numbers(parts) and sum(parts) != total:
             return False
-        a = [v("new"), v("carried_in")]
-        z = [total, v("carried_out")]
-        if all(isinstance(x, (int, float)) for x in a + z) and sum(a) != sum(z):
+        a = [column.get("new"), column.get("carried_in")]
+        z = [total, column.get("carried_out")]
+        if all_numbers(a) and all_numbers(z) and sum(a) != sum(z):
             return False
     return True
 
@@ -516,12 +608,13 @@ def _clean_label(text: str, at: int | None = None) -> str:
     if at is not None:
         marks = [m.start() for m in _ROW_MARK.finditer(text) if m.start() <= at]
         if marks:
-            text = text[marks[-1]:]
+            text = text[marks[-1] :]
     return text.strip(" |")[:60]
 
 
-def _read_row3(b: _Builder, key: str, label: str, pos: int, values: list[Token]
-               ) -> tuple[list[Figure], list[list[int]] | None]:
+def _read_row3(
+    b: _Builder, key: str, label: str, pos: int, values: list[Token]
+) -> tuple[list[Figure], list[list[int]] | None]:
     """The row's seven cells, and, for glued cells, every split that fits the row total."""
     cols = list(zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS))
     values = _trim_blanks(values, 7)
@@ -532,8 +625,7 @@ def _read_row3(b: _Builder, key: str, label: str, pos: int, values: list[Token]
         for (col, col_label), tok in zip(cols, values):
             figs.append(b.cell(f"requests.{key}.{col}", "三", label, col_label, tok, "件", sentence=sentence))
         nums = [f.value for f in figs]
-        if not all(t.piped for t in values) and all(isinstance(v, (int, float)) for v in nums) \
-                and not row_total(nums):
+        if not all(t.piped for t in values) and all_numbers(nums) and not row_total(nums):
             for f in figs:
                 f.status = "uncertain"
                 f.note = "cells read in layout order do not add up to the row's 总计: the layout may have moved them"
@@ -546,19 +638,62 @@ def _read_row3(b: _Builder, key: str, label: str, pos: int, values: list[Token]
         glued = (values[0].start, values[-1].end)
         if len(options) == 1:
             for (col, col_label), v in zip(cols, options[0]):
-                figs.append(b.cell(f"requests.{key}.{col}", "三", label, col_label, None, "件", value=v, raw=digits,
-                                   kind="number", status="repaired", sentence=sentence, span=glued,
-                                   note=f"cells glued as {digits!r}; the only split where 总计 is the sum"))
+                figs.append(
+                    b.cell(
+                        f"requests.{key}.{col}",
+                        "三",
+                        label,
+                        col_label,
+                        None,
+                        "件",
+                        value=v,
+                        raw=digits,
+                        kind="number",
+                        status="repaired",
+                        sentence=sentence,
+                        span=glued,
+                        note=f"cells glued as {digits!r}; the only split where 总计 is the sum",
+                    )
+                )
             return figs, options
-        note = (f"cells glued as {digits!r}: {len(options)} splits fit the row total, none is certain" if options
-                else f"cells glued as {digits!r}: no split fits the row total")
+        note = (
+            f"cells glued as {digits!r}: {len(options)} splits fit the row total, none is certain"
+            if options
+            else f"cells glued as {digits!r}: no split fits the row total"
+        )
         for col, col_label in cols:
-            figs.append(b.cell(f"requests.{key}.{col}", "三", label, col_label, None, "件", value=None, raw=digits,
-                               kind="text", status="uncertain", note=note, sentence=sentence, span=glued))
+            figs.append(
+                b.cell(
+                    f"requests.{key}.{col}",
+                    "三",
+                    label,
+                    col_label,
+                    None,
+                    "件",
+                    value=None,
+                    raw=digits,
+                    kind="text",
+                    status="uncertain",
+                    note=note,
+                    sentence=sentence,
+                    span=glued,
+                )
+            )
         return figs, options
     for tok in values:
-        figs.append(b.cell(None, "三", label, None, tok, "件", status="uncertain", sentence=sentence,
-                           note=f"row has {len(values)} cells for 7 columns: which column is not certain"))
+        figs.append(
+            b.cell(
+                None,
+                "三",
+                label,
+                None,
+                tok,
+                "件",
+                status="uncertain",
+                sentence=sentence,
+                note=f"row has {len(values)} cells for 7 columns: which column is not certain",
+            )
+        )
     return figs, None
 
 
@@ -573,25 +708,33 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
     tokens = tokenize(b.text, *span, b.grid)
     b.out.labels += [(t.start, t.end) for t in tokens if t.kind == "label" and _TABLE4_WORDS.search(t.text)]
     # The header rows (行政复议 | 行政诉讼 |, the column labels) hold labels and gaps: their gaps are not cells.
-    header_lines = {_line_start(b.text, t.start) for t in tokens if t.kind == "label"} - \
-        {_line_start(b.text, t.start) for t in tokens if t.kind == "value"}
-    tokens = [t for t in tokens if t.kind != "label" and not (t.kind == "blank" and
-                                                             _line_start(b.text, t.start) in header_lines)]
+    header_lines = {_line_start(b.text, t.start) for t in tokens if t.kind == "label"} - {
+        _line_start(b.text, t.start) for t in tokens if t.kind == "value"
+    }
+    tokens = [
+        t
+        for t in tokens
+        if t.kind != "label" and not (t.kind == "blank" and _line_start(b.text, t.start) in header_lines)
+    ]
     # values before the first label of the region belong to nothing: table 四 starts at its heading
     if len(tokens) > 15:
         tokens = tokens[:15]
-    keys = [(f"{block}.{col}", block_label, col_label) for block, block_label in zip(TABLE4_BLOCKS, TABLE4_BLOCK_LABELS)
-            for col, col_label in zip(TABLE4_COLUMNS, TABLE4_COLUMN_LABELS)]
+    keys = [
+        (f"{block}.{col}", block_label, col_label)
+        for block, block_label in zip(TABLE4_BLOCKS, TABLE4_BLOCK_LABELS)
+        for col, col_label in zip(TABLE4_COLUMNS, TABLE4_COLUMN_LABELS)
+    ]
     sentence = (tokens[0].start, tokens[-1].end) if tokens else span
     if len(tokens) == 15:
         figs = [b.cell(k, "四", bl, cl, tok, "件", sentence=sentence) for (k, bl, cl), tok in zip(keys, tokens)]
         values = [f.value for f in figs]
-        if not all(t.piped for t in tokens) and all(isinstance(v, (int, float)) for v in values) \
-                and not blocks_of_five(values):
+        if not all(t.piped for t in tokens) and all_numbers(values) and not blocks_of_five(values):
             for f in figs:  # without separators, a layout that moved cells looks just like this
                 f.status = "uncertain"
-                f.note = "cells read in layout order do not balance (总计 ≠ the sum of its block): the PDF " \
-                         "layout may have moved them"
+                f.note = (
+                    "cells read in layout order do not balance (总计 ≠ the sum of its block): the PDF "
+                    "layout may have moved them"
+                )
         return figs
     if tokens and all(t.text.isdigit() for t in tokens):
         digits = "".join(t.text for t in tokens)
@@ -599,16 +742,61 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
         b.out.used += [(t.start, t.end) for t in tokens]
         glued = (tokens[0].start, tokens[-1].end)
         if len(options) == 1:
-            return [b.cell(k, "四", bl, cl, None, "件", value=v, raw=digits, kind="number", status="repaired",
-                           sentence=sentence, span=glued, note=f"15 cells glued as {digits!r}; the only split where each 总计 is "
-                                                   "the sum of its block")
-                    for (k, bl, cl), v in zip(keys, options[0])]
-        note = (f"cells glued as {digits!r}: {len(options)} splits fit, none is certain" if options
-                else f"cells glued as {digits!r}: no split fits")
-        return [b.cell(k, "四", bl, cl, None, "件", value=None, raw=digits, kind="text", status="uncertain",
-                       note=note, sentence=sentence, span=glued) for k, bl, cl in keys]
-    return [b.cell(None, "四", "行政复议、行政诉讼", None, tok, "件", status="uncertain", sentence=sentence,
-                   note=f"{len(tokens)} cells where the table has 15: which column is not certain") for tok in tokens]
+            return [
+                b.cell(
+                    k,
+                    "四",
+                    bl,
+                    cl,
+                    None,
+                    "件",
+                    value=v,
+                    raw=digits,
+                    kind="number",
+                    status="repaired",
+                    sentence=sentence,
+                    span=glued,
+                    note=f"15 cells glued as {digits!r}; the only split where each 总计 is the sum of its block",
+                )
+                for (k, bl, cl), v in zip(keys, options[0])
+            ]
+        note = (
+            f"cells glued as {digits!r}: {len(options)} splits fit, none is certain"
+            if options
+            else f"cells glued as {digits!r}: no split fits"
+        )
+        return [
+            b.cell(
+                k,
+                "四",
+                bl,
+                cl,
+                None,
+                "件",
+                value=None,
+                raw=digits,
+                kind="text",
+                status="uncertain",
+                note=note,
+                sentence=sentence,
+                span=glued,
+            )
+            for k, bl, cl in keys
+        ]
+    return [
+        b.cell(
+            None,
+            "四",
+            "行政复议、行政诉讼",
+            None,
+            tok,
+            "件",
+            status="uncertain",
+            sentence=sentence,
+            note=f"{len(tokens)} cells where the table has 15: which column is not certain",
+        )
+        for tok in tokens
+    ]
 
 
 # ---------------------------------------------------------------- all three, derived cells, checks
@@ -616,8 +804,9 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
 
 def read_tables(seg: Segmented, tracer: Tracer, fmt: str) -> TemplateResult:
     out = TemplateResult()
-    if not fmt.startswith("template") and not any(a in seg.clean_text for anchors in TABLE_ANCHORS.values()
-                                                  for a in anchors):
+    if not fmt.startswith("template") and not any(
+        a in seg.clean_text for anchors in TABLE_ANCHORS.values() for a in anchors
+    ):
         return out  # a 2014 report's 行政复议、行政诉讼情况 section is prose, not table 四
     out.regions = regions(seg.clean_text)
     b = _Builder(seg, tracer, out)
@@ -647,25 +836,52 @@ def _derive(b: _Builder, rows3, t4, fmt: str) -> None:
     for group, leaves in groups.items():
         for col, col_label in zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS):
             parts = [cells.get(f"requests.{leaf}.{col}") for leaf in leaves]
-            if any(p is None or not isinstance(p.value, (int, float)) for p in parts):
+            if not all_present(parts) or not all_numbers(values := [p.value for p in parts]):
                 continue
             first = parts[0]
-            f = b.cell(f"requests.{group}.{col}", "三", _GROUP_LABELS[group], col_label, None, "件",
-                       value=sum(p.value for p in parts), raw="", kind="number", status="derived",
-                       note=f"sum of the {len(parts)} rows under {_GROUP_LABELS[group]}",
-                       sentence=(first.span[0], parts[-1].span[1]), span=(first.span[0], first.span[0]))
+            f = b.cell(
+                f"requests.{group}.{col}",
+                "三",
+                _GROUP_LABELS[group],
+                col_label,
+                None,
+                "件",
+                value=sum(values),
+                raw="",
+                kind="number",
+                status="derived",
+                note=f"sum of the {len(parts)} rows under {_GROUP_LABELS[group]}",
+                sentence=(first.span[0], parts[-1].span[1]),
+                span=(first.span[0], first.span[0]),
+            )
             f.derived = True
     t4k = _by_key(t4)
     direct, after = t4k.get("litigation.direct.total"), t4k.get("litigation.after_review.total")
     if direct and after and isinstance(direct.value, (int, float)) and isinstance(after.value, (int, float)):
-        f = b.cell("litigation.total", "四", "行政诉讼", "总计", None, "件", value=direct.value + after.value, raw="",
-                   kind="number", status="derived", note="未经复议直接起诉 总计 + 复议后起诉 总计",
-                   sentence=(direct.span[0], after.span[1]), span=(direct.span[0], direct.span[0]))
+        f = b.cell(
+            "litigation.total",
+            "四",
+            "行政诉讼",
+            "总计",
+            None,
+            "件",
+            value=direct.value + after.value,
+            raw="",
+            kind="number",
+            status="derived",
+            note="未经复议直接起诉 总计 + 复议后起诉 总计",
+            sentence=(direct.span[0], after.span[1]),
+            span=(direct.span[0], direct.span[0]),
+        )
         f.derived = True
 
 
-_GROUP_LABELS = {"outcome.withheld": "（三）不予公开", "outcome.unable": "（四）无法提供",
-                 "outcome.not_processed": "（五）不予处理", "outcome.other": "（六）其他处理"}
+_GROUP_LABELS = {
+    "outcome.withheld": "（三）不予公开",
+    "outcome.unable": "（四）无法提供",
+    "outcome.not_processed": "（五）不予处理",
+    "outcome.other": "（六）其他处理",
+}
 
 
 def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Check]:
@@ -674,37 +890,66 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
     leaves = TABLE3_LEAVES_2021 if fmt == "template_2021" else TABLE3_LEAVES_2019
     if rows3:
         for col, col_label in zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS):
-            get = lambda row: cells.get(f"requests.{row}.{col}")  # noqa: E731
+
+            def get(row: str, col: str = col) -> Figure | None:
+                return cells.get(f"requests.{row}.{col}")
+
             a = [get("new"), get("carried_in")]
             c = [get("outcome.total"), get("carried_out")]
-            if all(a + c):
-                out.append(balance_check(f"表三 {col_label}: 新收 + 上年结转 = 办理结果总计 + 结转下年度",
-                                      f"table 三, column {col_label}: new + carried_in = outcome.total + carried_out",
-                                      a, c))
+            if all_present(a) and all_present(c):
+                out.append(
+                    balance_check(
+                        f"表三 {col_label}: 新收 + 上年结转 = 办理结果总计 + 结转下年度",
+                        f"table 三, column {col_label}: new + carried_in = outcome.total + carried_out",
+                        a,
+                        c,
+                    )
+                )
             total = get("outcome.total")
             parts = [get(leaf) for leaf in leaves]
-            if total and all(parts):
-                out.append(balance_check(f"表三 {col_label}: 办理结果总计 = 各项结果之和",
-                                      f"table 三, column {col_label}: outcome.total = the sum of the outcome rows",
-                                      [total], parts))
+            if total and all_present(parts):
+                out.append(
+                    balance_check(
+                        f"表三 {col_label}: 办理结果总计 = 各项结果之和",
+                        f"table 三, column {col_label}: outcome.total = the sum of the outcome rows",
+                        [total],
+                        parts,
+                    )
+                )
         for key, figs in rows3:
             if len(figs) == 7 and all(f.key for f in figs):
-                out.append(balance_check(f"表三 {figs[0].cell.row_label[:16]}: 总计 = 各类申请人之和",
-                                      f"table 三, row {key}: total = the six applicant columns",
-                                      [figs[-1]], figs[:-1]))
+                out.append(
+                    balance_check(
+                        f"表三 {figs[0].cell.row_label[:16]}: 总计 = 各类申请人之和",
+                        f"table 三, row {key}: total = the six applicant columns",
+                        [figs[-1]],
+                        figs[:-1],
+                    )
+                )
     t4k = _by_key(t4)
     for block, label in zip(TABLE4_BLOCKS, TABLE4_BLOCK_LABELS):
         parts = [t4k.get(f"{block}.{c}") for c in TABLE4_COLUMNS[:4]]
         total = t4k.get(f"{block}.total")
-        if total and all(parts):
-            out.append(balance_check(f"表四 {label}: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
-                                  f"table 四, {block}: total = upheld + corrected + other + pending", [total], parts))
+        if total and all_present(parts):
+            out.append(
+                balance_check(
+                    f"表四 {label}: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
+                    f"table 四, {block}: total = upheld + corrected + other + pending",
+                    [total],
+                    parts,
+                )
+            )
     t2 = [f for f in figures if f.cell and f.cell.table == "二" and f.key]
     counts = [f for f in t2 if not f.key.endswith(tuple(SIGNED_COLUMNS))]
     if counts:
         negative = [f for f in counts if isinstance(f.value, (int, float)) and f.value < 0]
-        out.append(Check(name="表二 数量非负", status="fail" if negative else "pass",
-                         description="table 二: counts and amounts are not negative (本年增/减 may be)",
-                         inputs=[check_input(f) for f in (negative or counts)],
-                         note=f"{len(negative)} negative" if negative else None))
+        out.append(
+            Check(
+                name="表二 数量非负",
+                status="fail" if negative else "pass",
+                description="table 二: counts and amounts are not negative (本年增/减 may be)",
+                inputs=[check_input(f) for f in (negative or counts)],
+                note=f"{len(negative)} negative" if negative else None,
+            )
+        )
     return out

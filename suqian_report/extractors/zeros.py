@@ -13,8 +13,17 @@ from functools import lru_cache
 
 from ..offsets import SpanSet
 from ..rules.zeros import (
-    ALL_ZERO, COLON_NONE, FIXED, NEGATIONS, NEGATIONS_BEFORE_VERB, NOT_ZERO, REQUEST_AS_CAUSE, REQUEST_AS_PART_AFTER,
-    THINGS, VERBS, ZERO_NUMERALS,
+    ALL_ZERO,
+    COLON_NONE,
+    FIXED,
+    NEGATIONS,
+    NEGATIONS_BEFORE_VERB,
+    NOT_ZERO,
+    REQUEST_AS_CAUSE,
+    REQUEST_AS_PART_AFTER,
+    THINGS,
+    VERBS,
+    ZERO_NUMERALS,
 )
 
 _CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
@@ -37,8 +46,10 @@ def _alt(words) -> str:
 def _patterns():
     thing_key = {p: (key, unit) for key, unit, phrases in THINGS for p in phrases}
     things = re.compile(_alt(thing_key))
-    negation = re.compile(rf"(?:{_alt(NEGATIONS_BEFORE_VERB)})(?=(?:{_alt(VERBS)})|(?:{_alt(thing_key)}))"
-                          rf"|{_alt(NEGATIONS)}")
+    negation = re.compile(
+        rf"(?:{_alt(NEGATIONS_BEFORE_VERB)})(?=(?:{_alt(VERBS)})|(?:{_alt(thing_key)}))"
+        rf"|{_alt(NEGATIONS)}"
+    )
     all_zero = re.compile(rf"(?:{_alt(ALL_ZERO)})\s*(?:{_alt(ZERO_NUMERALS)})(?![0-9.])|(?:{_alt(COLON_NONE)})$")
     fixed = [(key, unit, re.compile(_alt(phrases))) for key, unit, phrases in FIXED]
     return thing_key, things, negation, all_zero, re.compile(_alt(NOT_ZERO)), fixed
@@ -53,8 +64,10 @@ def _things(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
     out = []
     for key, unit, s, e in found:
         if key == "requests.new.total" and any(
-                (ce <= s and text[ce:s] in REQUEST_AS_PART_AFTER)
-                or (e <= cs and any(w in text[e:cs] for w in REQUEST_AS_CAUSE)) for cs, ce in cases):
+            (ce <= s and text[ce:s] in REQUEST_AS_PART_AFTER)
+            or (e <= cs and any(w in text[e:cs] for w in REQUEST_AS_CAUSE))
+            for cs, ce in cases
+        ):
             continue
         out.append((key, unit, s, e))
     return out

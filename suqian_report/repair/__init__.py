@@ -99,8 +99,10 @@ class Repaired:
         return self.pending.all()
 
     def summaries(self, examples: int = 3) -> list[RepairSummary]:
-        return [RepairSummary(kind, self.counts[kind], DESCRIPTIONS.get(kind, kind), self.pending.first(kind, examples))
-                for kind in self.pending.kinds()]
+        return [
+            RepairSummary(kind, self.counts[kind], DESCRIPTIONS.get(kind, kind), self.pending.first(kind, examples))
+            for kind in self.pending.kinds()
+        ]
 
 
 def repair(doc: Document, fixers: tuple[Fixer, ...] = FIXERS) -> Repaired:
@@ -127,7 +129,7 @@ def repair(doc: Document, fixers: tuple[Fixer, ...] = FIXERS) -> Repaired:
         detected.append(fixer.kind)
         step = len(maps)
         for c in changes:
-            pending.add(step, fixer.kind, c.start, c.end, text[c.start:c.end], c.text, c.note)
+            pending.add(step, fixer.kind, c.start, c.end, text[c.start : c.end], c.text, c.note)
         counts[fixer.kind] += len(changes)
         text, alignment = Alignment.from_edits(text, changes)
         assert text.count("\n") == doc.text.count("\n"), f"{fixer.kind} changed the line structure"

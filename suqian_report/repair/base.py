@@ -9,8 +9,9 @@ the line structure the loader found survives repair.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Protocol
 
 from ..offsets import Edit
 
@@ -36,8 +37,11 @@ class Context:
 
 
 class Fixer(Protocol):
-    kind: str
-    description: str
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
 
     def detect(self, text: str, ctx: Context) -> bool:
         """Cheap test: is this kind of damage (possibly) present?"""

@@ -66,11 +66,11 @@ _COUNT_BEFORE = ("共计", "合计", "累计", "总计", "共", "达", "约", "�
 
 def _fix_date(m: re.Match[str], text: str, ctx: Context):
     year, tail = int(m.group(1)), m.group(2)
-    if not _plausible_year(year, ctx) or text[max(0, m.start() - 2):m.start()].endswith(_COUNT_BEFORE):
+    if not _plausible_year(year, ctx) or text[max(0, m.start() - 2) : m.start()].endswith(_COUNT_BEFORE):
         return None  # 共计201399日 is a count, not a date
     if text[m.end()] == "月":  # 20103月 → 2010年3月
         return (f"{year}年{tail}", None) if len(tail) <= 2 and 1 <= int(tail) <= 12 else None
-    before = text[max(0, m.start() - 3):m.start()]
+    before = text[max(0, m.start() - 3) : m.start()]
     md, note = _choose(_month_day_splits(tail, year), before)
     if md is None:
         return None
@@ -81,7 +81,7 @@ def _fix_date_no_month(m: re.Match[str], text: str, ctx: Context):
     year, tail = int(m.group(1)), m.group(2)
     if not _plausible_year(year, ctx):
         return None
-    before = text[max(0, m.start() - 3):m.start()]
+    before = text[max(0, m.start() - 3) : m.start()]
     md, note = _choose(_month_day_splits(tail, year), before)
     if md is None:
         return None
@@ -134,7 +134,9 @@ class DroppedDocNoBracket:
 
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _DIVISION_PHRASE = re.compile(r"([一二两三四五六七八九1-9])(县|市|区)([一二两三四五六七八九1-9])(区|县|镇|乡|街道|市)")
-_DIVISION_DAMAGED = re.compile(r"(?<![0-9])([1-9])([1-9])(区|县|镇|乡|街道|市)(?=[0-9一二三四五六七八九十两]|个|的|和|、|共|各|政府|人民)")
+_DIVISION_DAMAGED = re.compile(
+    r"(?<![0-9])([1-9])([1-9])(区|县|镇|乡|街道|市)(?=[0-9一二三四五六七八九十两]|个|的|和|、|共|各|政府|人民)"
+)
 
 
 def _digit(ch: str) -> int:
@@ -157,17 +159,27 @@ class DroppedDivision:
             key = (int(m.group(1)), int(m.group(2)), m.group(3))
             lost = evidence.get(key)
             if lost:
-                phrase = next(p.group(0) for p in _DIVISION_PHRASE.finditer(text)
-                              if (_digit(p.group(1)), _digit(p.group(3)), p.group(4)) == key)
-                out.append(Change(m.start(), m.end(), f"{m.group(1)}{lost}{m.group(2)}{m.group(3)}",
-                                  f"the page writes {phrase}"))
+                phrase = next(
+                    p.group(0)
+                    for p in _DIVISION_PHRASE.finditer(text)
+                    if (_digit(p.group(1)), _digit(p.group(3)), p.group(4)) == key
+                )
+                out.append(
+                    Change(
+                        m.start(), m.end(), f"{m.group(1)}{lost}{m.group(2)}{m.group(3)}", f"the page writes {phrase}"
+                    )
+                )
         return out
 
 
 # ---------------------------------------------------------------- e-mail addresses that lost their @
 
-_MAIL_DOMAINS = r"(?:vip\.163|vip\.qq|163|126|139|189|qq|sina|sohu|yeah|foxmail|gmail|hotmail|outlook|aliyun|yahoo|21cn|tom)"
-_MAIL = re.compile(rf"(?<![@\w.\-])([A-Za-z][A-Za-z0-9._\-]*?|[0-9]{{5,12}})({_MAIL_DOMAINS}\.(?:com\.cn|com|net|cn))(?![\w.])")
+_MAIL_DOMAINS = (
+    r"(?:vip\.163|vip\.qq|163|126|139|189|qq|sina|sohu|yeah|foxmail|gmail|hotmail|outlook|aliyun|yahoo|21cn|tom)"
+)
+_MAIL = re.compile(
+    rf"(?<![@\w.\-])([A-Za-z][A-Za-z0-9._\-]*?|[0-9]{{5,12}})({_MAIL_DOMAINS}\.(?:com\.cn|com|net|cn))(?![\w.])"
+)
 _MAIL_LABEL = re.compile(r"(邮箱|信箱|邮件|电邮|[Ee]-?mail|EMAIL|Email)[^，。；;\n]{0,12}$")
 
 
@@ -183,7 +195,7 @@ class DroppedAt:
         for m in _MAIL.finditer(text):
             if "@" in m.group(0) or not m.group(1):
                 continue
-            if not _MAIL_LABEL.search(text[max(0, m.start() - 16):m.start()]):
+            if not _MAIL_LABEL.search(text[max(0, m.start() - 16) : m.start()]):
                 continue
             out.append(Change(m.start(), m.end(), f"{m.group(1)}@{m.group(2)}"))
         return out

@@ -49,11 +49,20 @@ _GAP = re.compile(r"[\x00-\x09\x0b-\x7f]*")  # ASCII within a line: valid UTF-8 
 # Readers that follow GB18030-2000 (older Windows code page 936 and Java's GBK among them) give these byte
 # pairs private-use characters that GB18030-2005, and Python, map elsewhere: take them back to their bytes.
 _PUA_2000 = {
-    "\ue76c": b"\xa2\xe3", "\ue7c7": b"\xa8\xbc",
+    "\ue76c": b"\xa2\xe3",
+    "\ue7c7": b"\xa8\xbc",
     **{chr(0xE78D + i): bytes((0xA6, 0xD9 + i)) for i in range(7)},
-    "\ue794": b"\xa6\xec", "\ue795": b"\xa6\xed", "\ue796": b"\xa6\xf3",
-    "\ue81e": b"\xfe\x59", "\ue826": b"\xfe\x61", "\ue82b": b"\xfe\x66", "\ue82c": b"\xfe\x67",
-    "\ue832": b"\xfe\x6d", "\ue843": b"\xfe\x7e", "\ue854": b"\xfe\x90", "\ue864": b"\xfe\xa0",
+    "\ue794": b"\xa6\xec",
+    "\ue795": b"\xa6\xed",
+    "\ue796": b"\xa6\xf3",
+    "\ue81e": b"\xfe\x59",
+    "\ue826": b"\xfe\x61",
+    "\ue82b": b"\xfe\x66",
+    "\ue82c": b"\xfe\x67",
+    "\ue832": b"\xfe\x6d",
+    "\ue843": b"\xfe\x7e",
+    "\ue854": b"\xfe\x90",
+    "\ue864": b"\xfe\xa0",
 }
 # GB18030 gives the user-defined GBK areas private-use characters: their presence shows which reader it was.
 _UDA = re.compile("[\ue000-\ue765]")
@@ -197,8 +206,10 @@ def _swaps(run: str) -> list[tuple[str, str]]:
 
 class Utf8AsGbk:
     kind = "mojibake_gbk"
-    description = ("text mis-decoded between UTF-8, GBK and Big5 (鏀垮簻 → 政府), decoded again byte by byte; "
-                   "characters that held a lost byte marked U+FFFD")
+    description = (
+        "text mis-decoded between UTF-8, GBK and Big5 (鏀垮簻 → 政府), decoded again byte by byte; "
+        "characters that held a lost byte marked U+FFFD"
+    )
 
     def detect(self, text: str, ctx: Context) -> bool:
         """A line of mostly rare characters (plausibility below 0.6) is what mis-decoding leaves."""
@@ -297,7 +308,7 @@ def _trims(run: str):
     trail_max = next((i for i, ch in enumerate(reversed(run[-4:])) if ch not in common), min(4, len(run)))
     for lead in range(lead_max + 1):
         for trail in range(trail_max + 1):
-            yield lead, trail, run[lead:len(run) - trail]
+            yield lead, trail, run[lead : len(run) - trail]
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
@@ -317,8 +328,11 @@ def _regions(text: str) -> list[tuple[int, int]]:
 
 
 def _note(how: str, lost: int, restored: int) -> str:
-    return how + (f"; {lost} character(s) lost" if lost else "") + (
-        f"; {restored} lost byte(s) restored (the only byte the reader could not have paired)" if restored else "")
+    return (
+        how
+        + (f"; {lost} character(s) lost" if lost else "")
+        + (f"; {restored} lost byte(s) restored (the only byte the reader could not have paired)" if restored else "")
+    )
 
 
 # ---------------------------------------------------------------- GBK / UTF-8 read as Latin-1 or cp1252
@@ -332,6 +346,7 @@ def _chinese(ch: str) -> bool:
 def _cjk(text: str) -> int:
     return sum(1 for ch in text if _chinese(ch))
 
+
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _LOST_RUN = re.compile("\ufffd+")
 _LATIN_RUN = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
@@ -339,7 +354,9 @@ _LATIN_RUN = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
 _LATIN_PAIRS = re.compile(rf"(?:[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]){{2,}}")
 _LATIN_PAIR = re.compile(rf"[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]")
 _LATIN_OR_LOST = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}\ufffd]{{2,}}")
-_UTF8_LATIN = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_EXTRA + "]")  # a UTF-8 lead byte, then a continuation
+_UTF8_LATIN = re.compile(
+    r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_EXTRA + "]"
+)  # a UTF-8 lead byte, then a continuation
 
 
 def _byte(ch: str) -> int | None:
@@ -351,6 +368,11 @@ def _byte(ch: str) -> int | None:
         return ch.encode("cp1252")[0]
     except UnicodeEncodeError:
         return None
+
+
+def _latin_bytes(run: str) -> bytes:
+    """The bytes behind a run that a Latin-1/cp1252 reader made, every character of it (a lost one, U+FFFD, as 0xFF)."""
+    return bytes(0xFF if ch == "\ufffd" else (_byte(ch) or 0) for ch in run)
 
 
 def gbk_pair_runs(line: str) -> list[tuple[int, int]]:
@@ -411,7 +433,9 @@ class LatinMojibake:
         readings: list[tuple[tuple[float, float, int], float, float, list[Change]]] = []
         for changes in (self._pair_runs(line, offset, codec), self._utf8_runs(line, offset)):
             if changes:
-                fixed, _ = Alignment.from_edits(line, [Change(c.start - offset, c.end - offset, c.text) for c in changes])
+                fixed, _ = Alignment.from_edits(
+                    line, [Change(c.start - offset, c.end - offset, c.text) for c in changes]
+                )
                 direct = plausibility(fixed)
                 layered = _next_layer(fixed) if "\ufffd" not in fixed else 0.0
                 # a reading that is Chinese itself beats one that is Chinese after another layer's repair
@@ -425,8 +449,10 @@ class LatinMojibake:
         if direct >= max(0.7, before):
             return changes
         if layered >= max(0.75, before + 0.2):
-            return [Change(c.start, c.end, c.text, (c.note or "") + "; the text it gives is mojibake of another layer")
-                    for c in changes]
+            return [
+                Change(c.start, c.end, c.text, (c.note or "") + "; the text it gives is mojibake of another layer")
+                for c in changes
+            ]
         return []
 
     def _utf8_runs(self, line: str, offset: int) -> list[Change]:
@@ -441,7 +467,7 @@ class LatinMojibake:
             run = m.group(0)
             fixed = ftfy.fix_encoding(run)
             if fixed == run or not _cjk(fixed):
-                raw = bytes(0xFF if ch == "\ufffd" else _byte(ch) for ch in run)
+                raw = _latin_bytes(run)
                 fixed = _LOST_RUN.sub("\ufffd", raw.decode("utf-8", errors="replace"))
                 if fixed.count("\ufffd") > max(1, len(fixed) // 5):
                     continue
@@ -458,8 +484,9 @@ class LatinMojibake:
                     cand = raw.decode(c)
                 except UnicodeDecodeError:
                     continue
-                changes.append(Change(offset + a, offset + b, cand,
-                                      f"{'GBK' if c == 'gb18030' else 'Big5'} read as Latin-1"))
+                changes.append(
+                    Change(offset + a, offset + b, cand, f"{'GBK' if c == 'gb18030' else 'Big5'} read as Latin-1")
+                )
                 break
         return changes
 
@@ -470,7 +497,7 @@ def _latin_pair_runs(line: str):
     for a, b in gbk_pair_runs(line):
         run = line[a:b]
         if any("\u0080" <= ch <= "\u00ff" for ch in run):
-            yield a, b, bytes(_byte(ch) for ch in run)
+            yield a, b, _latin_bytes(run)
 
 
 def _double_byte_codec(lines: list[str]) -> str:

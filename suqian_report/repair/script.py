@@ -49,7 +49,9 @@ class Script:
     def fix(self, text: str, ctx: Context) -> list[Change]:
         conv = ctx.t2s[1] if ctx.t2s and ctx.t2s[0] == text else converter().convert(text)
         lines_old = text.split("\n")
-        lines_new = conv.split("\n") if conv.count("\n") == text.count("\n") else [converter().convert(x) for x in lines_old]
+        lines_new = (
+            conv.split("\n") if conv.count("\n") == text.count("\n") else [converter().convert(x) for x in lines_old]
+        )
         changes: list[Change] = []
         # Decide block by block (lines between blank lines): a traditional table inside a simplified page is
         # converted even though each of its short rows has only one or two traditional characters.
@@ -64,8 +66,11 @@ class Script:
             block = range(i, max(j, i + 1))
             d = sum(_diffs(lines_old[k], lines_new[k]) for k in block)
             cjk = sum(cjk_count(lines_old[k]) for k in block) or 1
-            if d and (ctx.traditional or (d >= 3 and d / cjk >= 0.1)) and \
-                    plausibility("\n".join(lines_old[k] for k in block)) >= _MOJIBAKE:
+            if (
+                d
+                and (ctx.traditional or (d >= 3 and d / cjk >= 0.1))
+                and plausibility("\n".join(lines_old[k] for k in block)) >= _MOJIBAKE
+            ):
                 for k in block:
                     if lines_new[k] != lines_old[k]:
                         changes += diff_changes(lines_old[k], _protect(lines_old[k], lines_new[k]), starts[k])
@@ -83,6 +88,6 @@ def _protect(old: str, new: str) -> str:
         start = old.find(term)
         while start >= 0:
             if len(keep) == len(term):
-                chars[start:start + len(term)] = keep
+                chars[start : start + len(term)] = keep
             start = old.find(term, start + len(term))
     return "".join(chars)

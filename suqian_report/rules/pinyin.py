@@ -25,7 +25,12 @@ zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zu
 
 # Vowels carrying a tone mark, and their plain forms.
 TONED = {
-    **dict.fromkeys("āáǎà", "a"), **dict.fromkeys("ēéěè", "e"), **dict.fromkeys("īíǐì", "i"),
-    **dict.fromkeys("ōóǒò", "o"), **dict.fromkeys("ūúǔù", "u"), **dict.fromkeys("ǖǘǚǜ", "ü"),
-    **dict.fromkeys("ńňǹ", "n"), "ḿ": "m",
+    **dict.fromkeys("āáǎà", "a"),
+    **dict.fromkeys("ēéěè", "e"),
+    **dict.fromkeys("īíǐì", "i"),
+    **dict.fromkeys("ōóǒò", "o"),
+    **dict.fromkeys("ūúǔù", "u"),
+    **dict.fromkeys("ǖǘǚǜ", "ü"),
+    **dict.fromkeys("ńňǹ", "n"),
+    "ḿ": "m",
 }

@@ -7,11 +7,48 @@ import re
 # Words of the adult and gambling link farms mirrors append.  A line dense in them is a spam link line.
 LINK_SPAM_WORDS = (
     # Words that also occur in real reports (福利, 影视, 足球, 澳门, 精品课程…) are left out on purpose.
-    "蜘蛛池", "毛片", "无码", "有码", "人妻", "黄色", "黄片", "色情", "xxxx", "在线观看", "免费观看",
-    "免费视频", "视频在线", "高清在线", "一区二区", "二区三区", "国产精品", "久久", "亚洲", "欧美", "日韩",
-    "做受", "性猛交", "偷拍", "自拍", "丝袜", "乱伦", "porn", "sex",
-    "彩票", "时时彩", "六合彩", "百家乐", "博彩", "赌场", "娱乐城", "棋牌", "投注", "买球", "威尼斯人",
-    "老虎机", "登录入口",
+    "蜘蛛池",
+    "毛片",
+    "无码",
+    "有码",
+    "人妻",
+    "黄色",
+    "黄片",
+    "色情",
+    "xxxx",
+    "在线观看",
+    "免费观看",
+    "免费视频",
+    "视频在线",
+    "高清在线",
+    "一区二区",
+    "二区三区",
+    "国产精品",
+    "久久",
+    "亚洲",
+    "欧美",
+    "日韩",
+    "做受",
+    "性猛交",
+    "偷拍",
+    "自拍",
+    "丝袜",
+    "乱伦",
+    "porn",
+    "sex",
+    "彩票",
+    "时时彩",
+    "六合彩",
+    "百家乐",
+    "博彩",
+    "赌场",
+    "娱乐城",
+    "棋牌",
+    "投注",
+    "买球",
+    "威尼斯人",
+    "老虎机",
+    "登录入口",
 )
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(LINK_SPAM_WORDS, key=len, reverse=True)))
 STRONG = re.compile(r"蜘蛛池|主站蜘蛛|毛片|无码|人妻|一区二区|做受|性猛交|乱伦|偷拍|时时彩|六合彩|百家乐")
@@ -26,8 +63,10 @@ _DOWNLOAD = r"(?:[-—–_·/|\s]{0,3}(?:IOS|iOS|ios|安卓|Android|android|苹�
 # 某某体育(中国)官方网站, 开云体育官网, kaiyun体育(中国)官方网站-IOS/安卓通用版/手机APP下载: a brand word or (中国)
 # is needed before the site word, so that 区政府官方网站 and 文化体育局 are not spam.
 # (Spaces inside are at most one: an unbounded run would be retried from every space of a long blank run.)
-OFFICIAL_SITE = (rf"(?:{_NAME}(?:{_BRAND_WORDS})\s?(?:{_CHINA}\s?(?:{_SITE_WORDS})?|{_SITE_WORDS})"
-                 rf"|{_NAME}?(?:{_BRAND_WORDS})?\s?{_CHINA}\s?(?:{_SITE_WORDS})){_DOWNLOAD}")
+OFFICIAL_SITE = (
+    rf"(?:{_NAME}(?:{_BRAND_WORDS})\s?(?:{_CHINA}\s?(?:{_SITE_WORDS})?|{_SITE_WORDS})"
+    rf"|{_NAME}?(?:{_BRAND_WORDS})?\s?{_CHINA}\s?(?:{_SITE_WORDS})){_DOWNLOAD}"
+)
 BRANDS = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网|彩票app|彩票APP)"
     r"(?:[,，、][\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网))*"
@@ -83,7 +122,7 @@ def spam_runs(line: str) -> list[tuple[int, int]]:
             elif tok.endswith(("。", "！", "？")) or len(tok) > 30:
                 break
             j += 1
-        text = line[toks[first][0]:toks[last][1]]
+        text = line[toks[first][0] : toks[last][1]]
         if STRONG.search(text) or spam_word_hits(text) >= 2:
             end = toks[last][1]
             while end < len(line) and line[end] in " \t|｜":

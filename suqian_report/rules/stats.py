@@ -36,12 +36,21 @@ STATS_ROWS = (
 
 # Rows whose parts add up to them, in every column.
 STATS_GROUPS = {
-    "requests.new.total": ("requests.new.by_channel.in_person", "requests.new.by_channel.fax",
-                           "requests.new.by_channel.email", "requests.new.by_channel.online",
-                           "requests.new.by_channel.letter", "requests.new.by_channel.letter_fax",
-                           "requests.new.by_channel.other"),
-    "requests.replies.total": ("requests.outcome.granted.total", "requests.outcome.partial.total",
-                               "requests.outcome.withheld.total", "requests.replies.other"),
+    "requests.new.total": (
+        "requests.new.by_channel.in_person",
+        "requests.new.by_channel.fax",
+        "requests.new.by_channel.email",
+        "requests.new.by_channel.online",
+        "requests.new.by_channel.letter",
+        "requests.new.by_channel.letter_fax",
+        "requests.new.by_channel.other",
+    ),
+    "requests.replies.total": (
+        "requests.outcome.granted.total",
+        "requests.outcome.partial.total",
+        "requests.outcome.withheld.total",
+        "requests.replies.other",
+    ),
 }
 
 STATS_UNITS = ("人次", "万元", "条", "件", "次", "人", "元", "个", "项", "篇", "场", "期", "家", "名", "%")

@@ -40,7 +40,7 @@ TABLE2_COLUMNS = (
 )
 
 # When the header row is lost (or cut: 本年新 | 本年新): the columns each row has in each layout.
-TABLE2_DEFAULT_COLUMNS = {
+TABLE2_DEFAULT_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "template_2021": {
         "proactive.rules": ("issued", "repealed", "in_force"),
         "proactive.normative_docs": ("issued", "repealed", "in_force"),
@@ -65,8 +65,15 @@ SIGNED_COLUMNS = frozenset({"items_change"})  # 本年增/减 may be negative; e
 
 # ---------------------------------------------------------------- table 三 收到和处理政府信息公开申请情况
 
-TABLE3_COLUMNS = ("natural_person", "org_commercial", "org_research", "org_public_interest", "org_legal_service",
-                  "org_other", "total")
+TABLE3_COLUMNS = (
+    "natural_person",
+    "org_commercial",
+    "org_research",
+    "org_public_interest",
+    "org_legal_service",
+    "org_other",
+    "total",
+)
 TABLE3_COLUMN_LABELS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
 
 # (row key, phrases any of which names the row).  Leaves first; group rows (no cells) are recognised to skip.
@@ -104,17 +111,31 @@ TABLE3_GROUPS = (
     ("outcome.not_processed", ("不予处理",)),
 )
 TABLE3_LEAVES_2019 = (
-    "outcome.granted", "outcome.partial",
-    "outcome.withheld.state_secret", "outcome.withheld.prohibited_by_law", "outcome.withheld.security_stability",
-    "outcome.withheld.third_party", "outcome.withheld.internal_affairs", "outcome.withheld.process_info",
-    "outcome.withheld.enforcement_file", "outcome.withheld.admin_query",
-    "outcome.unable.not_held", "outcome.unable.needs_creation", "outcome.unable.still_unclear",
-    "outcome.not_processed.petition", "outcome.not_processed.duplicate", "outcome.not_processed.publication",
-    "outcome.not_processed.excessive", "outcome.not_processed.confirm_reissue",
+    "outcome.granted",
+    "outcome.partial",
+    "outcome.withheld.state_secret",
+    "outcome.withheld.prohibited_by_law",
+    "outcome.withheld.security_stability",
+    "outcome.withheld.third_party",
+    "outcome.withheld.internal_affairs",
+    "outcome.withheld.process_info",
+    "outcome.withheld.enforcement_file",
+    "outcome.withheld.admin_query",
+    "outcome.unable.not_held",
+    "outcome.unable.needs_creation",
+    "outcome.unable.still_unclear",
+    "outcome.not_processed.petition",
+    "outcome.not_processed.duplicate",
+    "outcome.not_processed.publication",
+    "outcome.not_processed.excessive",
+    "outcome.not_processed.confirm_reissue",
     "outcome.other",
 )
-TABLE3_LEAVES_2021 = TABLE3_LEAVES_2019[:-1] + ("outcome.other.no_correction", "outcome.other.fee_unpaid",
-                                                "outcome.other.misc")
+TABLE3_LEAVES_2021 = TABLE3_LEAVES_2019[:-1] + (
+    "outcome.other.no_correction",
+    "outcome.other.fee_unpaid",
+    "outcome.other.misc",
+)
 TABLE3_ROW_ORDER_2021 = ("new", "carried_in") + TABLE3_LEAVES_2021 + ("outcome.total", "carried_out")
 TABLE3_ROW_ORDER_2019 = ("new", "carried_in") + TABLE3_LEAVES_2019 + ("outcome.total", "carried_out")
 
@@ -130,7 +151,12 @@ TABLE4_BLOCK_LABELS = ("行政复议", "行政诉讼·未经复议直接起诉",
 TABLE_HEADINGS = {
     "二": ("主动公开政府信息情况",),
     "三": ("收到和处理政府信息公开申请情况",),
-    "四": ("行政复议、行政诉讼情况", "行政复议和行政诉讼情况", "行政复议和提起行政诉讼情况", "行政复议、提起行政诉讼情况"),
+    "四": (
+        "行政复议、行政诉讼情况",
+        "行政复议和行政诉讼情况",
+        "行政复议和提起行政诉讼情况",
+        "行政复议、提起行政诉讼情况",
+    ),
 }
 TABLE_ANCHORS = {
     "二": ("第二十条第",),

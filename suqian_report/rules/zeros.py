@@ -9,8 +9,24 @@ from __future__ import annotations
 
 # Negations, and what may follow each directly.  未 must be followed by a verb (or by the thing itself: 未收费),
 # so that 未来, 未成年, 未能 are not negations of anything.
-VERBS = ("收到", "受理", "接到", "接收", "发生", "引发", "引起", "产生", "出现", "办理", "涉及", "提起", "提出",
-         "收取", "收", "有")
+VERBS = (
+    "收到",
+    "受理",
+    "接到",
+    "接收",
+    "发生",
+    "引发",
+    "引起",
+    "产生",
+    "出现",
+    "办理",
+    "涉及",
+    "提起",
+    "提出",
+    "收取",
+    "收",
+    "有",
+)
 NEGATIONS_BEFORE_VERB = ("均未", "暂未", "尚未", "并未", "从未", "未曾", "未再", "未")
 NEGATIONS = ("没有", "不存在", "无任何", "无一", "无")
 
@@ -35,12 +51,42 @@ ZERO_NUMERALS = ("零", "〇", "0")
 COLON_NONE = ("：无", ":无", "： 无", ": 无")  # 收费情况：无
 
 # Phrases that are a statement of zero by themselves, and the key they give.
-FIXED = (
-    ("fees.collected", "元", ("免费提供", "免费向申请人提供", "免收费用", "免收")),
-)
+FIXED = (("fees.collected", "元", ("免费提供", "免费向申请人提供", "免收费用", "免收")),)
 
 # A clause with one of these speaks of something else (a result, a time limit, a table label, a word that only
 # looks like a negation): it says nothing about how many there were.
-NOT_ZERO = ("纠错", "纠正", "撤销", "败诉", "胜诉", "维持", "确认违法", "审结", "超期", "逾期", "延期", "正当理由",
-            "无法提供", "未按", "未经", "不补正", "未予", "不予", "行政事业性收费", "无障碍", "无纸", "无缝", "无论",
-            "无需", "无须", "无偿", "未来", "未成年", "未能", "未及时", "无差别", "无条件", "无一例外")
+NOT_ZERO = (
+    "纠错",
+    "纠正",
+    "撤销",
+    "败诉",
+    "胜诉",
+    "维持",
+    "确认违法",
+    "审结",
+    "超期",
+    "逾期",
+    "延期",
+    "正当理由",
+    "无法提供",
+    "未按",
+    "未经",
+    "不补正",
+    "未予",
+    "不予",
+    "行政事业性收费",
+    "无障碍",
+    "无纸",
+    "无缝",
+    "无论",
+    "无需",
+    "无须",
+    "无偿",
+    "未来",
+    "未成年",
+    "未能",
+    "未及时",
+    "无差别",
+    "无条件",
+    "无一例外",
+)
