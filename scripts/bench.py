@@ -13,7 +13,9 @@ Prints, each with a ratio to its baseline:
      per copy, so that a page eight times longer costing more than eight times as much shows;
   6. the dataset: pages/s of a crawl into JSONL with 1 and 2 workers (--dataset N distinct pages), what each
      writer costs per page on top of the extraction (SQLite, Parquet, the wide CSV, against JSONL), and the
-     peak memory of the whole process tree for --rss N pages with 2 workers.
+     peak memory of the whole process tree for --rss N pages with 2 workers;
+  7. documents: PDF and Word files read from the document, the whole extraction, against an HTML report
+     (and against the same report's pdftotext dump where one lies beside the PDF).
 Targets (checked at the end, exit 1 if missed): a page under 60 ms, `--help` under 0.35 s, the pipeline no
 slower than 15 × ftfy.fix_text, 2 workers at least 1.5 × one, peak memory under 250 MB for the batch, and
 time per copy on the 64-copy page within 1.5 × the 8-copy page's (linear in the page's length).
@@ -225,6 +227,37 @@ def writer_costs(pages: list[Path], n: int) -> dict[str, float]:
     return out
 
 
+def documents(pdfs: list[Path], repeat: int) -> list[tuple[str, int, float, float | None]]:
+    """(name, pages, seconds for the whole extraction, seconds for the same report's pdftotext layout dump when
+    one lies beside it), median of ``repeat``."""
+    from suqian_report import extract_file
+
+    out = []
+    for pdf in pdfs:
+        report = extract_file(str(pdf))
+        secs = timed(lambda pdf=pdf: extract_file(str(pdf)), repeat)
+        dump = pdf.with_name(f"{pdf.stem}.pdftotext-layout.txt")
+        dump_secs = timed(lambda dump=dump: extract_file(str(dump)), repeat) if dump.exists() else None
+        out.append((pdf.name, report.source.pages or 0, secs, dump_secs))
+    return out
+
+
+def printed_fixture(workdir: Path) -> list[Path]:
+    """The 2021 county fixture printed to PDF and written to .docx, as the tests make them."""
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    import build_documents as B
+
+    text = (ROOT / "tests" / "fixtures" / "clean" / "template-2021-county.txt").read_text(encoding="utf-8")
+    out = []
+    if B.chromium():
+        page = workdir / "county.html"
+        page.write_text(B.to_html(text, "county"), encoding="utf-8")
+        B.print_pdf(page, workdir / "county.pdf")
+        out.append(workdir / "county.pdf")
+    B.to_docx(text, workdir / "county.docx")
+    return out + [workdir / "county.docx"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, nargs="*", default=[], help="more pages or folders to time")
@@ -232,6 +265,13 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--dataset", type=int, default=2000, help="distinct pages in the crawl runs (0: skip section 6)")
     ap.add_argument("--rss", type=int, default=10000, help="pages in the memory run (0: skip it)")
+    ap.add_argument(
+        "--pdf",
+        type=Path,
+        nargs="*",
+        default=sorted((ROOT.parent / "shared" / "corpus-full").glob("*.pdf")),
+        help="PDFs to time in section 7 (default: the corpus's, when it is there), beside the fixture printed to PDF",
+    )
     args = ap.parse_args()
 
     pages = [ROOT / "samples" / "suqian-office-2013-mirror.txt"]
@@ -315,6 +355,22 @@ def main() -> int:
                     f"{peak:.0f} MB"
                 )
 
+    print(f"\n7. documents: PDF and Word files read from the document (median of {min(args.repeat, 5)}, ms)")
+    html_ms = next(r["pipeline"] for name, r in rows if name == "template-2019-bureau.html") * 1000
+    print(f"   {'template-2019-bureau.html (baseline: an HTML report)':52} {html_ms:8.1f} ms")
+    slowest_per_page = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        made = printed_fixture(Path(tmp))
+        for name, n, secs, dump in documents(made + list(args.pdf), min(args.repeat, 5)):
+            ms = secs * 1000
+            per = f"{ms / n:6.1f} ms/page" if n else " " * 14
+            if n:
+                slowest_per_page = max(slowest_per_page, ms / n)
+            line = f"   {name[:52]:52} {ms:8.1f} ms {per}  {ms / html_ms:5.1f} × the HTML report"
+            if dump:
+                line += f", {secs / dump:4.1f} × its pdftotext dump"
+            print(line)
+
     seed = rows[0][1]
     checks = {
         "seed page under 60 ms": seed["pipeline"] < 0.060,
@@ -323,6 +379,7 @@ def main() -> int:
         "2 workers ≥ 1.5 × one (on 2+ CPUs)": (os.cpu_count() or 1) < 2 or two / one >= 1.5,
         "peak memory under 250 MB": max(mem1, mem2) < 250,
         "linear in page length (64 copies within 1.5 × per copy of 8)": per_copy[64] / per_copy[8] < 1.5,
+        "a five-page text PDF well under a second (under 150 ms a page)": slowest_per_page < 150,
     }
     if "rss" in dataset:
         checks[f"peak memory under 200 MB for {args.rss} pages with 2 workers"] = dataset["rss"] < 200

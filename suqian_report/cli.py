@@ -566,7 +566,7 @@ def show(
     import os
     from pathlib import Path
 
-    from .evidence import render_index, render_report
+    from .evidence import pdf_pages, render_index, render_report
     from .export import TextWriter
 
     paths = _pages(inputs, tuple(glob or ()))[0]
@@ -580,7 +580,7 @@ def show(
             if report is None:
                 raise typer.Exit(EXIT_INPUT)
             with TextWriter(output) as out:
-                out.write(render_report(report))
+                out.write(render_report(report, pdf_pages(report)))
             raise typer.Exit(EXIT_OK)
         assert output is not None  # several pages need -o (checked above), one page goes to a file or -o DIR
         directory = Path(output)
@@ -599,7 +599,7 @@ def show(
                 entries.append((path, "", None, "could not be read (see the error printed)"))
                 continue
             with TextWriter(str(directory / f"{name}.html")) as out:
-                out.write(render_report(report))
+                out.write(render_report(report, pdf_pages(report)))
             entries.append((path, f"{name}.html", report, None))
         with TextWriter(str(directory / "index.html")) as out:
             out.write(render_index(entries))

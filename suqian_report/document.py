@@ -35,3 +35,7 @@ class Document:
     html_meta: dict[str, str] = field(default_factory=dict)
     lost_in_decoding: int = 0
     to_byte: Callable[[int], int] | None = None  # raw_text offset → input byte offset (exact decodings only)
+    # A PDF: the page and box of each character of raw_text (None between them), and what was left out of it
+    # as page furniture (page numbers, running headers and footers).
+    boxes: list[tuple[int, float, float, float, float] | None] | None = None
+    furniture: list[str] = field(default_factory=list)

@@ -10,7 +10,17 @@ EXIT_INTERRUPTED = 130  # Ctrl-C: what was finished is kept
 # Why an input gave no report (the ``kind`` of an error line): unreadable (missing, a directory, no permission),
 # not_a_page (binary, no Chinese text), empty, too_large, timeout, duplicate (the same bytes as an earlier input),
 # not_a_report (a page of the disclosure section that is no annual report), internal (a bug: please report it).
-ERROR_KINDS = ("unreadable", "not_a_page", "empty", "too_large", "timeout", "duplicate", "not_a_report", "internal")
+ERROR_KINDS = (
+    "unreadable",
+    "not_a_page",
+    "needs_ocr",
+    "empty",
+    "too_large",
+    "timeout",
+    "duplicate",
+    "not_a_report",
+    "internal",
+)
 
 
 class InputError(Exception):

@@ -49,27 +49,48 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 h2 { font-size: 15px; margin: 18px 0 6px; }
 details summary { cursor: pointer; }
 code { font-size: 12px; }
+#pages[hidden] { display: none; }
+.page { position: relative; margin: 0 auto 14px; box-shadow: 0 1px 4px rgba(0,0,0,.25); background: #fff; }
+.page img { display: block; width: 100%; }
+.page .no { position: absolute; right: 4px; top: 2px; font-size: 11px; color: #888; }
+a.box { position: absolute; display: block; border: 1.5px solid #e07b00; background: rgba(255, 224, 138, .35); }
+a.box.other { border-color: #3b7bd6; background: rgba(207, 227, 255, .35); }
+a.box.flash, #figures tr.flash { animation: flash 1.2s ease-out 2; }
 """
 
 _JS = """
 (function () {
-  var views = {clean: document.getElementById('clean'), raw: document.getElementById('raw')};
+  var views = {clean: document.getElementById('clean'), raw: document.getElementById('raw'),
+               pages: document.getElementById('pages')};
+  var prefix = {clean: 'fig-', raw: 'raw-fig-', pages: 'box-'};
   var current = 'clean';
+  function view(name) {
+    current = name;
+    Object.keys(views).forEach(function (k) { if (views[k]) views[k].hidden = k !== name; });
+    if (toggle) toggle.textContent = name === 'raw' ? '显示清理后文本 (clean text)' : '显示原始页面 (raw input)';
+  }
   var toggle = document.getElementById('toggle-raw');
-  if (toggle) toggle.addEventListener('click', function () {
-    current = current === 'clean' ? 'raw' : 'clean';
-    views.clean.hidden = current !== 'clean';
-    views.raw.hidden = current !== 'raw';
-    toggle.textContent = current === 'clean' ? '显示原始页面 (raw input)' : '显示清理后文本 (clean text)';
-  });
+  if (toggle) toggle.addEventListener('click', function () { view(current === 'raw' ? 'clean' : 'raw'); });
+  var pagesButton = document.getElementById('toggle-pages');
+  if (pagesButton) pagesButton.addEventListener('click', function () { view(current === 'pages' ? 'clean' : 'pages'); });
+  function flash(el) { el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash'); }
   function show(i) {
-    var el = document.getElementById((current === 'clean' ? 'fig-' : 'raw-fig-') + i);
+    var el = document.getElementById(prefix[current] + i);
     if (!el) return;
     el.scrollIntoView({block: 'center'});
-    el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash');
+    flash(el);
   }
   document.querySelectorAll('#figures tbody tr').forEach(function (tr) {
     tr.addEventListener('click', function () { show(tr.dataset.fig); });
+  });
+  document.querySelectorAll('a.box').forEach(function (box) {
+    box.addEventListener('click', function (ev) {
+      ev.preventDefault();
+      var tr = document.querySelector('#figures tbody tr[data-fig="' + box.dataset.fig + '"]');
+      if (!tr) return;
+      tr.scrollIntoView({block: 'center'});
+      flash(tr);
+    });
   });
   window.suqianShow = show;
 })();
@@ -177,7 +198,57 @@ def _repairs(report: Report) -> str:
     )
 
 
-def render_report(report: Report) -> str:
+def _pages(report: Report, pages: list[tuple[bytes, float, float]]) -> str:
+    """A PDF's pages as images, a box over every figure's number, linked to its row of the figure table."""
+    import base64
+
+    boxes: dict[int, list[str]] = {}
+    for i, f in enumerate(report.figures):
+        if f.page is None or f.bbox is None or not 0 < f.page <= len(pages):
+            continue
+        _png, width, height = pages[f.page - 1]
+        x0, top, x1, bottom = f.bbox
+        style = (
+            f"left:{x0 / width:.3%};top:{top / height:.3%};"
+            f"width:{(x1 - x0) / width:.3%};height:{(bottom - top) / height:.3%}"
+        )
+        tip = f"{f.key} = {_value(f)} {f.unit or ''} ({f.status})"
+        boxes.setdefault(f.page, []).append(
+            f'<a class="box {"canonical" if f.canonical else "other"}" id="box-{i}" data-fig="{i}" href="#" '
+            f'style="{style}" title="{_esc(tip)}"></a>'
+        )
+    out = []
+    for n, (png, width, _height) in enumerate(pages, 1):
+        src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        out.append(
+            f'<div class="page" id="page-{n}" style="max-width:{width * 1.5:.0f}px">'
+            f'<img alt="page {n}" src="{src}"><span class="no">{n}</span>{"".join(boxes.get(n, []))}</div>'
+        )
+    return "".join(out)
+
+
+def pdf_pages(report: Report) -> list[tuple[bytes, float, float]] | None:
+    """A PDF report's pages as images, read again from its file (when it still holds the same bytes)."""
+    import hashlib
+
+    path = report.source.path
+    if report.source.input_kind != "pdf" or not path or path == "<stdin>":
+        return None
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != report.source.sha256:
+        return None
+    from .pdfpage import render_pages
+
+    return render_pages(data)
+
+
+def render_report(report: Report, pages: list[tuple[bytes, float, float]] | None = None) -> str:
+    """The evidence view of a report; ``pages`` (a PDF's pages as PNG images with their size in points, from
+    :func:`suqian_report.pdfpage.render_pages`) adds a view of the pages with a box over every figure."""
     md = report.metadata
     figures = list(enumerate(report.figures))
     clean = marked(report.clean_text, ((f.span[0], f.span[1], i, f) for i, f in figures), "fig-")
@@ -187,6 +258,8 @@ def render_report(report: Report) -> str:
         _esc(x) for x in (md.publisher, md.report_year, md.format, report.source.path, report.source.encoding) if x
     )
     cov = report.coverage
+    pages_button = '<button id="toggle-pages" type="button">显示 PDF 页面 (pages)</button>' if pages else ""
+    pages_view = f'<div id="pages" hidden>{_pages(report, pages)}</div>' if pages else ""
     data = json.dumps({"figures": len(report.figures), "canonical": cov.canonical}, ensure_ascii=False)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -195,13 +268,13 @@ def render_report(report: Report) -> str:
 <header><h1>{_esc(title)}</h1><div class="meta">{meta}</div></header>
 <main>
 <section id="text">
-<div class="toolbar"><button id="toggle-raw" type="button">显示原始页面 (raw input)</button>
+<div class="toolbar"><button id="toggle-raw" type="button">显示原始页面 (raw input)</button>{pages_button}
 <span class="legend"><span style="background:var(--canon)">canonical</span><span style="background:var(--other)">other.*</span>
 <span style="background:var(--derived)">derived</span><span style="outline:2px dashed #c00">uncertain</span></span>
 <small>{cov.figures} figures ({cov.canonical} canonical, {cov.other} other) · {cov.numbers_in_body} numbers in the body,
 {cov.not_figures} not figures</small></div>
 <div id="clean" class="doc">{clean}</div>
-<div id="raw" class="doc" hidden>{raw}</div>
+<div id="raw" class="doc" hidden>{raw}</div>{pages_view}
 </section>
 <aside id="side">
 <h2>Figures</h2>{_figures_table(report)}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 PAGE_SUFFIXES = frozenset(
     {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".gz", ".jsp", ".asp", ".aspx", ".php", ".md", ""}
+    | {".pdf", ".docx", ".doc"}
 )
 _SKIP_NAMES = frozenset({"readme.md", "manifest.tsv", "license", "license.md", "changelog.md"})
 

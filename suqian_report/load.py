@@ -27,12 +27,11 @@ from .offsets import Alignment, Edit, OffsetMap
 _TRIM = " \t\f\v\u3000\u00a0\ufeff"
 
 _MAGIC = (
-    (b"%PDF", "a PDF file: extract its text first (for example with pdftotext) and give that"),
+    (b"%PDF", "a damaged PDF file"),
     (b"PK\x03\x04", "a ZIP archive (or an Office document): unpack it or save the page as HTML or text"),
     (b"\x89PNG", "a PNG image, not a page"),
     (b"\xff\xd8\xff", "a JPEG image, not a page"),
     (b"GIF8", "a GIF image, not a page"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document, not a page"),
 )
 
 
@@ -81,6 +80,12 @@ def load_bytes(
         compressed = True
     if not data.strip():
         raise InputError("empty input", path, kind="empty")
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return _from_pdf(data, path, compressed)
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return _from_docx(data, path, compressed)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return _from_docx(_doc_to_docx(data, path), path, compressed, converted=True)
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {what}", path)
@@ -225,3 +230,80 @@ def _carry_kinds(flat: str, linear: str, lines: list[Line]) -> list[Line]:
     want = linear.count("\n") + 1
     kinds += [Line() for _ in range(want - len(kinds))]
     return kinds[:want]
+
+
+def _document(
+    text: str, lines: list[Line], data: bytes, path: str | None, kind: str, evidence: str, compressed: bool, **extra
+) -> Document:
+    """A Document for text read out of a PDF or a Word file (``text`` is its raw text; rows are marked)."""
+    linear, trim = _normalise_lines(text)
+    if not linear.strip():
+        raise InputError(f"a {kind.upper()} file with no text", path, kind="empty")
+    if cjk_count(linear) < 10:
+        raise InputError(f"no Chinese text found in the {kind.upper()} file: not a report", path)
+    source = Source(
+        path=path,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=kind,
+        encoding_evidence=evidence,
+        input_kind=kind,  # type: ignore[arg-type]
+        compressed=compressed,
+        pages=extra.pop("pages", None),
+    )
+    return Document(source, text, linear, _carry_kinds(text, linear, lines), trim, {}, 0, None, **extra)
+
+
+def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
+    from .pdfpage import read_pdf
+
+    pdf = read_pdf(data, path)
+    evidence = f"the text layer of a PDF ({pdf.pages} page(s)), read with pdfplumber"
+    return _document(
+        pdf.text,
+        pdf.lines,
+        data,
+        path,
+        "pdf",
+        evidence,
+        compressed,
+        pages=pdf.pages,
+        boxes=pdf.boxes,
+        furniture=pdf.furniture,
+    )
+
+
+def _from_docx(data: bytes, path: str | None, compressed: bool, converted: bool = False) -> Document:
+    from .wordpage import read_docx
+
+    text, lines = read_docx(data, path)
+    evidence = "a Word document, read with python-docx" + (" (a .doc converted by LibreOffice)" if converted else "")
+    return _document(text, lines, data, path, "docx", evidence, compressed)
+
+
+def _doc_to_docx(data: bytes, path: str | None) -> bytes:
+    """A Word 97–2003 .doc, converted to .docx by LibreOffice when it is installed."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise InputError(
+            "a Word 97–2003 .doc file: install LibreOffice (soffice) to read it, or save it as .docx", path
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "page.doc")
+        with open(src, "wb") as f:
+            f.write(data)
+        try:
+            subprocess.run(
+                [soffice, "--headless", "--convert-to", "docx", "--outdir", tmp, src],
+                capture_output=True,
+                timeout=120,
+                check=True,
+            )
+            with open(os.path.join(tmp, "page.docx"), "rb") as f:
+                return f.read()
+        except (subprocess.SubprocessError, OSError):
+            raise InputError("a .doc file LibreOffice could not convert", path) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Status = Literal["exact", "repaired", "derived", "uncertain"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
@@ -46,8 +46,9 @@ class Source(_Record):
     sha256: str
     encoding: str
     encoding_evidence: str
-    input_kind: Literal["text", "html"]
+    input_kind: Literal["text", "html", "pdf", "docx"]
     compressed: bool = False
+    pages: int | None = None  # a PDF's number of pages
 
 
 @dataclass(slots=True)
@@ -102,6 +103,10 @@ class Figure(_Record):
     byte_span: tuple[int, int] | None = None
     cell: TableCell | None = None
     note: str | None = None
+    # In a PDF: the page (from 1) and the box of the number on it, (x0, top, x1, bottom) in points from the
+    # page's top left corner.
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     @property
     def canonical(self) -> bool:
@@ -151,7 +156,7 @@ class Boilerplate(_Record):
     kind: str
     reason: str
     text: str
-    raw_span: tuple[int, int]
+    raw_span: tuple[int, int] | None  # None for what is not in the text at all (a PDF's page numbers)
 
 
 @dataclass(slots=True)

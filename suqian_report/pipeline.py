@@ -64,6 +64,9 @@ def run(doc: Document) -> Report:
         if cut.end_col is not None:
             lines[-1] = lines[-1][: cut.end_col]
         boilerplate.append(Boilerplate(cut.kind, cut.reason, "\n".join(lines).strip(), (a, b)))
+    if doc.furniture:
+        reason = "page numbers and running headers or footers of the PDF's pages, left out of its text"
+        boilerplate.append(Boilerplate("page_furniture", reason, "\n".join(doc.furniture), None))
 
     truncated = _cut_off(seg)
     verdict, evidence = is_report(ex.metadata, seg.clean_text, ex.figures, repaired.text)

@@ -34,12 +34,33 @@ class Tracer:
         (keyword arguments for :class:`~suqian_report.model.Figure`)."""
         raw = self.raw_span(start, end)
         sec = self.seg.section_at(start)
+        page, bbox = self.box(raw)
         return {
             "span": (start, end),
             "raw_span": raw,
             "byte_span": self.byte_span(raw),
             "section": sec.path if sec else None,
+            "page": page,
+            "bbox": bbox,
         }
+
+    def box(self, raw: tuple[int, int]) -> tuple[int | None, tuple[float, float, float, float] | None]:
+        """A PDF's page and the box around the characters of ``raw`` on it (those of its first page)."""
+        if self.doc.boxes is None:
+            return None, None
+        boxes = [b for b in self.doc.boxes[raw[0] : raw[1]] if b is not None]
+        if not boxes:
+            return None, None
+        first = boxes[0]
+        page, height = first[0], first[4] - first[2]
+        # the characters on the line of the first one (a unit wrapped to the next line is not in the box)
+        on_page = [b for b in boxes if b[0] == page and abs(b[2] - first[2]) < 0.5 * height]
+        return page, (
+            min(b[1] for b in on_page),
+            min(b[2] for b in on_page),
+            max(b[3] for b in on_page),
+            max(b[4] for b in on_page),
+        )
 
     def touches_lost(self, start: int, end: int) -> bool:
         """True when the span touches text lost before the page was saved."""

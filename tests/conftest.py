@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,35 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"{kind:44} {len(values):>6} {sum(values) / len(values):>10.4%} {max(values):>10.4%}"
         )
+
+
+# ---------------------------------------------------------------- a real browser (Debian's Chromium, driven by Playwright)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_browser = pytest.mark.skipif(
+    not CHROMIUM and not os.environ.get("SUQIAN_REQUIRE_BROWSER"),
+    reason="no chromium on this machine (CI installs Debian's)",
+)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM:
+        pytest.fail("SUQIAN_REQUIRE_BROWSER is set but chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()

@@ -2,7 +2,6 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ from bs4 import BeautifulSoup
 from suqian_report import extract_file
 from suqian_report.evidence import render_report
 
-from .conftest import FIXTURES, ROOT, SEED
+from .conftest import FIXTURES, ROOT, SEED, needs_browser
 
 PAGES = [
     SEED,
@@ -20,7 +19,6 @@ PAGES = [
     FIXTURES / "layouts" / "template-2021-county-glued.txt",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -83,34 +81,6 @@ def test_show_writes_one_page_or_an_index(tmp_path):
 
 
 # ---------------------------------------------------------------- in the browser
-
-needs_browser = pytest.mark.skipif(
-    not CHROMIUM and not os.environ.get("SUQIAN_REQUIRE_BROWSER"),
-    reason="no chromium on this machine (CI installs Debian's)",
-)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.fail("SUQIAN_REQUIRE_BROWSER is set but chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.mark.browser

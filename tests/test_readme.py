@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import FIXTURES, ROOT, SEED
+from .fixtures import build_documents as B
 from .test_compare import CARRIED, page
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -47,7 +48,8 @@ def _commands(body: str) -> list[str]:
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory) -> Path:
     """The files the README's examples name: a page of each kind, a crawl (the fixtures, pages that are not
-    reports, and four years of one district), and the repository's samples/ and tests/ as a user's clone has."""
+    reports, four years of one district, a Word file and a PDF), and the repository's samples/ and tests/ as a
+    user's clone has."""
     d = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "samples", d / "samples")
     os.symlink(ROOT / "tests", d / "tests")
@@ -64,6 +66,13 @@ def sandbox(tmp_path_factory) -> Path:
         (pages / f"sucheng-{year}.txt").write_text(text, encoding="utf-8")
     (pages / "shuyang-2023.txt").write_text(page(2023, "沭阳县人民政府", 20000, same, same, "9 | 1 | 40"), "utf-8")
     shutil.copytree(pages, crawl / "pages")
+    documents = crawl / "documents"  # the county fixture as a Word file, and printed to PDF where Chromium is
+    documents.mkdir()
+    county = (FIXTURES / "clean" / "template-2021-county.txt").read_text(encoding="utf-8")
+    B.to_docx(county, documents / "county.docx")
+    if B.chromium():
+        (d / "county.html").write_text(B.to_html(county, "county"), encoding="utf-8")
+        B.print_pdf(d / "county.html", documents / "county.pdf")
     (d / "paths.txt").write_text("# the crawl, and one more page\ncrawl/\npage.html\n", encoding="utf-8")
     return d
 

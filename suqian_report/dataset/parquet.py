@@ -14,9 +14,9 @@ from . import rows as R
 
 GROUP = 2000  # rows per row group
 
-_INT = {"report_year", "span_start", "span_end", "raw_start", "raw_end", "byte_start", "byte_end", "size"}
+_INT = {"report_year", "span_start", "span_end", "raw_start", "raw_end", "byte_start", "byte_end", "size", "page"}
 _BOOL = {"approx", "derived"}
-_FLOAT = {"value"}
+_FLOAT = {"value", "bbox_x0", "bbox_top", "bbox_x1", "bbox_bottom"}
 LONG_COLUMNS = R.LONG_COLUMNS
 
 

@@ -81,6 +81,11 @@ FIGURE_COLUMNS = (
     "raw_end",
     "byte_start",
     "byte_end",
+    "page",
+    "bbox_x0",
+    "bbox_top",
+    "bbox_x1",
+    "bbox_bottom",
     "sentence",
     "note",
 )
@@ -154,6 +159,7 @@ def figure_rows(r: Report) -> list[Row]:
         cell = f.cell
         raw = f.raw_span or (None, None)
         byte = f.byte_span or (None, None)
+        box = f.bbox or (None, None, None, None)
         out.append(
             {
                 "sha256": sha,
@@ -178,6 +184,11 @@ def figure_rows(r: Report) -> list[Row]:
                 "raw_end": raw[1],
                 "byte_start": byte[0],
                 "byte_end": byte[1],
+                "page": f.page,
+                "bbox_x0": box[0],
+                "bbox_top": box[1],
+                "bbox_x1": box[2],
+                "bbox_bottom": box[3],
                 "sentence": f.sentence,
                 "note": f.note,
             }
@@ -215,8 +226,8 @@ def boilerplate_rows(r: Report) -> list[Row]:
             "kind": b.kind,
             "reason": b.reason,
             "text": b.text,
-            "raw_start": b.raw_span[0],
-            "raw_end": b.raw_span[1],
+            "raw_start": b.raw_span[0] if b.raw_span else None,
+            "raw_end": b.raw_span[1] if b.raw_span else None,
         }
         for b in r.boilerplate_removed
     ]

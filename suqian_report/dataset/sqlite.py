@@ -38,6 +38,11 @@ _TYPES = {
     "raw_end": "INTEGER",
     "byte_start": "INTEGER",
     "byte_end": "INTEGER",
+    "page": "INTEGER",
+    "bbox_x0": "REAL",
+    "bbox_top": "REAL",
+    "bbox_x1": "REAL",
+    "bbox_bottom": "REAL",
     "expected": "REAL",
     "actual": "REAL",
     "count": "INTEGER",
@@ -68,6 +73,21 @@ def schema() -> list[str]:
     ]
 
 
+def _add_new_columns(db: sqlite3.Connection) -> None:
+    """A database written by an earlier version gets the columns added since (empty for its reports)."""
+    for table, columns in (
+        ("reports", R.REPORT_COLUMNS),
+        ("figures", R.FIGURE_COLUMNS),
+        ("checks", R.CHECK_COLUMNS),
+        ("repairs", R.REPAIR_COLUMNS),
+        ("boilerplate", R.BOILERPLATE_COLUMNS),
+    ):
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        for c in columns:
+            if c != "sha256" and c not in have:
+                db.execute(f'ALTER TABLE {table} ADD COLUMN "{c}" {_TYPES.get(c, "TEXT")}')
+
+
 def _sql(v: Any) -> Any:
     return int(v) if isinstance(v, bool) else v
 
@@ -85,6 +105,7 @@ class SqliteWriter(Writer):
         self.db.execute("PRAGMA journal_mode=WAL" if not self.new else "PRAGMA journal_mode=DELETE")
         for stmt in schema():
             self.db.execute(stmt)
+        _add_new_columns(self.db)
         self.db.commit()
         self.pending = 0
 

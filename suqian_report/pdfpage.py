@@ -1,0 +1,330 @@
+"""PDF to lines of text, with the page and the box of every character, read from the document itself.
+
+pdfplumber (over pdfminer.six) gives every character with its box, and the ruling lines and rectangles from
+which it finds each table's grid of cells, merged cells included.  From those this module rebuilds what
+``htmlpage`` makes of an HTML page, so that every layout shares one set of table rules downstream:
+
+- reading order by position: text lines and table rows sorted top to bottom on each page;
+- a table row becomes one line of ``" | "``-joined cells; a merged cell is written once, in its first row (as
+  HTML's rowspan and colspan are); a cell's text is all the characters whose centre lies in it, line by line,
+  so a label wrapped over several lines, or written one character per line (``三、本年度办理结果``
+  vertically), reads as one label;
+- a table continued on the next page simply goes on with its rows; the page's number (``-3-``, ``第3页``) and
+  running headers or footers repeated on several pages are furniture, left out and listed;
+- a row that is one cell across the whole table (a frame drawn around the prose) is text, not a row;
+- prose lines wrapped by the page width are joined into their paragraph; an indented line starts a new one.
+
+Every character of the result keeps its page (1-based) and box ``(x0, top, x1, bottom)`` in PDF points, origin
+at the top left of the page, for the figures' provenance and the evidence view.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from .document import CELL_SEP, Line
+from .errors import InputError
+
+Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
+
+_PAGE_NUMBER = re.compile(r"[-—–－]?\s*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?\s*(?:共\s*\d{1,4}\s*页)?\s*[-—–－]?")
+_NUMBER = re.compile(r"[\d.,，%-]+")
+_SENTENCE_END = tuple("。！？；：!?;:")
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]")
+
+
+@dataclass
+class PdfText:
+    text: str
+    lines: list[Line]
+    boxes: list[Box | None]  # one per character of ``text`` (None for separators and joins)
+    pages: int
+    page_sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) in points
+    furniture: list[str] = field(default_factory=list)  # page numbers, running headers and footers left out
+
+
+@dataclass
+class _Piece:
+    """A line of text or a table row on one page, before the pages are joined."""
+
+    top: float
+    x0: float
+    x1: float
+    cells: list[list[dict]] | None  # a row: the characters of each cell; None for a text line
+    chars: list[dict]  # a text line's characters, left to right
+    table: int = 0
+
+
+def read_pdf(data: bytes, path: str | None = None) -> PdfText:
+    """The text of a PDF with a box for every character.  A PDF with no text layer (a scan) is refused: it
+    needs OCR first."""
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        page_list = pdf.pages
+    except Exception as e:  # pdfminer's errors come wrapped, or as whatever a broken file makes it raise
+        cause = e.__cause__ or e.__context__ or e
+        if "password" in str(e).lower() or "encrypt" in type(cause).__name__.lower():
+            raise InputError("an encrypted PDF: it cannot be read without its password", path) from None
+        raise InputError(f"a damaged PDF ({_one_line(e)}): it cannot be read", path) from None
+    with pdf:
+        pieces: list[list[_Piece]] = []
+        sizes: list[tuple[float, float]] = []
+        images = chars = 0
+        table_no = 0
+        for page in page_list:
+            try:
+                page_pieces, tables = _page_pieces(page, table_no)
+            except Exception as e:  # pdfminer raises many kinds of errors on broken content streams
+                raise InputError(f"a damaged PDF (page {page.page_number}: {_one_line(e)})", path) from None
+            table_no += tables
+            pieces.append(page_pieces)
+            sizes.append((float(page.width), float(page.height)))
+            images += len(page.images)
+            chars += sum(len(p.chars) + sum(len(c) for c in p.cells or ()) for p in page_pieces)
+        if chars < 20:
+            if images:
+                raise InputError(
+                    f"a scanned PDF ({len(page_list)} page(s) of images, no text layer): it needs OCR first",
+                    path,
+                    kind="needs_ocr",
+                )
+            raise InputError("a PDF with no text", path, kind="empty")
+    furniture = _furniture(pieces, sizes)
+    out = _Writer()
+    for number, page_pieces in enumerate(pieces, 1):
+        text = [p for p in page_pieces if p.cells is None and id(p) not in furniture]
+        if text:
+            out.margins[number] = (min(p.x0 for p in text), max(p.x1 for p in text))
+        for piece in page_pieces:
+            if id(piece) not in furniture:
+                out.piece(piece, number)
+    return PdfText(
+        out.text(), out.lines, out.boxes, len(pieces), sizes, [_line_text(p.chars) for p in _all(pieces, furniture)]
+    )
+
+
+def _one_line(e: Exception) -> str:
+    text = " ".join(str(e).split())[:120]
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
+
+
+def _all(pieces: list[list[_Piece]], ids: set[int]) -> list[_Piece]:
+    return [p for page in pieces for p in page if id(p) in ids]
+
+
+# ---------------------------------------------------------------- one page
+
+
+def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
+    chars = [c for c in page.chars if c["text"].strip()]
+    rows: list[tuple[tuple[float, float, float, float], list, int]] = []  # (row box, cell boxes, table number)
+    tables = 0
+    for table in page.find_tables():
+        table_rows = [(r.bbox, r.cells) for r in table.rows if _is_row(r.cells, table.bbox)]
+        if table_rows:
+            tables += 1
+            rows += [(bbox, cells, table_no + tables) for bbox, cells in table_rows]
+    rows.sort(key=lambda r: r[0][1])
+    # Each character goes to the cell its centre lies in; a merged cell (a label over several rows) holds the
+    # characters of its whole area, in the row it starts.  Cells are found through 4-point bands of height.
+    in_cells: list[list[list[dict]]] = [[[] for _ in cells] for _b, cells, _t in rows]
+    bands: dict[int, list[tuple[int, int, tuple[float, float, float, float]]]] = {}
+    for i, (_box, cells, _t) in enumerate(rows):
+        for j, cell in enumerate(cells):
+            if cell is not None:
+                for band in range(int(cell[1]) // 4, int(cell[3]) // 4 + 1):
+                    bands.setdefault(band, []).append((i, j, cell))
+    text_chars = []
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for i, j, (x0, top, x1, bottom) in bands.get(int(cy) // 4, ()):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                in_cells[i][j].append(ch)
+                break
+        else:
+            text_chars.append(ch)
+    # Where each table's numbers start: an empty cell left of that is a piece of a label cut by a ruling line
+    # (or the rest of a label merged from the page before), not a blank value.
+    values_from: dict[int, float] = {}
+    for (_box, cells, t), cells_chars in zip(rows, in_cells):
+        for cell, cell_chars in zip(cells, cells_chars):
+            if cell is not None and cell_chars and _NUMBER.fullmatch(_line_text(cell_chars)):
+                values_from[t] = min(values_from.get(t, cell[0]), cell[0])
+    pieces = [
+        _Piece(
+            top,
+            x0,
+            x1,
+            [
+                _in_reading_order(c)
+                for c, box in zip(cells_chars, cells)
+                if box is not None and (c or box[2] > values_from.get(t, 0.0) + 1)
+            ],
+            [],
+            t,
+        )
+        for ((x0, top, x1, _bottom), cells, t), cells_chars in zip(rows, in_cells)
+    ]
+    pieces += [_Piece(line[0]["top"], line[0]["x0"], line[-1]["x1"], None, line) for line in _text_lines(text_chars)]
+    pieces.sort(key=lambda p: p.top)
+    return pieces, tables
+
+
+def _is_row(cells: list, table_box: tuple[float, float, float, float]) -> bool:
+    """A row of a data table: two cells or more (a merged one counts where it starts).  One cell across the
+    whole table is a frame drawn around text."""
+    present = [c for c in cells if c is not None]
+    if len(cells) < 2:
+        return False
+    if len(present) == 1:
+        x0, _t, x1, _b = present[0]
+        return (x1 - x0) < 0.9 * (table_box[2] - table_box[0])
+    return bool(present)
+
+
+def _text_lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters outside the tables, as lines: grouped by their vertical position, left to right."""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 0.5 * (ch["bottom"] - ch["top"]):
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def _in_reading_order(chars: list[dict]) -> list[dict]:
+    """A cell's characters line by line, left to right.  A label written one character per line (a single
+    column of characters) reads top to bottom; where the PDF gives such a column's characters overlapping
+    positions (some writers do for vertical text), the order they were written in is the order."""
+    if len(chars) > 1 and max(c["x0"] for c in chars) - min(c["x0"] for c in chars) < 0.5 * _size(chars[0]):
+        by_top = sorted(chars, key=lambda c: c["top"])
+        apart = all(b["top"] - a["top"] >= 0.5 * _size(a) for a, b in zip(by_top, by_top[1:]))
+        return by_top if apart else list(chars)
+    return [ch for line in _text_lines(chars) for ch in line]
+
+
+def _size(ch: dict) -> float:
+    return max(ch["bottom"] - ch["top"], ch["x1"] - ch["x0"], 1.0)
+
+
+def _line_text(chars: list[dict]) -> str:
+    return "".join(ch["text"] for ch in chars)
+
+
+def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> set[int]:
+    """Page numbers, and text lines repeated at the top or the bottom of several pages (running headers and
+    footers), digits aside."""
+    out: set[int] = set()
+    margins: dict[str, list[_Piece]] = {}
+    for page_pieces, (_w, height) in zip(pieces, sizes):
+        for p in page_pieces:
+            if p.cells is not None:
+                continue
+            text = _line_text(p.chars).strip()
+            in_margin = p.top < 0.1 * height or p.top > 0.88 * height
+            if _PAGE_NUMBER.fullmatch(text) and (in_margin or len(text) <= 6):
+                out.add(id(p))
+            elif in_margin:
+                margins.setdefault(re.sub(r"\d+", "#", text), []).append(p)
+    for same in margins.values():
+        if len(same) >= 2 and len(same) >= len(pieces) // 2:
+            out.update(id(p) for p in same)
+    return out
+
+
+# ---------------------------------------------------------------- the pages as one text
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.boxes: list[Box | None] = []
+        self.lines: list[Line] = []
+        self.open: _Piece | None = None  # the paragraph being written, to join a wrapped line to
+        self.open_page = 0
+        self.margins: dict[int, tuple[float, float]] = {}  # left and right edges of the text on each page
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def _add(self, s: str, box: Box | None) -> None:
+        self.parts.append(s)
+        self.boxes.extend([box] * len(s))
+
+    def _chars(self, chars: list[dict], page: int) -> None:
+        prev = None
+        for ch in chars:
+            if prev is not None and ch["x0"] - prev["x1"] > 0.6 * (ch["x1"] - ch["x0"]) and _spaced(prev, ch):
+                self._add(" ", None)
+            self._add(
+                ch["text"], (page, round(ch["x0"], 1), round(ch["top"], 1), round(ch["x1"], 1), round(ch["bottom"], 1))
+            )
+            prev = ch
+
+    def _newline(self, kind: str = "text", table: int | None = None) -> None:
+        if self.parts:
+            self._add("\n", None)
+        self.lines.append(Line(kind, table))  # type: ignore[arg-type]
+
+    def piece(self, p: _Piece, page: int) -> None:
+        if p.cells is not None:
+            self.open = None
+            self._newline("row", p.table)
+            for k, cell in enumerate(p.cells):
+                if k:
+                    self._add(CELL_SEP, None)
+                self._chars(cell, page)
+            return
+        if self._continues(p, page):
+            self._chars(p.chars, page)
+        else:
+            self._newline()
+            self._chars(p.chars, page)
+        self.open, self.open_page = p, page
+
+    def _continues(self, p: _Piece, page: int) -> bool:
+        """A prose line wrapped by the page width goes on in the next line: the line before it reaches the right
+        edge and does not end a sentence, and this one is not indented and starts no heading."""
+        prev = self.open
+        if prev is None or not prev.chars or not p.chars:
+            return False
+        width = p.chars[0]["x1"] - p.chars[0]["x0"] or 10.0
+        left, _right = self.margins[page]
+        if p.x0 > left + 1.5 * width or _HEADING.match(_line_text(p.chars)):
+            return False
+        if _line_text(prev.chars).endswith(_SENTENCE_END):
+            return False
+        left, right = self.margins[self.open_page]
+        return prev.x1 >= right - max(4 * width, 0.15 * (right - left))
+
+
+def _spaced(a: dict, b: dict) -> bool:
+    """A gap between two characters is a space unless both are Chinese (text set with letter-spacing)."""
+    return not ("\u3000" <= a["text"] <= "\u9fff" and "\u3000" <= b["text"] <= "\u9fff")
+
+
+# ---------------------------------------------------------------- pages as images, for the evidence view
+
+
+def render_pages(data: bytes, scale: float = 1.5) -> list[tuple[bytes, float, float]]:
+    """Each page of a PDF as a PNG image, with the page's width and height in points (pypdfium2, which
+    pdfplumber itself uses to render)."""
+    import pypdfium2 as pdfium
+
+    out = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for page in document:
+            width, height = page.get_size()
+            buf = io.BytesIO()
+            page.render(scale=scale).to_pil().save(buf, "PNG")
+            out.append((buf.getvalue(), float(width), float(height)))
+            page.close()
+    finally:
+        document.close()
+    return out

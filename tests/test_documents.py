@@ -1,0 +1,280 @@
+"""PDF and Word files, read from the document itself: the 2021 county fixture printed to PDF by Chromium (merged
+cells, a vertical row label, table 三 across a page break, Chromium's header and footer on every page) and
+written to .docx by python-docx (gridSpan, vMerge, a header and a footer) gives the figures the text fixture
+gives, with the page and box of each number in the PDF."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from suqian_report import InputError, extract, extract_file
+
+from .conftest import FIXTURES, ROOT, needs_browser
+from .fixtures import build_documents as B
+from .test_evidence import ARTIFACTS
+
+COUNTY = FIXTURES / "clean" / "template-2021-county.txt"
+TITLE = "泗阳县某镇人民政府2021年政府信息公开工作年度报告"
+HEADER, FOOTER = "某镇人民政府（页眉）", "第 1 页（页脚）"
+
+
+def _canonical(report) -> dict:
+    return {f.key: f.value for f in report.figures if f.canonical}
+
+
+@pytest.fixture(scope="module")
+def text_report():
+    return extract_file(str(COUNTY))
+
+
+@pytest.fixture(scope="module")
+def county_pdf(tmp_path_factory):
+    if B.chromium() is None:
+        if os.environ.get("SUQIAN_REQUIRE_BROWSER"):
+            pytest.fail("chromium is not installed")
+        pytest.skip("no chromium on this machine (CI installs Debian's)")
+    d = tmp_path_factory.mktemp("pdf")
+    page = d / "county.html"
+    page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE), encoding="utf-8")
+    B.print_pdf(page, d / "county.pdf")
+    return d / "county.pdf"
+
+
+@pytest.fixture(scope="module")
+def county_docx(tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "county.docx"
+    B.to_docx(COUNTY.read_text(encoding="utf-8"), path, header=HEADER, footer=FOOTER)
+    return path
+
+
+def test_a_pdf_gives_the_figures_of_the_text(county_pdf, text_report):
+    report = extract_file(str(county_pdf))
+    assert report.source.input_kind == "pdf" and report.source.pages >= 2
+    assert report.metadata.format == "template_2021" and report.metadata.report_year == 2021
+    assert _canonical(report) == _canonical(text_report)
+    assert [c.status for c in report.checks] == ["pass"] * len(report.checks)
+    assert len(report.checks) == len(text_report.checks)
+
+
+def test_the_pdf_tables_cross_pages_and_keep_their_vertical_label(county_pdf):
+    report = extract_file(str(county_pdf))
+    pages = {f.page for f in report.figures if f.cell and f.cell.table == "三"}
+    assert len(pages) >= 2, "the fixture is printed so that table 三 continues on the next page"
+    assert "三、本年度办理结果" in report.clean_text  # written one character per line on the page
+
+
+def test_page_furniture_is_left_out_and_listed(county_pdf):
+    report = extract_file(str(county_pdf))
+    furniture = [b for b in report.boilerplate_removed if b.kind == "page_furniture"]
+    assert furniture and "county.html" in furniture[0].text and furniture[0].raw_span is None
+    assert "file://" not in report.clean_text and "county.html" not in report.clean_text
+
+
+def test_every_pdf_figure_points_at_its_number_on_the_page(county_pdf):
+    import pdfplumber
+
+    report = extract_file(str(county_pdf))
+    numbers = [f for f in report.figures if f.raw_text and not f.derived and f.status != "derived"]
+    assert numbers and all(f.page and f.bbox for f in numbers)
+    with pdfplumber.open(str(county_pdf)) as pdf:
+        for f in numbers:
+            page = pdf.pages[f.page - 1]
+            x0, top, x1, bottom = f.bbox
+            assert 0 <= x0 < x1 <= page.width and 0 <= top < bottom <= page.height
+            inside = page.within_bbox((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)).extract_text()
+            # the number as written, with its unit (the part on the number's line, when the unit is wrapped)
+            written = report.raw_text[f.raw_span[0] : f.raw_span[1]].replace(" ", "")
+            inside = inside.replace(" ", "")
+            assert inside and written.startswith(inside) and f.raw_text.replace(",", "") in inside, f.key
+
+
+def test_a_word_file_gives_the_figures_of_the_text(county_docx, text_report):
+    report = extract_file(str(county_docx))
+    assert report.source.input_kind == "docx"
+    assert _canonical(report) == _canonical(text_report)
+    assert HEADER not in report.clean_text and FOOTER not in report.clean_text  # not body text
+    assert all(f.page is None and f.bbox is None for f in report.figures)
+
+
+def test_word_merged_cells_are_written_once_where_they_start(tmp_path):
+    from suqian_report.wordpage import read_docx
+
+    table = [
+        [B.Cell("三、本年度办理结果", rowspan=2), B.Cell("（一）予以公开", colspan=2), B.Cell("5")],
+        [B.Cell("（二）部分公开"), B.Cell("二级"), B.Cell("6")],
+    ]
+    document = __import__("docx").Document()
+    document.add_paragraph("前言")
+    grid = document.add_table(rows=2, cols=4)
+    grid.cell(0, 0).merge(grid.cell(1, 0)).text = table[0][0].text
+    grid.cell(0, 1).merge(grid.cell(0, 2)).text = table[0][1].text
+    grid.cell(0, 3).text = "5"
+    grid.cell(1, 1).text, grid.cell(1, 2).text, grid.cell(1, 3).text = "（二）部分公开", "二级", "6"
+    document.add_paragraph("后记")
+    buf = io.BytesIO()
+    document.save(buf)
+    text, lines = read_docx(buf.getvalue())
+    assert text.split("\n") == ["前言", "三、本年度办理结果 | （一）予以公开 | 5", "（二）部分公开 | 二级 | 6", "后记"]
+    assert [ln.kind for ln in lines] == ["text", "row", "row", "text"]
+
+
+def test_documents_are_known_by_their_bytes_not_their_name(county_docx, tmp_path):
+    renamed = tmp_path / "report.html"
+    shutil.copy(county_docx, renamed)
+    assert extract_file(str(renamed)).source.input_kind == "docx"
+
+
+def _image_pdf(path) -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 800), "white")
+    ImageDraw.Draw(image).rectangle((50, 50, 550, 120), outline="black", width=3)
+    image.save(path, "PDF", resolution=72)
+
+
+def test_a_scanned_pdf_is_refused_it_needs_ocr(tmp_path):
+    scan = tmp_path / "scan.pdf"
+    _image_pdf(scan)
+    with pytest.raises(InputError) as e:
+        extract_file(str(scan))
+    assert e.value.kind == "needs_ocr" and "OCR" in e.value.message
+    p = subprocess.run(
+        [sys.executable, "-m", "suqian_report", "extract", str(scan)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.count("\n") == 1 and "needs OCR" in p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF", b"%PDF-1.7\n" + bytes(range(256)) * 40],
+    ids=["no pages", "garbage"],
+)
+def test_a_damaged_pdf_is_one_line_not_a_traceback(data):
+    with pytest.raises(InputError) as e:
+        extract(data)
+    assert "\n" not in e.value.message and "PDF" in e.value.message
+
+
+def test_a_damaged_word_file_is_one_line():
+    with pytest.raises(InputError) as e:
+        extract(b"PK\x03\x04" + b"word/document.xml" + bytes(200))
+    assert "\n" not in e.value.message and "Word" in e.value.message
+
+
+@pytest.mark.skipif(shutil.which("soffice") is not None, reason="LibreOffice is installed here")
+def test_an_old_doc_file_says_what_it_needs():
+    with pytest.raises(InputError) as e:
+        extract(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert "LibreOffice" in e.value.message and ".docx" in e.value.message
+
+
+def test_a_batch_of_documents_survives_a_bad_one(county_docx, tmp_path):
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    shutil.copy(county_docx, crawl / "a.docx")
+    _image_pdf(crawl / "b.pdf")
+    shutil.copy(COUNTY, crawl / "c.txt")
+    out = tmp_path / "all.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "suqian_report",
+            "extract",
+            str(crawl),
+            "-f",
+            "jsonl",
+            "-o",
+            str(out),
+            "--errors",
+            str(errors),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert p.returncode == 1
+    kinds = [json.loads(line)["source"]["input_kind"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(kinds) == ["docx", "text"]
+    assert [json.loads(line)["kind"] for line in errors.read_text(encoding="utf-8").splitlines()] == ["needs_ocr"]
+
+
+@pytest.mark.browser
+@needs_browser
+def test_the_pdf_evidence_view_boxes_every_figure_on_its_page(browser, county_pdf, tmp_path):
+    out = tmp_path / "county.html"
+    p = subprocess.run(
+        [sys.executable, "-m", "suqian_report", "show", str(county_pdf), "-o", str(out)], capture_output=True, cwd=ROOT
+    )
+    assert p.returncode == 0, p.stderr
+    report = extract_file(str(county_pdf))
+    boxed = [i for i, f in enumerate(report.figures) if f.page and f.bbox]
+    tab = browser.new_page(viewport={"width": 1200, "height": 600})
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(out.as_uri())
+    assert tab.locator(".page img").count() == report.source.pages
+    assert tab.locator("a.box").count() == len(boxed)
+    tab.click("#toggle-pages")
+    assert tab.locator("#pages").is_visible() and not tab.locator("#clean").is_visible()
+
+    # a row of the figure table scrolls to its box on the page image ...
+    last = max(boxed, key=lambda i: (report.figures[i].page, report.figures[i].bbox[1]))
+    assert not _in_view(tab, f"#box-{last}")
+    tab.click(f'#figures tbody tr[data-fig="{last}"]')
+    tab.wait_for_timeout(200)
+    assert _in_view(tab, f"#box-{last}")
+    # ... drawn where the number is: the box's share of the image is the bbox's share of the page
+    f = report.figures[last]
+    geometry = tab.evaluate(
+        """(i) => { const b = document.getElementById('box-' + i).getBoundingClientRect();
+                    const p = document.getElementById('box-' + i).parentElement.getBoundingClientRect();
+                    return [(b.left - p.left) / p.width, (b.top - p.top) / p.height]; }""",
+        last,
+    )
+    width, height = _page_size(county_pdf, f.page)
+    assert abs(geometry[0] - f.bbox[0] / width) < 0.01 and abs(geometry[1] - f.bbox[1] / height) < 0.01
+
+    # ... and a box scrolls the figure table to its row
+    first = boxed[0]
+    tab.evaluate("document.getElementById('side').scrollTop = 1e6")
+    tab.click(f"#box-{first}")
+    tab.wait_for_timeout(200)
+    assert tab.evaluate(
+        """(i) => { const r = document.querySelector('#figures tbody tr[data-fig="' + i + '"]').getBoundingClientRect();
+                    const s = document.getElementById('side').getBoundingClientRect();
+                    return r.top >= s.top && r.bottom <= s.bottom; }""",
+        first,
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "evidence-county-pdf.png"))
+    assert errors == []
+    tab.close()
+
+
+def _page_size(pdf_path, number: int) -> tuple[float, float]:
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        page = pdf.pages[number - 1]
+        return float(page.width), float(page.height)
+
+
+def _in_view(tab, selector: str) -> bool:
+    return tab.evaluate(
+        """(sel) => {
+        const el = document.querySelector(sel), pane = document.getElementById('text');
+        const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
+        return r.top >= p.top && r.bottom <= p.bottom;
+    }""",
+        selector,
+    )
