@@ -46,9 +46,13 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+SAMPLE = ROOT / "samples" / "suqian-office-2013-mirror.txt"
+HEAVY = ("pandas", "pyarrow", "rich", "bs4", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "docx", "pydantic")
+
+
 def startup() -> dict[str, float]:
     def cmd(*args: str) -> float:
-        return timed(lambda: subprocess.run(args, capture_output=True, check=True), 7)
+        return timed(lambda: subprocess.run(args, capture_output=True, check=True), 9)
 
     py = sys.executable
     return {
@@ -56,8 +60,21 @@ def startup() -> dict[str, float]:
         "import suqian_report": cmd(py, "-c", "import suqian_report"),
         "suqian-report --help": cmd(py, "-m", "suqian_report", "--help"),
         "import suqian_report.pipeline": cmd(py, "-c", "import suqian_report.pipeline"),
+        "extract SAMPLE --format json (cold)": cmd(py, "-m", "suqian_report", "extract", str(SAMPLE), "-f", "json"),
         "import pandas (for reference)": cmd(py, "-c", "import pandas"),
     }
+
+
+def heavy_imports() -> list[str]:
+    """The libraries a cold extract to JSON imports that only other paths need (it should be none)."""
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "suqian_report", "extract", str(SAMPLE), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in p.stderr.splitlines() if "|" in line}
+    return sorted(names & set(HEAVY))
 
 
 def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]]]:
@@ -292,7 +309,9 @@ def main() -> int:
     s = startup()
     base = s["python -c pass (baseline)"]
     for k, v in s.items():
-        print(f"   {k:34} {v:7.3f} s   {v / base:5.1f} × baseline")
+        print(f"   {k:38} {v:7.3f} s   {v / base:5.1f} × baseline")
+    heavy = heavy_imports()
+    print(f"   heavy libraries on the JSON path (-X importtime): {', '.join(heavy) or 'none'}")
 
     print(f"\n2. one page, warm (median of {args.repeat}, milliseconds)")
     rows = per_page(pages, args.repeat)
@@ -375,6 +394,8 @@ def main() -> int:
     checks = {
         "seed page under 60 ms": seed["pipeline"] < 0.060,
         "--help under 0.35 s": s["suqian-report --help"] < 0.35,
+        "cold extract to JSON within 10 × python -c pass": s["extract SAMPLE --format json (cold)"] <= 10 * base,
+        "no pandas, pyarrow, rich, PDF or Word library on the JSON path": not heavy,
         "pipeline within 15 × ftfy.fix_text (seed)": seed["pipeline"] / seed["ftfy.fix_text (baseline)"] < 15,
         "2 workers ≥ 1.5 × one (on 2+ CPUs)": (os.cpu_count() or 1) < 2 or two / one >= 1.5,
         "peak memory under 250 MB": max(mem1, mem2) < 250,

@@ -24,17 +24,21 @@ if TYPE_CHECKING:
 
     from .model import Report
 
-app = typer.Typer(
-    name="suqian-report",
-    help="Repair, clean and extract typed figures from Chinese government information disclosure annual reports "
-    "(政府信息公开年度报告).\n\nExit codes: 0 every input gave a report; 1 an input could not be processed; "
-    "2 usage error; 130 interrupted.",
-    no_args_is_help=True,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+def _typer() -> typer.Typer:
+    return typer.Typer(
+        name="suqian-report",
+        help="Repair, clean and extract typed figures from Chinese government information disclosure annual reports "
+        "(政府信息公开年度报告).\n\nExit codes: 0 every input gave a report; 1 an input could not be processed; "
+        "2 usage error; 130 interrupted.",
+        no_args_is_help=True,
+        add_completion=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
+app = _typer()
 
 
 class Format(str, Enum):
@@ -718,11 +722,29 @@ def demo() -> None:
     raise typer.Exit(EXIT_OK)
 
 
+def _app_for(args: list[str]) -> typer.Typer:
+    """The application with only the command being run: typer builds every command's options at start-up, and
+    one command's are all a run needs.  Without a known command (``--help``, completion, a typo) it is the whole
+    application, which lists them all."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    chosen = [c for c in app.registered_commands if c.callback and _command_name(c) == name]
+    if not chosen or len(app.registered_commands) == 1:
+        return app
+    one = _typer()
+    one.registered_callback = app.registered_callback
+    one.registered_commands = chosen
+    return one
+
+
+def _command_name(info) -> str:
+    return info.name or info.callback.__name__.replace("_", "-")
+
+
 def main() -> None:
     """Entry point.  Usage errors exit 2, Ctrl-C 130, and an internal error is one line (``--debug`` shows its
     traceback); a closed pipe ends quietly."""
     try:
-        code = app(standalone_mode=False)
+        code = _app_for(sys.argv[1:])(standalone_mode=False)
     except typer.Exit as e:
         code = e.exit_code
     except (KeyboardInterrupt, typer.Abort):

@@ -22,7 +22,6 @@ import sys
 import tempfile
 from typing import IO, Any
 
-from .dataset import rows as R
 from .model import Report
 
 
@@ -201,6 +200,8 @@ def _csv_line(values) -> str:
 
 
 def _long_rows(report: Report) -> str:
+    from .dataset import rows as R
+
     return "".join(_csv_line([row.get(c) for c in R.LONG_COLUMNS]) for row in R.long_rows(report))
 
 
@@ -209,6 +210,8 @@ class CsvWriter(TextWriter):
 
     def start(self) -> None:
         if not self.append_from:
+            from .dataset import rows as R
+
             self.stream.write(_csv_line(R.LONG_COLUMNS))
 
     def write(self, payload: str) -> None:

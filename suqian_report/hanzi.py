@@ -13,6 +13,7 @@ from a random one.)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def is_cjk(ch: str) -> bool:
@@ -51,6 +52,20 @@ def plausibility(text: str) -> float:
         if ch in common or ch in CJK_PUNCT:
             good += 1
     return 1.0 if n == 0 else good / n
+
+
+def rare_chars(text: str) -> str:
+    """The characters of ``text`` that lower its plausibility (not ASCII, space, neutral, common or punctuation),
+    in order: one C-level pass (``str.translate``).  Text without any scores 1.0, and so does every part of it."""
+    return text.translate(_not_rare())
+
+
+@lru_cache(maxsize=1)
+def _not_rare() -> dict[int, None]:
+    table: dict[int, None] = dict.fromkeys(range(0x80))
+    table.update(dict.fromkeys(ord(ch) for ch in _NEUTRAL | CJK_PUNCT | common_chars()))
+    table.update(dict.fromkeys(c for c in range(0x80, 0x3001) if chr(c).isspace()))
+    return table
 
 
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")

@@ -358,12 +358,3 @@ def flatten(raw: str) -> tuple[str, list[Line], Chain, dict[str, str]]:
     while len(lines) < want:
         lines.append(Line())
     return text, lines[:want] if want else [], Chain([stream_map, to_stream]), html_meta(soup)
-
-
-_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|table|br|span|td|tr)\b", re.I)
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:5000]
-    hits = len(_HTML_SNIFF.findall(head))
-    return hits >= 2 or head.lstrip().lower().startswith(("<!doctype html", "<html"))

@@ -64,6 +64,15 @@ def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[by
         raise InputError(f"cannot read: {e.strerror or e}", name, kind="unreadable") from None
 
 
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|table|br|span|td|tr)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:5000]
+    hits = len(_HTML_SNIFF.findall(head))
+    return hits >= 2 or head.lstrip().lower().startswith(("<!doctype html", "<html"))
+
+
 def load_file(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     data, name = read_source(path, max_bytes)
     return load_bytes(data, path=name, encoding=encoding, max_bytes=max_bytes)
@@ -119,12 +128,12 @@ def _gunzip(data: bytes, path: str | None, max_bytes: int) -> bytes:
 def _build(
     text: str, data: bytes, decoded: Decoded, path: str | None, compressed: bool, from_str: bool = False
 ) -> Document:
-    from .htmlpage import flatten, looks_like_html
-
     if text.count("\x00") > max(4, len(text) // 100):  # a few NULs in a text are damage (repair removes them)
         raise InputError("binary data, not a text or HTML page", path)
     is_html = looks_like_html(text)
     if is_html:
+        from .htmlpage import flatten  # (BeautifulSoup and the HTML rules, for HTML pages only)
+
         flat, lines, flat_to_raw, meta = flatten(text)
         linear, trim = _normalise_lines(flat)
         to_raw: OffsetMap = flat_to_raw.then(trim)

@@ -106,7 +106,7 @@ def metadata_table(report: Report, lang: str = "en") -> Table:
         (w["index_no"], md.index_no),
         (w["format"], md.format),
         (w["contact"], " · ".join(x for x in (md.contact_phone, md.postcode, md.email) if x) or None),
-        (w["source"], f"{src.path or '<text>'} ({src.input_kind}, {src.encoding})"),
+        (w["source"], f"{src.path or '<text>'} ({_kind(src)})"),
     ]
     for k, v in rows:
         if v is not None:
@@ -129,6 +129,15 @@ def figures_table(figures: list[Figure], title: str) -> Table:
         style = "dim" if f.derived else ("yellow" if f.status in ("repaired", "uncertain") else None)
         t.add_row(f.label_zh, f.key, Text(fmt_value(f), style=style or ""), f.unit or "")
     return t
+
+
+def _kind(src) -> str:
+    """html, utf-8 · pdf, 5 pages · docx: what the input was."""
+    if src.input_kind == "pdf":
+        return f"pdf, {src.pages} pages"
+    if src.input_kind == "docx":
+        return "docx"
+    return f"{src.input_kind}, {src.encoding}"
 
 
 def bars(figures: list[Figure], title: str, width: int = 22) -> Table:

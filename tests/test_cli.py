@@ -360,3 +360,31 @@ def test_summary_and_compare_write_to_a_file(tmp_path):
     rows = tmp_path / "rows.csv"
     assert run("compare", "tests/fixtures/clean", "-f", "csv", "-o", str(rows), "--glob", "*.txt").returncode == 0
     assert rows.read_text(encoding="utf-8").startswith("key,label_zh,body,year")
+
+
+def test_the_json_path_imports_no_heavy_library():
+    """A plain extract to JSON loads none of the libraries only other paths need (they cost start-up time)."""
+    p = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "suqian_report", "extract", SEED_ARG, "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert p.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in p.stderr.splitlines() if "|" in line}
+    assert "suqian_report" in imported
+    heavy = {"pandas", "pyarrow", "rich", "bs4", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "docx", "pydantic"}
+    assert imported & heavy == set()
+
+
+def test_a_command_runs_alone_and_the_whole_application_still_answers(tmp_path):
+    """The command line builds only the command being run; without one, it is the whole application."""
+    from suqian_report.cli import _app_for, app
+
+    assert _app_for(["extract", "x.txt"]) is not app
+    assert [c.callback.__name__ for c in _app_for(["--debug", "summary", "x"]).registered_commands] == ["summary"]
+    assert _app_for(["--help"]) is app and _app_for(["extrct"]) is app and _app_for([]) is app
+    help_text = run("-h").stdout.decode()
+    assert all(name in help_text for name in ("extract", "summary", "clean", "show", "compare", "schema", "demo"))
+    typo = run("extrct", SEED_ARG)
+    assert typo.returncode == 2 and b"extract" in typo.stderr

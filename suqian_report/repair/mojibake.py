@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility
+from ..hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility, rare_chars
 from ..offsets import Alignment
 from .base import Change, Context
 
@@ -213,9 +213,16 @@ class Utf8AsGbk:
 
     def detect(self, text: str, ctx: Context) -> bool:
         """A line of mostly rare characters (plausibility below 0.6) is what mis-decoding leaves."""
-        if not _GBK_SIGNATURE.search(text) and plausibility(text) > 0.97:
+        rare = rare_chars(text)
+        if not rare or (not _GBK_SIGNATURE.search(text) and plausibility(text) > 0.97):
             return False
-        return any(plausibility(m.group(0)) < 0.6 for m in _RUN.finditer(text) if len(m.group(0)) >= 4)
+        # Only a run holding a rare character can score below 1.0: the others are not weighed.
+        marker = re.compile("[" + "".join(re.escape(ch) for ch in set(rare)) + "]")
+        return any(
+            plausibility(run) < 0.6
+            for m in _RUN.finditer(text)
+            if len(run := m.group(0)) >= 4 and marker.search(run)
+        )
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
         gb18030 = _UDA.search(text) is not None
