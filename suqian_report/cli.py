@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .model import Report
 
+
 def _typer() -> typer.Typer:
     return typer.Typer(
         name="suqian-report",

@@ -10,7 +10,10 @@ An alignment is a list of segments covering the derived text in order.  A
 *copy* segment maps character for character; a *replace* segment maps as a
 whole (any position inside it maps to the whole source range).  Insertions
 are replace segments with an empty source range, deletions are replace
-segments with an empty derived range.
+segments with an empty derived range.  A run of one-character substitutions
+(a traditional page made simplified, character by character) is one
+*substituted* segment: it maps character for character, as each of its
+one-character replace segments would, but was rewritten.
 """
 
 from __future__ import annotations
@@ -34,13 +37,18 @@ class OffsetMap(Protocol):
     def to_src(self, start: int, end: int) -> tuple[int, int]: ...
 
 
+REPLACE, COPY, SUBSTITUTED = 0, 1, 2  # a segment's kind (bool-compatible: False, True)
+Segment = tuple[int, int, int, int, int]  # dst_start, dst_end, src_start, src_end, kind
+
+
 class Alignment:
     """Piecewise map from a derived text back to the text it was made from."""
 
     __slots__ = ("_dst", "_segs", "dst_len", "src_len")
 
-    def __init__(self, segments: Sequence[tuple[int, int, int, int, bool]], dst_len: int, src_len: int):
-        # segments: (dst_start, dst_end, src_start, src_end, is_copy), contiguous over dst
+    def __init__(self, segments: Sequence[Segment], dst_len: int, src_len: int):
+        # segments: (dst_start, dst_end, src_start, src_end, kind), contiguous over dst; kind is REPLACE or
+        # COPY (False or True) or SUBSTITUTED, which maps character for character like COPY
         self._segs = list(segments)
         self._dst = [s[0] for s in self._segs]
         self.dst_len = dst_len
@@ -55,7 +63,7 @@ class Alignment:
     def from_edits(cls, source: str, edits: Iterable[Edit]) -> tuple[str, Alignment]:
         """Apply non-overlapping edits (sorted by start) and return the new text and its map."""
         out: list[str] = []
-        segs: list[tuple[int, int, int, int, bool]] = []
+        segs: list[Segment] = []
         pos = 0  # in source
         dpos = 0  # in derived text
         for e in edits:
@@ -66,7 +74,14 @@ class Alignment:
                 segs.append((dpos, dpos + n, pos, e.start, True))
                 out.append(source[pos : e.start])
                 dpos += n
-            segs.append((dpos, dpos + len(e.text), e.start, e.end, False))
+            if e.end - e.start == 1 and len(e.text) == 1:
+                last = segs[-1] if segs else None
+                if last is not None and last[4] == SUBSTITUTED and last[3] == e.start:
+                    segs[-1] = (last[0], dpos + 1, last[2], e.end, SUBSTITUTED)
+                else:
+                    segs.append((dpos, dpos + 1, e.start, e.end, SUBSTITUTED))
+            else:
+                segs.append((dpos, dpos + len(e.text), e.start, e.end, False))
             out.append(e.text)
             dpos += len(e.text)
             pos = e.end
@@ -81,7 +96,7 @@ class Alignment:
     def from_pieces(cls, pieces: Sequence[tuple[int, int]], source: str, sep: str = "\n") -> tuple[str, Alignment]:
         """Join ``source[a:b]`` for each piece with ``sep``; separators map to the point after the previous piece."""
         out: list[str] = []
-        segs: list[tuple[int, int, int, int, bool]] = []
+        segs: list[Segment] = []
         dpos = 0
         for i, (a, b) in enumerate(pieces):
             if i:
@@ -132,7 +147,7 @@ class Alignment:
             d0, d1, _s0, _s1, copy = self._segs[i]
             if d0 >= end:
                 break
-            if d1 > start and not copy:
+            if d1 > start and copy != COPY:
                 return False
             if d1 == d0 and start < d0 < end and not copy:
                 return False  # a deletion inside the span

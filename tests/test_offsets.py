@@ -70,3 +70,38 @@ def test_untouched_text_maps_back_exactly(case):
         a, b = al.to_src(i, i + 1)
         if al.is_copy(i, i + 1):
             assert b - a == 1 and src[a] == out[i] and a not in touched
+
+
+def _one_segment_per_edit(source: str, edits: list[Edit]) -> Alignment:
+    """The map as built edit by edit, one replace segment each (what from_edits gives, runs of one-character
+    substitutions aside, which it folds into one segment)."""
+    segs, pos, dpos = [], 0, 0
+    for e in edits:
+        if e.start > pos:
+            segs.append((dpos, dpos + e.start - pos, pos, e.start, True))
+            dpos += e.start - pos
+        segs.append((dpos, dpos + len(e.text), e.start, e.end, False))
+        dpos += len(e.text)
+        pos = e.end
+    if pos < len(source) or not segs:
+        segs.append((dpos, dpos + len(source) - pos, pos, len(source), True))
+        dpos += len(source) - pos
+    return Alignment(segs, dpos, len(source))
+
+
+@given(st.text(alphabet="報告條123abc", min_size=1, max_size=30), st.data())
+def test_folded_substitutions_map_as_one_segment_per_edit(source, data):
+    points = sorted(set(data.draw(st.lists(st.integers(0, len(source) - 1), max_size=12))))
+    edits = []
+    for p in points:
+        kind = data.draw(st.sampled_from(["sub", "del", "ins", "wide"]))
+        end = {"sub": p + 1, "del": p + 1, "ins": p, "wide": min(p + 2, len(source))}[kind]
+        if edits and p < edits[-1].end:
+            continue  # edits do not overlap
+        text = {"sub": "x", "del": "", "ins": "年", "wide": "yz"}[kind]
+        edits.append(Edit(p, end, text))
+    out, folded = Alignment.from_edits(source, edits)
+    reference = _one_segment_per_edit(source, edits)
+    for a in range(len(out) + 1):
+        for b in range(a, len(out) + 1):
+            assert folded.to_src(a, b) == reference.to_src(a, b), (a, b)

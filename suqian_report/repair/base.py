@@ -78,18 +78,7 @@ class RegexFixer:
 def diff_changes(old: str, new: str, offset: int = 0, note: str | None = None) -> list[Change]:
     """Character-level changes turning ``old`` into ``new`` (equal lengths: position by position)."""
     if len(old) == len(new):
-        changes: list[Change] = []
-        i, n = 0, len(old)
-        while i < n:
-            if old[i] == new[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and old[j] != new[j]:
-                j += 1
-            changes.extend(Change(offset + k, offset + k + 1, new[k], note) for k in range(i, j))
-            i = j
-        return changes
+        return [Change(offset + k, offset + k + 1, y, note) for k, (x, y) in enumerate(zip(old, new)) if x != y]
     from difflib import SequenceMatcher
 
     changes = []

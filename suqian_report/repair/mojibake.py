@@ -219,9 +219,7 @@ class Utf8AsGbk:
         # Only a run holding a rare character can score below 1.0: the others are not weighed.
         marker = re.compile("[" + "".join(re.escape(ch) for ch in set(rare)) + "]")
         return any(
-            plausibility(run) < 0.6
-            for m in _RUN.finditer(text)
-            if len(run := m.group(0)) >= 4 and marker.search(run)
+            plausibility(run) < 0.6 for m in _RUN.finditer(text) if len(run := m.group(0)) >= 4 and marker.search(run)
         )
 
     def fix(self, text: str, ctx: Context) -> list[Change]:

@@ -31,7 +31,7 @@ _MOJIBAKE = 0.6  # below this share of common characters a block is mis-decoded 
 def _diffs(a: str, b: str) -> int:
     if len(a) != len(b):
         return max(len(a), len(b))
-    return sum(1 for x, y in zip(a, b) if x != y)
+    return sum(map(str.__ne__, a, b))
 
 
 class Script:

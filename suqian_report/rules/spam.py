@@ -67,7 +67,7 @@ OFFICIAL_SITE = (
     rf"(?:{_NAME}(?:{_BRAND_WORDS})\s?(?:{_CHINA}\s?(?:{_SITE_WORDS})?|{_SITE_WORDS})"
     rf"|{_NAME}?(?:{_BRAND_WORDS})?\s?{_CHINA}\s?(?:{_SITE_WORDS})){_DOWNLOAD}"
 )
-BRANDS = re.compile(
+_BRANDS = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网|彩票app|彩票APP)"
     r"(?:[,，、][\u4e00-\u9fff]{0,4}(?:体彩网|彩票网|福彩网|足球网|体育网|娱乐网|娱乐城|棋牌网))*"
     r"|\d{3,6}(?:线路检测中心|线路检测|线路|娱乐|彩票|体育)(?:中心)?"
@@ -75,6 +75,28 @@ BRANDS = re.compile(
     r"|(?:足球|体育|彩票)(?:投注|下注|竞猜)(?:软件|平台|网站|app|APP)"
     rf"|{OFFICIAL_SITE}"
 )
+# Every match of _BRANDS holds one of these words (each alternative above names one): text without any cannot
+# match, and is not scanned with the long pattern, which tries its CJK prefix at every character.
+_BRAND_ANCHOR = re.compile(r"体彩|彩票|福彩|足球|体育|娱乐|棋牌|线路|买|电竞|游戏|竞技|真人|电玩|博彩|[(（]中国[)）]")
+
+
+class _Anchored:
+    """A pattern searched only in text that holds one of its anchor words (the same matches, found sooner)."""
+
+    def __init__(self, pattern: re.Pattern[str], anchor: re.Pattern[str]):
+        self.pattern, self.anchor = pattern, anchor
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.anchor.search(text) else iter(())
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self.anchor.search(text) else None
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.pattern.sub(repl, text) if self.anchor.search(text) else text
+
+
+BRANDS = _Anchored(_BRANDS, _BRAND_ANCHOR)
 
 
 def spam_word_hits(line: str) -> int:
