@@ -305,7 +305,7 @@ def main() -> int:
         )
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
-    print("1. start-up (median of 7, seconds)")
+    print("1. start-up (median of 9, seconds)")
     s = startup()
     base = s["python -c pass (baseline)"]
     for k, v in s.items():
