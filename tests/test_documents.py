@@ -278,3 +278,18 @@ def _in_view(tab, selector: str) -> bool:
     }""",
         selector,
     )
+
+
+@pytest.mark.parametrize(
+    "command", [("summary",), ("clean",), ("show",), ("compare", "--format", "csv"), ("extract", "-f", "csv")]
+)
+def test_every_command_reads_a_word_file(county_docx, command):
+    p = subprocess.run(
+        [sys.executable, "-m", "suqian_report", command[0], str(county_docx), *command[1:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert p.returncode == 0, p.stderr
+    assert "96" in p.stdout  # requests.new.total of the county fixture, in every view
