@@ -308,6 +308,25 @@ def test_table_labels_with_a_lost_character_still_name_their_rows():
     assert not [c for c in damaged.checks if c.status == "fail"]
 
 
+@pytest.mark.parametrize(
+    "label,typo",
+    [("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"), ("2.没有现成信息需要另行制作", "2.现成信息需另外制作")],
+)
+def test_a_numbered_row_whose_label_has_a_typo_is_read_by_its_number(label, typo):
+    """A report's own typo in a table 三 label (a PDF of a real report drops 法规禁): the numbered sub-row is the
+    row its number gives in its group, said in the note, and the rows around it keep their cells."""
+    text = (CLEAN / "template-2021-county.txt").read_text(encoding="utf-8")
+    assert label in text
+    reference = {f.key: f.value for f in extract(text).figures if f.cell}
+    report = extract(text.replace(label, typo))
+    got = {f.key: f.value for f in report.figures if f.cell}
+    assert got == reference
+    key = "prohibited_by_law" if "禁止" in label else "needs_creation"
+    row = [f for f in report.figures if f.cell and f".{key}." in f.key]
+    assert len(row) == 7 and all("names no row" in (f.note or "") for f in row)
+    assert not [c for c in report.checks if c.status == "fail"]
+
+
 def test_digits_inside_identifiers_are_not_table_values():
     from suqian_report.extractors.template import tokenize
 

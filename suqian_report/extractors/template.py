@@ -484,6 +484,9 @@ def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, lis
     events = _events(tokens, phrases)
     # 2021: （六）其他处理 has no cells of its own and its third sub-row is labelled just 其他 (3.其他).
     events += [(t.start, "misc", "", t) for t in tokens if t.kind == "label" and _MISC.fullmatch(t.text.strip())]
+    order = TABLE3_ROW_ORDER_2021 if fmt == "template_2021" else TABLE3_ROW_ORDER_2019
+    numbered = _numbered_rows(tokens, events, order)
+    events += numbered
     events.sort(key=lambda e: e[0])
     _claim_labels(b, events)
     rows: list[tuple[str, str, int, list[Token]]] = []  # (row key, label as written, position, values)
@@ -504,7 +507,6 @@ def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, lis
     # A row label with no cells before the next label is a header (an OCR'd table repeats them): drop it,
     # except 2021's （六）其他处理, whose sub-rows carry its cells.
     rows = [r for r in rows if r[3] or r[0] == "outcome.other"]
-    order = TABLE3_ROW_ORDER_2021 if fmt == "template_2021" else TABLE3_ROW_ORDER_2019
     complete = [r[0] for r in rows if len(r[3]) == 7] == [
         k for k in order if k != "outcome.other" or fmt != "template_2021"
     ]
@@ -518,12 +520,45 @@ def _table3(b: _Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, lis
         if key == "outcome.other" and not values and fmt == "template_2021":
             continue  # the group row of 2021: its sub-rows carry the cells
         figs, options = _read_row3(b, key, label, pos, values)
+        if any(p == pos for p, *_rest in numbered):
+            for f in figs:
+                note = f"the label {label!r} names no row: read as the row its number gives under its group"
+                f.note = f"{f.note}; {note}" if f.note else note
         results.append((key, figs))
         if options and len(options) > 1:
             ambiguous[key] = options
     if ambiguous:
         _resolve_by_columns(results, ambiguous, fmt)
     return results
+
+
+_NUMBERED = re.compile(r"\s*([1-9])\s*[.．、]")
+
+
+def _numbered_rows(tokens: list[Token], events, order: tuple[str, ...]) -> list[tuple[int, str, str, Token]]:
+    """A numbered sub-row whose label names no row (a typo such as 2.其他法律行政止公开) is the row its number
+    gives in the group it follows: the 2nd under 不予公开 is outcome.withheld.prohibited_by_law."""
+    named = {id(tok) for _p, typ, _k, tok in events if typ in ("row", "misc")}
+    keys = {k for _p, typ, k, _t in events if typ == "row"}
+    marks = sorted((p, typ, k) for p, typ, k, _t in events if typ in ("group", "row"))
+    out: list[tuple[int, str, str, Token]] = []
+    for tok in tokens:
+        m = _NUMBERED.match(tok.text) if tok.kind == "label" and id(tok) not in named else None
+        if m is None:
+            continue
+        before = [(typ, k) for p, typ, k in marks if p < tok.start]
+        if not before:
+            continue
+        typ, k = before[-1]
+        group = k if typ == "group" else (k.rsplit(".", 1)[0] if k.count(".") >= 2 else None)
+        leaves = [leaf for leaf in order if group and leaf.startswith(group + ".")]
+        n = int(m.group(1))
+        if 0 < n <= len(leaves) and leaves[n - 1] not in keys:
+            out.append((tok.start, "row", leaves[n - 1], tok))
+            keys.add(leaves[n - 1])
+            marks.append((tok.start, "row", leaves[n - 1]))
+            marks.sort()
+    return out
 
 
 def _positional3(b: _Builder, tokens: list[Token], order: tuple[str, ...], fmt: str):
