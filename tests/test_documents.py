@@ -34,12 +34,16 @@ def text_report():
     return extract_file(str(COUNTY))
 
 
-@pytest.fixture(scope="module")
-def county_pdf(tmp_path_factory):
+def _need_chromium() -> None:
     if B.chromium() is None:
         if os.environ.get("SUQIAN_REQUIRE_BROWSER"):
             pytest.fail("chromium is not installed")
         pytest.skip("no chromium on this machine (CI installs Debian's)")
+
+
+@pytest.fixture(scope="module")
+def county_pdf(tmp_path_factory):
+    _need_chromium()
     d = tmp_path_factory.mktemp("pdf")
     page = d / "county.html"
     page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE), encoding="utf-8")
@@ -68,6 +72,22 @@ def test_the_pdf_tables_cross_pages_and_keep_their_vertical_label(county_pdf):
     pages = {f.page for f in report.figures if f.cell and f.cell.table == "三"}
     assert len(pages) >= 2, "the fixture is printed so that table 三 continues on the next page"
     assert "三、本年度办理结果" in report.clean_text  # written one character per line on the page
+
+
+def test_a_table_continued_under_its_repeated_header(tmp_path, text_report):
+    """Table 三 broken across pages with its header rows repeated at the top of the next page."""
+    _need_chromium()
+    page = tmp_path / "county.html"
+    page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE, break_before="（四）无法提供"), "utf-8")
+    B.print_pdf(page, tmp_path / "county.pdf")
+    import pdfplumber
+
+    with pdfplumber.open(str(tmp_path / "county.pdf")) as pdf:
+        headers = sum("申请人情况" in (p.extract_text() or "") for p in pdf.pages)
+    assert headers == 2  # the header is there twice: where the table starts and on the next page
+    report = extract_file(str(tmp_path / "county.pdf"))
+    assert _canonical(report) == _canonical(text_report)
+    assert [c.status for c in report.checks] == ["pass"] * len(text_report.checks)
 
 
 def test_page_furniture_is_left_out_and_listed(county_pdf):
