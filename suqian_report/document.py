@@ -39,3 +39,4 @@ class Document:
     # as page furniture (page numbers, running headers and footers).
     boxes: list[tuple[int, float, float, float, float] | None] | None = None
     furniture: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not read (a PDF's scanned pages)

@@ -268,6 +268,12 @@ def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
 
     pdf = read_pdf(data, path)
     evidence = f"the text layer of a PDF ({pdf.pages} page(s)), read with pdfplumber"
+    warnings = []
+    if pdf.scanned:
+        pages = ", ".join(map(str, pdf.scanned))
+        warnings.append(
+            f"page(s) {pages} of the PDF are images with no text layer (OCR needed): their figures are missing"
+        )
     return _document(
         pdf.text,
         pdf.lines,
@@ -279,6 +285,7 @@ def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
         pages=pdf.pages,
         boxes=pdf.boxes,
         furniture=pdf.furniture,
+        warnings=warnings,
     )
 
 

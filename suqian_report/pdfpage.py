@@ -43,6 +43,7 @@ class PdfText:
     pages: int
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) in points
     furniture: list[str] = field(default_factory=list)  # page numbers, running headers and footers left out
+    scanned: list[int] = field(default_factory=list)  # pages that are images with no text layer (from 1)
 
 
 @dataclass
@@ -74,6 +75,7 @@ def read_pdf(data: bytes, path: str | None = None) -> PdfText:
         pieces: list[list[_Piece]] = []
         sizes: list[tuple[float, float]] = []
         images = chars = 0
+        scanned: list[int] = []
         table_no = 0
         for page in page_list:
             try:
@@ -84,7 +86,10 @@ def read_pdf(data: bytes, path: str | None = None) -> PdfText:
             pieces.append(page_pieces)
             sizes.append((float(page.width), float(page.height)))
             images += len(page.images)
-            chars += sum(len(p.chars) + sum(len(c) for c in p.cells or ()) for p in page_pieces)
+            on_page = sum(len(p.chars) + sum(len(c) for c in p.cells or ()) for p in page_pieces)
+            if page.images and on_page < 20:
+                scanned.append(page.page_number)
+            chars += on_page
         if chars < 20:
             if images:
                 raise InputError(
@@ -102,18 +107,13 @@ def read_pdf(data: bytes, path: str | None = None) -> PdfText:
         for piece in page_pieces:
             if id(piece) not in furniture:
                 out.piece(piece, number)
-    return PdfText(
-        out.text(), out.lines, out.boxes, len(pieces), sizes, [_line_text(p.chars) for p in _all(pieces, furniture)]
-    )
+    left_out = [_line_text(p.chars) for page_pieces in pieces for p in page_pieces if id(p) in furniture]
+    return PdfText(out.text(), out.lines, out.boxes, len(pieces), sizes, left_out, scanned)
 
 
 def _one_line(e: Exception) -> str:
     text = " ".join(str(e).split())[:120]
     return f"{type(e).__name__}: {text}" if text else type(e).__name__
-
-
-def _all(pieces: list[list[_Piece]], ids: set[int]) -> list[_Piece]:
-    return [p for page in pieces for p in page if id(p) in ids]
 
 
 # ---------------------------------------------------------------- one page

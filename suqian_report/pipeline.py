@@ -85,7 +85,8 @@ def run(doc: Document) -> Report:
         truncated=truncated,
         is_report=verdict,
         is_report_evidence=evidence,
-        warnings=ex.warnings
+        warnings=doc.warnings
+        + ex.warnings
         + (["the page seems cut off mid-sentence: figures after the cut are missing"] if truncated else []),
     )
     return Report(

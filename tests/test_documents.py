@@ -313,3 +313,20 @@ def test_every_command_reads_a_word_file(county_docx, command):
     )
     assert p.returncode == 0, p.stderr
     assert "96" in p.stdout  # requests.new.total of the county fixture, in every view
+
+
+def test_a_pdf_with_some_scanned_pages_says_which(county_pdf, tmp_path, text_report):
+    import pypdfium2 as pdfium
+
+    scan = tmp_path / "scan.pdf"
+    _image_pdf(scan)
+    merged = pdfium.PdfDocument.new()
+    merged.import_pages(pdfium.PdfDocument(str(county_pdf)))
+    merged.import_pages(pdfium.PdfDocument(str(scan)))
+    merged.save(str(tmp_path / "mixed.pdf"))
+    report = extract_file(str(tmp_path / "mixed.pdf"))
+    last = report.source.pages
+    assert [w for w in report.quality.warnings if "OCR" in w] == [
+        f"page(s) {last} of the PDF are images with no text layer (OCR needed): their figures are missing"
+    ]
+    assert _canonical(report) == _canonical(text_report)
