@@ -227,7 +227,8 @@ def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> 
                 continue
             text = _line_text(p.chars).strip()
             in_margin = p.top < 0.1 * height or p.top > 0.88 * height
-            if _PAGE_NUMBER.fullmatch(text) and (in_margin or len(text) <= 6):
+            # a number alone is a page number in the margins; elsewhere only when marked as one (-3-, 第3页)
+            if _PAGE_NUMBER.fullmatch(text) and (in_margin or not text.isdigit()):
                 out.add(id(p))
             elif in_margin:
                 margins.setdefault(re.sub(r"\d+", "#", text), []).append(p)
