@@ -31,7 +31,7 @@ def read_docx(data: bytes, path: str | None = None) -> tuple[str, list[Line]]:
     out: list[str] = []
     lines: list[Line] = []
     tables = 0
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if child.tag == f"{_W}p":
             out.append(_text(child))
             lines.append(Line())
@@ -43,6 +43,16 @@ def read_docx(data: bytes, path: str | None = None) -> tuple[str, list[Line]]:
                     out.append(CELL_SEP.join(cells))
                     lines.append(Line("row", tables))
     return "\n".join(out), lines
+
+
+def _blocks(element):
+    """The paragraphs and tables of the body in order, those inside content controls (``w:sdt``, a table of
+    contents, a form field) and custom XML included."""
+    for child in element.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            yield from _blocks(child)
 
 
 def _text(element) -> str:

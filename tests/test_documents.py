@@ -330,3 +330,27 @@ def test_a_pdf_with_some_scanned_pages_says_which(county_pdf, tmp_path, text_rep
         f"page(s) {last} of the PDF are images with no text layer (OCR needed): their figures are missing"
     ]
     assert _canonical(report) == _canonical(text_report)
+
+
+def test_word_paragraphs_inside_content_controls_are_read():
+    """Text a .docx keeps inside a content control (w:sdt: a cover block, a form field) is body text too."""
+    import copy
+
+    import docx
+
+    from suqian_report.wordpage import read_docx
+
+    document = docx.Document()
+    document.add_paragraph("前言")
+    inner = document.add_paragraph("受理政府信息公开申请96件")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    sdt = inner._p.makeelement(f"{w}sdt", {})
+    content = sdt.makeelement(f"{w}sdtContent", {})
+    content.append(copy.deepcopy(inner._p))
+    sdt.append(content)
+    inner._p.addprevious(sdt)
+    inner._p.getparent().remove(inner._p)
+    buf = io.BytesIO()
+    document.save(buf)
+    text, _lines = read_docx(buf.getvalue())
+    assert text.split("\n") == ["前言", "受理政府信息公开申请96件"]
