@@ -90,6 +90,16 @@ def test_a_table_continued_under_its_repeated_header(tmp_path, text_report):
     assert [c.status for c in report.checks] == ["pass"] * len(text_report.checks)
 
 
+def test_tables_without_ruling_lines_read_from_the_positions(tmp_path, text_report):
+    """No grid to find: the rows are lines of characters, and the text reader splits their cells."""
+    _need_chromium()
+    page = tmp_path / "county.html"
+    page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE, borders=False), encoding="utf-8")
+    B.print_pdf(page, tmp_path / "county.pdf")
+    report = extract_file(str(tmp_path / "county.pdf"))
+    assert _canonical(report) == _canonical(text_report)
+
+
 def test_page_furniture_is_left_out_and_listed(county_pdf):
     report = extract_file(str(county_pdf))
     furniture = [b for b in report.boilerplate_removed if b.kind == "page_furniture"]
