@@ -542,22 +542,23 @@ def _numbered_rows(tokens: list[Token], events, order: tuple[str, ...]) -> list[
     keys = {k for _p, typ, k, _t in events if typ == "row"}
     marks = sorted((p, typ, k) for p, typ, k, _t in events if typ in ("group", "row"))
     out: list[tuple[int, str, str, Token]] = []
+    last: tuple[str, str] | None = None  # the group or row named last before the token (one walk over both)
+    i = 0
     for tok in tokens:
+        while i < len(marks) and marks[i][0] < tok.start:
+            last = marks[i][1:]
+            i += 1
         m = _NUMBERED.match(tok.text) if tok.kind == "label" and id(tok) not in named else None
-        if m is None:
+        if m is None or last is None:
             continue
-        before = [(typ, k) for p, typ, k in marks if p < tok.start]
-        if not before:
-            continue
-        typ, k = before[-1]
+        typ, k = last
         group = k if typ == "group" else (k.rsplit(".", 1)[0] if k.count(".") >= 2 else None)
         leaves = [leaf for leaf in order if group and leaf.startswith(group + ".")]
         n = int(m.group(1))
         if 0 < n <= len(leaves) and leaves[n - 1] not in keys:
             out.append((tok.start, "row", leaves[n - 1], tok))
             keys.add(leaves[n - 1])
-            marks.append((tok.start, "row", leaves[n - 1]))
-            marks.sort()
+            last = ("row", leaves[n - 1])
     return out
 
 
