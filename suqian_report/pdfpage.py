@@ -12,7 +12,8 @@ which it finds each table's grid of cells, merged cells included.  From those th
 - a table continued on the next page simply goes on with its rows; the page's number (``-3-``, ``第3页``) and
   running headers or footers repeated on several pages are furniture, left out and listed;
 - a row that is one cell across the whole table (a frame drawn around the prose) is text, not a row;
-- prose lines wrapped by the page width are joined into their paragraph; an indented line starts a new one.
+- prose lines wrapped by the page width are joined into their paragraph; an indented line starts a new one;
+- a character drawn twice at the same place (a simulated bold heading) is read once.
 
 Every character of the result keeps its page (1-based) and box ``(x0, top, x1, bottom)`` in PDF points, origin
 at the top left of the page, for the figures' provenance and the evidence view.
@@ -120,7 +121,8 @@ def _one_line(e: Exception) -> str:
 
 
 def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
-    chars = [c for c in page.chars if c["text"].strip()]
+    every = _distinct(page.chars)
+    chars = [c for c in every if c["text"].strip()]
     rows: list[tuple[tuple[float, float, float, float], list, int]] = []  # (row box, cell boxes, table number)
     tables = 0
     for table in page.find_tables():
@@ -147,6 +149,8 @@ def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
                 break
         else:
             text_chars.append(ch)
+    # the spaces the PDF writes between words of the text (in cells they would only make empty cells look full)
+    text_chars += [c for c in every if c["text"] == " " and not _inside(c, bands)]
     # Where each table's numbers start: an empty cell left of that is a piece of a label cut by a ruling line
     # (or the rest of a label merged from the page before), not a blank value.
     values_from: dict[int, float] = {}
@@ -172,6 +176,24 @@ def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
     pieces += [_Piece(line[0]["top"], line[0]["x0"], line[-1]["x1"], None, line) for line in _text_lines(text_chars)]
     pieces.sort(key=lambda p: p.top)
     return pieces, tables
+
+
+def _distinct(chars: list[dict]) -> list[dict]:
+    """A character drawn again within a point of itself (a simulated bold heading) is one character."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for ch in chars:
+        x, y = int(ch["x0"]), int(ch["top"])
+        if any((ch["text"], x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((ch["text"], x, y))
+        out.append(ch)
+    return out
+
+
+def _inside(ch: dict, bands: dict) -> bool:
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for _i, _j, (x0, top, x1, bottom) in bands.get(int(cy) // 4, ()))
 
 
 def _is_row(cells: list, table_box: tuple[float, float, float, float]) -> bool:
@@ -258,10 +280,18 @@ class _Writer:
         self.boxes.extend([box] * len(s))
 
     def _chars(self, chars: list[dict], page: int) -> None:
+        """A line's characters; a space where the PDF writes one, or where a gap between letters or digits
+        stands for one.  A line's leading and trailing spaces are left out."""
         prev = None
+        pending = False  # a space to write before the next character
         for ch in chars:
-            if prev is not None and ch["x0"] - prev["x1"] > 0.6 * (ch["x1"] - ch["x0"]) and _spaced(prev, ch):
+            if ch["text"] == " ":
+                pending = prev is not None
+                continue
+            gap = prev is not None and ch["x0"] - prev["x1"] > 0.6 * (ch["x1"] - ch["x0"]) and _spaced(prev, ch)
+            if pending or gap:
                 self._add(" ", None)
+            pending = False
             self._add(
                 ch["text"], (page, round(ch["x0"], 1), round(ch["top"], 1), round(ch["x1"], 1), round(ch["bottom"], 1))
             )

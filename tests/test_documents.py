@@ -364,3 +364,30 @@ def test_word_paragraphs_inside_content_controls_are_read():
     document.save(buf)
     text, _lines = read_docx(buf.getvalue())
     assert text.split("\n") == ["前言", "受理政府信息公开申请96件"]
+
+
+def _pdf_with_text(path, lines: list[tuple[str, float, float]]) -> None:
+    """A one-page PDF drawing each (text, x, y) with a standard font (pypdfium2's own text objects)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(300, 200)
+    for s, x, y in lines:
+        obj = raw.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(12))
+        buf = ctypes.create_string_buffer((s + "\0").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    pdf.save(str(path))
+
+
+def test_a_character_drawn_twice_for_bold_is_read_once(tmp_path):
+    from suqian_report.pdfpage import read_pdf
+
+    _pdf_with_text(tmp_path / "bold.pdf", [("Total 2021 bold", 20, 150)] * 2 + [("plain line of text here", 20, 120)])
+    text = read_pdf((tmp_path / "bold.pdf").read_bytes()).text
+    assert text.split("\n") == ["Total 2021 bold", "plain line of text here"]
