@@ -2,6 +2,7 @@
 
     python scripts/bench.py                       # sample + fixtures, 400-page batch
     python scripts/bench.py --pages ../shared/corpus-full --batch 1000
+    python scripts/bench.py --smoke               # a few seconds of each section (the tests run it)
 
 Prints, each with a ratio to its baseline:
   1. start-up: `python -c pass` (baseline), importing the package, `suqian-report --help`, importing pandas;
@@ -50,9 +51,9 @@ SAMPLE = ROOT / "samples" / "suqian-office-2013-mirror.txt"
 HEAVY = ("pandas", "pyarrow", "rich", "bs4", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "docx", "pydantic")
 
 
-def startup() -> dict[str, float]:
+def startup(repeat: int = 9) -> dict[str, float]:
     def cmd(*args: str) -> float:
-        return timed(lambda: subprocess.run(args, capture_output=True, check=True), 9)
+        return timed(lambda: subprocess.run(args, capture_output=True, check=True), repeat)
 
     py = sys.executable
     return {
@@ -283,6 +284,11 @@ def main() -> int:
     ap.add_argument("--dataset", type=int, default=2000, help="distinct pages in the crawl runs (0: skip section 6)")
     ap.add_argument("--rss", type=int, default=10000, help="pages in the memory run (0: skip it)")
     ap.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a few seconds of each section, to check the script runs (figures not meant)",
+    )
+    ap.add_argument(
         "--pdf",
         type=Path,
         nargs="*",
@@ -290,6 +296,9 @@ def main() -> int:
         help="PDFs to time in section 7 (default: the corpus's, when it is there), beside the fixture printed to PDF",
     )
     args = ap.parse_args()
+    if args.smoke:
+        args.batch, args.repeat, args.dataset, args.rss, args.pdf = 4, 1, 0, 0, []
+    copies = (2, 4) if args.smoke else (8, 64)
 
     pages = [ROOT / "samples" / "suqian-office-2013-mirror.txt"]
     pages += sorted(
@@ -305,8 +314,8 @@ def main() -> int:
         )
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
-    print("1. start-up (median of 9, seconds)")
-    s = startup()
+    print(f"1. start-up (median of {1 if args.smoke else 9}, seconds)")
+    s = startup(1 if args.smoke else 9)
     base = s["python -c pass (baseline)"]
     for k, v in s.items():
         print(f"   {k:38} {v:7.3f} s   {v / base:5.1f} × baseline")
@@ -341,11 +350,11 @@ def main() -> int:
     print(f"   2 workers: {two:7.1f} pages/s   peak {mem2:6.1f} MB   ({two / one:.2f} × one worker)")
 
     print("\n5. one long page: the sample repeated (median of 3, milliseconds per copy)")
-    per_copy = scaling(pages[0], (8, 64))
+    per_copy = scaling(pages[0], copies)
     for n, t in per_copy.items():
         print(
             f"   {n:3d} copies ({n * pages[0].stat().st_size / 1e6:4.2f} MB)   {t * 1000:7.1f} ms per copy"
-            f"   {t / per_copy[8]:5.2f} × the 8-copy page"
+            f"   {t / per_copy[copies[0]]:5.2f} × the {copies[0]}-copy page"
         )
 
     dataset = {}
@@ -399,7 +408,9 @@ def main() -> int:
         "pipeline within 15 × ftfy.fix_text (seed)": seed["pipeline"] / seed["ftfy.fix_text (baseline)"] < 15,
         "2 workers ≥ 1.5 × one (on 2+ CPUs)": (os.cpu_count() or 1) < 2 or two / one >= 1.5,
         "peak memory under 250 MB": max(mem1, mem2) < 250,
-        "linear in page length (64 copies within 1.5 × per copy of 8)": per_copy[64] / per_copy[8] < 1.5,
+        f"linear in page length ({copies[1]} copies within 1.5 × per copy of {copies[0]})": per_copy[copies[1]]
+        / per_copy[copies[0]]
+        < 1.5,
         "a five-page text PDF well under a second (under 150 ms a page)": slowest_per_page < 150,
     }
     if "rss" in dataset:
