@@ -94,7 +94,7 @@ def load_bytes(
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
         return _from_docx(data, path, compressed)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return _from_docx(_doc_to_docx(data, path), path, compressed, converted=True)
+        return _from_docx(data, path, compressed, converted=_doc_to_docx(data, path))
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {what}", path)
@@ -289,10 +289,11 @@ def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
     )
 
 
-def _from_docx(data: bytes, path: str | None, compressed: bool, converted: bool = False) -> Document:
+def _from_docx(data: bytes, path: str | None, compressed: bool, converted: bytes | None = None) -> Document:
+    """``converted``: the .docx LibreOffice made of a .doc (``data``, whose size and sha256 the report keeps)."""
     from .wordpage import read_docx
 
-    text, lines = read_docx(data, path)
+    text, lines = read_docx(converted if converted is not None else data, path)
     evidence = "a Word document, read with python-docx" + (" (a .doc converted by LibreOffice)" if converted else "")
     return _document(text, lines, data, path, "docx", evidence, compressed)
 

@@ -391,3 +391,16 @@ def test_a_character_drawn_twice_for_bold_is_read_once(tmp_path):
     _pdf_with_text(tmp_path / "bold.pdf", [("Total 2021 bold", 20, 150)] * 2 + [("plain line of text here", 20, 120)])
     text = read_pdf((tmp_path / "bold.pdf").read_bytes()).text
     assert text.split("\n") == ["Total 2021 bold", "plain line of text here"]
+
+
+def test_a_converted_doc_keeps_the_identity_of_the_doc(county_docx):
+    """A .doc is read through the .docx LibreOffice makes of it; the report's size and sha256 are the .doc's
+    own, so that repeats and --skip-existing know the file."""
+    import hashlib
+
+    from suqian_report.load import _from_docx
+
+    original = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000)  # what the user gave (its conversion is below)
+    doc = _from_docx(original, "old.doc", False, converted=county_docx.read_bytes())
+    assert doc.source.sha256 == hashlib.sha256(original).hexdigest() and doc.source.size == len(original)
+    assert "LibreOffice" in doc.source.encoding_evidence and "三、本年度办理结果" in doc.raw_text
