@@ -106,46 +106,17 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
             continue
         glued = (values[0].start, values[-1].end)
         raw = "".join(v.text for v in values)
+        cells = [(col_key, label, col_label, unit) for col_key, col_label in zip(cols, col_labels)]
         if len(opts) == 1:
-            chosen, why = opts[0], getattr(opts, "why", None) or "the only split where 历年累计 ≥ the year's value"
-            for col_key, v, col_label in zip(cols, chosen, col_labels):
-                b.cell(
-                    col_key,
-                    "统计表",
-                    label,
-                    col_label,
-                    None,
-                    unit,
-                    value=v,
-                    raw=raw,
-                    kind="number",
-                    status="repaired",
-                    sentence=sentence,
-                    span=glued,
-                    note=f"cells glued as {raw!r}; {why}",
-                )
+            why = getattr(opts, "why", None) or "the only split where 历年累计 ≥ the year's value"
+            b.glued(cells, "统计表", opts[0], raw, glued, sentence, f"cells glued as {raw!r}; {why}")
         else:
             note = (
                 f"cells glued as {raw!r}: {len(opts)} readings fit, none is certain"
                 if opts
                 else f"{len(values)} cells where the table has {ncols} columns"
             )
-            for col_key, col_label in zip(cols, col_labels):
-                b.cell(
-                    col_key,
-                    "统计表",
-                    label,
-                    col_label,
-                    None,
-                    unit,
-                    value=None,
-                    raw=raw,
-                    kind="text",
-                    status="uncertain",
-                    sentence=sentence,
-                    span=glued,
-                    note=note,
-                )
+            b.glued(cells, "统计表", None, raw, glued, sentence, note)
     out.checks += _checks(out.figures)
     return out
 

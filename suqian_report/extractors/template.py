@@ -266,6 +266,39 @@ class _Builder:
             self.out.used.append((tok.start, tok.end))
         return f
 
+    def glued(
+        self,
+        cells: Sequence[tuple[str | None, str, str | None, str | None]],
+        table: str,
+        reading: Sequence[int] | None,
+        raw: str,
+        span: tuple[int, int],
+        sentence: tuple[int, int],
+        note: str,
+    ) -> list[Figure]:
+        """Cells a bad save glued into one run of digits (``raw`` at ``span``), one (key, row label, column
+        label, unit) each: with the one ``reading`` the table's identities leave, repaired; without (none or
+        several fit), uncertain with no value.  ``note`` says which."""
+        values = reading if reading is not None else [None] * len(cells)
+        return [
+            self.cell(
+                key,
+                table,
+                row_label,
+                column_label,
+                None,
+                unit,
+                value=v,
+                raw=raw,
+                kind="number" if reading is not None else "text",
+                status="repaired" if reading is not None else "uncertain",
+                note=note,
+                sentence=sentence,
+                span=span,
+            )
+            for (key, row_label, column_label, unit), v in zip(cells, values)
+        ]
+
 
 @lru_cache(maxsize=512)
 def _phrase_pattern(phrase: str, lost: bool) -> re.Pattern:
@@ -411,47 +444,21 @@ def _emit_row(
     digits = "".join(t.text for t in values if t.kind == "value")
     if len(cols) > 1 and values and digits.isdigit() and len(values) < len(cols):
         options = splits(digits, len(cols))
+        cells = [
+            (f"{stem}.{suffix}", label, col_label or _column_label(suffix), COLUMN_UNITS.get(suffix))
+            for suffix, col_label in cols
+        ]
+        glued = (values[0].start, values[-1].end)
         if len(options) == 1:
-            glued = (values[0].start, values[-1].end)
-            for (suffix, col_label), v in zip(cols, options[0]):
-                b.cell(
-                    f"{stem}.{suffix}",
-                    table,
-                    label,
-                    col_label or _column_label(suffix),
-                    None,
-                    COLUMN_UNITS.get(suffix),
-                    value=v,
-                    raw=digits,
-                    kind="number",
-                    status="repaired",
-                    note=f"cells glued as {digits!r}; split as the only reading",
-                    sentence=sentence,
-                    span=glued,
-                )
-            b.out.used += [(t.start, t.end) for t in values]
-            return
-        note = (
-            f"cells glued as {digits!r}: {len(options)} readings fit, none is certain"
-            if options
-            else f"cells glued as {digits!r}: no reading fits"
-        )
-        for suffix, col_label in cols:
-            b.cell(
-                f"{stem}.{suffix}",
-                table,
-                label,
-                col_label or _column_label(suffix),
-                None,
-                COLUMN_UNITS.get(suffix),
-                value=None,
-                raw=digits,
-                kind="text",
-                status="uncertain",
-                note=note,
-                sentence=sentence,
-                span=(values[0].start, values[-1].end),
+            note = f"cells glued as {digits!r}; split as the only reading"
+            b.glued(cells, table, options[0], digits, glued, sentence, note)
+        else:
+            note = (
+                f"cells glued as {digits!r}: {len(options)} readings fit, none is certain"
+                if options
+                else f"cells glued as {digits!r}: no reading fits"
             )
+            b.glued(cells, table, None, digits, glued, sentence, note)
         b.out.used += [(t.start, t.end) for t in values]
         return
     # A row with another number of cells than its columns: keep every cell, say the columns are not known.
@@ -672,50 +679,16 @@ def _read_row3(
         options = splits(digits, 7, row_total)
         b.out.used += [(t.start, t.end) for t in values]
         glued = (values[0].start, values[-1].end)
+        cells = [(f"requests.{key}.{col}", label, col_label, "件") for col, col_label in cols]
         if len(options) == 1:
-            for (col, col_label), v in zip(cols, options[0]):
-                figs.append(
-                    b.cell(
-                        f"requests.{key}.{col}",
-                        "三",
-                        label,
-                        col_label,
-                        None,
-                        "件",
-                        value=v,
-                        raw=digits,
-                        kind="number",
-                        status="repaired",
-                        sentence=sentence,
-                        span=glued,
-                        note=f"cells glued as {digits!r}; the only split where 总计 is the sum",
-                    )
-                )
-            return figs, options
+            note = f"cells glued as {digits!r}; the only split where 总计 is the sum"
+            return b.glued(cells, "三", options[0], digits, glued, sentence, note), options
         note = (
             f"cells glued as {digits!r}: {len(options)} splits fit the row total, none is certain"
             if options
             else f"cells glued as {digits!r}: no split fits the row total"
         )
-        for col, col_label in cols:
-            figs.append(
-                b.cell(
-                    f"requests.{key}.{col}",
-                    "三",
-                    label,
-                    col_label,
-                    None,
-                    "件",
-                    value=None,
-                    raw=digits,
-                    kind="text",
-                    status="uncertain",
-                    note=note,
-                    sentence=sentence,
-                    span=glued,
-                )
-            )
-        return figs, options
+        return b.glued(cells, "三", None, digits, glued, sentence, note), options
     for tok in values:
         figs.append(
             b.cell(
@@ -777,48 +750,16 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
         options = splits(digits, 15, blocks_of_five, max_len=5, limit=200000)
         b.out.used += [(t.start, t.end) for t in tokens]
         glued = (tokens[0].start, tokens[-1].end)
+        cells = [(k, bl, cl, "件") for k, bl, cl in keys]
         if len(options) == 1:
-            return [
-                b.cell(
-                    k,
-                    "四",
-                    bl,
-                    cl,
-                    None,
-                    "件",
-                    value=v,
-                    raw=digits,
-                    kind="number",
-                    status="repaired",
-                    sentence=sentence,
-                    span=glued,
-                    note=f"15 cells glued as {digits!r}; the only split where each 总计 is the sum of its block",
-                )
-                for (k, bl, cl), v in zip(keys, options[0])
-            ]
+            note = f"15 cells glued as {digits!r}; the only split where each 总计 is the sum of its block"
+            return b.glued(cells, "四", options[0], digits, glued, sentence, note)
         note = (
             f"cells glued as {digits!r}: {len(options)} splits fit, none is certain"
             if options
             else f"cells glued as {digits!r}: no split fits"
         )
-        return [
-            b.cell(
-                k,
-                "四",
-                bl,
-                cl,
-                None,
-                "件",
-                value=None,
-                raw=digits,
-                kind="text",
-                status="uncertain",
-                note=note,
-                sentence=sentence,
-                span=glued,
-            )
-            for k, bl, cl in keys
-        ]
+        return b.glued(cells, "四", None, digits, glued, sentence, note)
     return [
         b.cell(
             None,
