@@ -18,7 +18,7 @@ from suqian_report import InputError, extract, extract_file
 
 from .conftest import FIXTURES, ROOT, needs_browser
 from .fixtures import build_documents as B
-from .test_evidence import ARTIFACTS
+from .test_evidence import ARTIFACTS, _in_view
 
 COUNTY = FIXTURES / "clean" / "template-2021-county.txt"
 TITLE = "泗阳县某镇人民政府2021年政府信息公开工作年度报告"
@@ -279,12 +279,7 @@ def test_the_pdf_evidence_view_boxes_every_figure_on_its_page(browser, county_pd
     tab.evaluate("document.getElementById('side').scrollTop = 1e6")
     tab.click(f"#box-{first}")
     tab.wait_for_timeout(200)
-    assert tab.evaluate(
-        """(i) => { const r = document.querySelector('#figures tbody tr[data-fig="' + i + '"]').getBoundingClientRect();
-                    const s = document.getElementById('side').getBoundingClientRect();
-                    return r.top >= s.top && r.bottom <= s.bottom; }""",
-        first,
-    )
+    assert _in_view(tab, f'#figures tbody tr[data-fig="{first}"]', pane="side")
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "evidence-county-pdf.png"))
     assert errors == []
@@ -297,17 +292,6 @@ def _page_size(pdf_path, number: int) -> tuple[float, float]:
     with pdfplumber.open(str(pdf_path)) as pdf:
         page = pdf.pages[number - 1]
         return float(page.width), float(page.height)
-
-
-def _in_view(tab, selector: str) -> bool:
-    return tab.evaluate(
-        """(sel) => {
-        const el = document.querySelector(sel), pane = document.getElementById('text');
-        const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
-        return r.top >= p.top && r.bottom <= p.bottom;
-    }""",
-        selector,
-    )
 
 
 @pytest.mark.parametrize(

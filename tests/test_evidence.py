@@ -122,14 +122,15 @@ def test_evidence_page_in_chromium(browser, page, tmp_path):
     tab.close()
 
 
-def _in_view(tab, selector: str) -> bool:
+def _in_view(tab, selector: str, pane: str = "text") -> bool:
+    """The element is wholly inside the visible part of its scrolling pane (#text, or #side)."""
     return tab.evaluate(
-        """(sel) => {
-        const el = document.querySelector(sel), pane = document.getElementById('text');
+        """([sel, paneId]) => {
+        const el = document.querySelector(sel), pane = document.getElementById(paneId);
         const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect();
         return r.top >= p.top && r.bottom <= p.bottom;
     }""",
-        selector,
+        [selector, pane],
     )
 
 
