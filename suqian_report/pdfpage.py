@@ -142,15 +142,13 @@ def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
                     bands.setdefault(band, []).append((i, j, cell))
     text_chars = []
     for ch in chars:
-        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        for i, j, (x0, top, x1, bottom) in bands.get(int(cy) // 4, ()):
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                in_cells[i][j].append(ch)
-                break
-        else:
+        where = _cell_of(ch, bands)
+        if where is None:
             text_chars.append(ch)
+        else:
+            in_cells[where[0]][where[1]].append(ch)
     # the spaces the PDF writes between words of the text (in cells they would only make empty cells look full)
-    text_chars += [c for c in every if c["text"] == " " and not _inside(c, bands)]
+    text_chars += [c for c in every if c["text"] == " " and _cell_of(c, bands) is None]
     # Where each table's numbers start: an empty cell left of that is a piece of a label cut by a ruling line
     # (or the rest of a label merged from the page before), not a blank value.
     values_from: dict[int, float] = {}
@@ -191,9 +189,13 @@ def _distinct(chars: list[dict]) -> list[dict]:
     return out
 
 
-def _inside(ch: dict, bands: dict) -> bool:
+def _cell_of(ch: dict, bands: dict) -> tuple[int, int] | None:
+    """(row, cell) of the cell the character's centre lies in, or None outside every cell."""
     cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for _i, _j, (x0, top, x1, bottom) in bands.get(int(cy) // 4, ()))
+    for i, j, (x0, top, x1, bottom) in bands.get(int(cy) // 4, ()):
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            return i, j
+    return None
 
 
 def _is_row(cells: list, table_box: tuple[float, float, float, float]) -> bool:
