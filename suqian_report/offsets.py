@@ -21,7 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,9 @@ class Edit:
     start: int
     end: int
     text: str
+    # True for a rewrite of the same length, position by position (each character of ``text`` stands where the
+    # source's did): it maps character for character, as a run of one-character substitutions does
+    by_position: ClassVar[bool] = False
 
 
 class OffsetMap(Protocol):
@@ -74,12 +77,13 @@ class Alignment:
                 segs.append((dpos, dpos + n, pos, e.start, True))
                 out.append(source[pos : e.start])
                 dpos += n
-            if e.end - e.start == 1 and len(e.text) == 1:
+            n = e.end - e.start
+            if (n == 1 and len(e.text) == 1) or (e.by_position and n == len(e.text)):
                 last = segs[-1] if segs else None
                 if last is not None and last[4] == SUBSTITUTED and last[3] == e.start:
-                    segs[-1] = (last[0], dpos + 1, last[2], e.end, SUBSTITUTED)
+                    segs[-1] = (last[0], dpos + n, last[2], e.end, SUBSTITUTED)
                 else:
-                    segs.append((dpos, dpos + 1, e.start, e.end, SUBSTITUTED))
+                    segs.append((dpos, dpos + n, e.start, e.end, SUBSTITUTED))
             else:
                 segs.append((dpos, dpos + len(e.text), e.start, e.end, False))
             out.append(e.text)

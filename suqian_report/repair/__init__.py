@@ -16,12 +16,14 @@ characters between digits, which need ASCII digits and simplified context.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..document import Document
 from ..model import RepairEvent, RepairSummary
 from ..offsets import Alignment, Chain
-from .base import Context, Fixer
+from .base import Context, Fixer, Substitution
 from .dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
 from .entities import Entities
 from .mojibake import LatinMojibake, Utf8AsGbk
@@ -53,31 +55,45 @@ DESCRIPTIONS["lost_text_flag"] = "text lost before the page was saved (U+FFFD or
 
 class _Pending:
     """Repair events whose raw positions are worked out only when someone asks (explain, the evidence view):
-    a traditional page has thousands of them and most runs only need the counts."""
+    a traditional page has thousands of them and most runs only need the counts.  A
+    :class:`~suqian_report.repair.base.Substitution` is kept whole and split into its changed positions only
+    then too."""
 
     def __init__(self, to_raw, maps: list):
         self._to_raw = to_raw
         self._maps = maps  # maps[k]: text_{k+1} → text_k
-        self._raw: list[tuple] = []  # (step, kind, start, end, before, after, note)
+        self._raw: list[tuple] = []  # (step, kind, start, end, before, after, note, substitution)
         self._resolved: list[RepairEvent] | None = None
 
-    def add(self, step: int, kind: str, start: int, end: int, before: str, after: str, note: str | None) -> None:
-        self._raw.append((step, kind, start, end, before, after, note))
+    def add(
+        self,
+        step: int,
+        kind: str,
+        start: int,
+        end: int,
+        before: str,
+        after: str,
+        note: str | None,
+        substitution: Substitution | None = None,
+    ) -> None:
+        self._raw.append((step, kind, start, end, before, after, note, substitution))
         self._resolved = None
 
-    def resolve(self, item: tuple) -> RepairEvent:
-        step, kind, a, b, before, after, note = item
-        for m in reversed(self._maps[:step]):
-            a, b = m.to_src(a, b)
-        return RepairEvent(kind, self._to_raw.to_src(a, b), before, after, note)
+    def _events(self, items) -> Iterator[RepairEvent]:
+        for step, kind, a, b, before, after, note, substitution in items:
+            parts = substitution.split(before) if substitution is not None else ((a, b, before, after),)
+            for a, b, x, y in parts:
+                for m in reversed(self._maps[:step]):
+                    a, b = m.to_src(a, b)
+                yield RepairEvent(kind, self._to_raw.to_src(a, b), x, y, note)
 
     def all(self) -> list[RepairEvent]:
         if self._resolved is None:
-            self._resolved = [self.resolve(item) for item in self._raw]
+            self._resolved = list(self._events(self._raw))
         return self._resolved
 
     def first(self, kind: str, n: int) -> list[RepairEvent]:
-        return [self.resolve(item) for item in [x for x in self._raw if x[1] == kind][:n]]
+        return list(islice(self._events(x for x in self._raw if x[1] == kind), n))
 
     def kinds(self) -> list[str]:
         return list(dict.fromkeys(x[1] for x in self._raw))
@@ -129,8 +145,13 @@ def repair(doc: Document, fixers: tuple[Fixer, ...] = FIXERS) -> Repaired:
         detected.append(fixer.kind)
         step = len(maps)
         for c in changes:
-            pending.add(step, fixer.kind, c.start, c.end, text[c.start : c.end], c.text, c.note)
-        counts[fixer.kind] += len(changes)
+            before = text[c.start : c.end]
+            if isinstance(c, Substitution):
+                pending.add(step, fixer.kind, c.start, c.end, before, c.text, c.note, c)
+                counts[fixer.kind] += c.changed(before)
+            else:
+                pending.add(step, fixer.kind, c.start, c.end, before, c.text, c.note)
+                counts[fixer.kind] += 1
         text, alignment = Alignment.from_edits(text, changes)
         assert text.count("\n") == doc.text.count("\n"), f"{fixer.kind} changed the line structure"
         maps.append(alignment)

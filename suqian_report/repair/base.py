@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from ..offsets import Edit
 
@@ -21,6 +21,24 @@ class Change(Edit):
     """An edit with the reason for it."""
 
     note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution(Change):
+    """A stretch rewritten position by position (``text`` as long as the source's stretch): one edit that stands
+    for a change at each position where the two differ.  Those are what the log records and the counts count,
+    built only when asked; the stretch maps character for character."""
+
+    by_position: ClassVar[bool] = True
+
+    def changed(self, before: str) -> int:
+        """How many positions differ from ``before``, the source's stretch."""
+        return sum(map(str.__ne__, before, self.text))
+
+    def split(self, before: str) -> list[tuple[int, int, str, str]]:
+        """``(start, end, before, after)`` of each changed position."""
+        a = self.start
+        return [(a + k, a + k + 1, x, y) for k, (x, y) in enumerate(zip(before, self.text)) if x != y]
 
 
 @dataclass
@@ -76,9 +94,10 @@ class RegexFixer:
 
 
 def diff_changes(old: str, new: str, offset: int = 0, note: str | None = None) -> list[Change]:
-    """Character-level changes turning ``old`` into ``new`` (equal lengths: position by position)."""
+    """Character-level changes turning ``old`` into ``new`` (equal lengths: position by position, as one
+    :class:`Substitution`)."""
     if len(old) == len(new):
-        return [Change(offset + k, offset + k + 1, y, note) for k, (x, y) in enumerate(zip(old, new)) if x != y]
+        return [Substitution(offset, offset + len(old), new, note)] if old != new else []
     from difflib import SequenceMatcher
 
     changes = []
