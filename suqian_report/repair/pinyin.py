@@ -11,6 +11,8 @@ stood (``報(b?o)``); a ``?`` that a vowel turns into a syllable counts as one.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from ..rules.pinyin import SYLLABLES, TONED
 from .base import Change, Context
@@ -21,10 +23,10 @@ _LETTERS = "a-zü?" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
 _PATTERN = re.compile(rf"(?<=[{_CJK}\ufffd])[(（]([{_LETTERS}]{{1,7}})[)）]")
 
 
+@lru_cache(maxsize=4096)
 def _syllable(s: str) -> tuple[str, int] | None:
-    """(plain syllable, number of tone marks) if ``s`` is pinyin, else None."""
-    import unicodedata
-
+    """(plain syllable, number of tone marks) if ``s`` is pinyin, else None (a pure function of ``s``: a page
+    repeats a few hundred syllables, so each is worked out once)."""
     s = unicodedata.normalize("NFC", s)
     if "?" in s:  # a toned vowel the page's encoding could not hold
         if len(s) < 2 or s.count("?") > 1 or any(ch in TONED for ch in s):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..hanzi import cjk_count, plausibility
 from ..rules.protected import PROTECTED
-from .base import Change, Context, diff_changes
+from .base import Change, Context, diff_changes, differing
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ _MOJIBAKE = 0.6  # below this share of common characters a block is mis-decoded 
 def _diffs(a: str, b: str) -> int:
     if len(a) != len(b):
         return max(len(a), len(b))
-    return sum(map(str.__ne__, a, b))
+    return differing(a, b)
 
 
 class Script:
