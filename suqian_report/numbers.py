@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .patterns import Started
 from .rules.contacts import PHONE
 from .rules.units import APPROX_AFTER, APPROX_BEFORE, CN_COUNTERS, MONEY_UNITS, UNITS
 
@@ -70,40 +71,60 @@ _CN_UNIT_RE = "|".join(re.escape(u) for u in sorted(CN_COUNTERS, key=len, revers
 _PRE = "|".join(APPROX_BEFORE)
 _POST = "|".join(APPROX_AFTER)
 
-_ARABIC = re.compile(
+_PRE_FIRST = "".join(sorted({w[0] for w in APPROX_BEFORE}))
+_CN_NUMERALS = "零〇○一二两三四五六七八九十百千万亿"
+# Each starts with an approximation word or a digit (numeral) that no digit (numeral) stands before.
+_ARABIC = Started(
     rf"(?P<pre>{_PRE})?"
     r"(?P<num>(?<![0-9.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![0-9])|(?<![0-9,])\d+(?:\.\d+)?)"
     rf"(?P<post1>余|多)?(?P<mult>万|亿)?(?P<post2>{_POST})?"
-    rf"(?:\s?(?P<unit>{_UNIT_RE}))?"
+    rf"(?:\s?(?P<unit>{_UNIT_RE}))?",
+    start=rf"[{_PRE_FIRST}\d](?<![0-9]\d)",
 )
-_CHINESE = re.compile(
+_CHINESE = Started(
     rf"(?P<pre>{_PRE})?"
     # Only where a run of numerals starts (and a run of more than 12 is no number): otherwise every position of
     # a long run would be retried and the scan would be quadratic.
-    r"(?<![零〇○一二两三四五六七八九十百千万亿])(?P<num>[零〇○一二两三四五六七八九十百千万亿]{1,12})(?![零〇○一二两三四五六七八九十百千万亿])"
-    rf"(?P<post1>余|多)?(?P<unit>{_CN_UNIT_RE})"
+    rf"(?<![{_CN_NUMERALS}])(?P<num>[{_CN_NUMERALS}]{{1,12}})(?![{_CN_NUMERALS}])"
+    rf"(?P<post1>余|多)?(?P<unit>{_CN_UNIT_RE})",
+    start=rf"[{_PRE_FIRST}{_CN_NUMERALS}](?<![{_CN_NUMERALS}][{_CN_NUMERALS}])",
 )
 _PERCENT_CN = re.compile(r"百分之(?P<num>[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
 
 
-# Numbers written as one compound that are never figures: found first, so they count once.
-_COMPOSITES = (
+# Numbers written as one compound that are never figures: found first, so they count once.  (A ``start`` says
+# where a match can begin; see :mod:`suqian_report.patterns`.)
+_RUN_START = r"\d(?<![0-9]\d)"  # a digit no ASCII digit stands before
+_COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
     (
         "date",
-        re.compile(
+        Started(
             r"(?<![0-9])(?:19|20)\d\d\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"
             r"|(?<![0-9])(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?![0-9])"
-            r"|(?<![0-9])\d{1,2}\s?月\s?\d{1,2}\s?[日号]"
+            r"|(?<![0-9])\d{1,2}\s?月\s?\d{1,2}\s?[日号]",
+            start=_RUN_START,
         ),
     ),
-    ("year", re.compile(r"(?<![0-9])(?:19|20)\d\d\s?[-—–~至到]\s?(?:(?:19|20)\d\d|\d\d)\s?年?(?![0-9])")),
-    ("time", re.compile(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![0-9])")),
-    ("phone", re.compile(rf"(?<![0-9])(?:{PHONE})(?![0-9])")),
+    (
+        "year",
+        Started(
+            r"(?<![0-9])(?:19|20)\d\d\s?[-—–~至到]\s?(?:(?:19|20)\d\d|\d\d)\s?年?(?![0-9])",
+            start=r"[12][09]\d\d",
+        ),
+    ),
+    ("time", Started(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![0-9])", start=r"\d\d?:")),
+    ("phone", Started(rf"(?<![0-9])(?:{PHONE})(?![0-9])", start=r"[(（014](?<![0-9].)")),
     ("postcode", re.compile(r"(?:邮政编码|邮编)[:：\s]{0,3}(?P<n>\d{3}[ \u00a0]\d{3})(?![0-9])")),
-    ("index_number", re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+")),
+    (
+        "index_number",
+        Started(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+", start=r"[0-9A-Za-z](?<![0-9A-Za-z].)"),
+    ),
     (
         "doc_number",
-        re.compile(r"[〔\[［(（]\s?(?:19|20)\d\d\s?[〕\]］)）]\s?第?\d+\s?号|令第\s?\d+\s?号|第\s?\d+\s?号"),
+        Started(
+            r"[〔\[［(（]\s?(?:19|20)\d\d\s?[〕\]］)）]\s?第?\d+\s?号|令第\s?\d+\s?号|第\s?\d+\s?号",
+            start=r"[〔\[［(（令第]",
+        ),
     ),
 )
 # Addresses on the web: digits inside them are not numbers at all.

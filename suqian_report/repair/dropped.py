@@ -14,14 +14,15 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..patterns import Started
 from .base import Change, Context
 
 # ---------------------------------------------------------------- dates
 
 # 5–8 digits right before 日 or 月, not part of a longer number, with no 年 in them.
-_DATE = re.compile(r"(?<![0-9.\-/年:：])((?:19|20)\d{2})(\d{1,4})(?=[日月])")
+_DATE = Started(r"(?<![0-9.\-/年:：])((?:19|20)\d{2})(\d{1,4})(?=[日月])", start=r"[12][09]\d\d\d")
 # 年 kept but 月 lost: 2013年1231日
-_DATE_NO_MONTH = re.compile(r"(?<![0-9])((?:19|20)\d{2})年(\d{2,4})(?=日)")
+_DATE_NO_MONTH = Started(r"(?<![0-9])((?:19|20)\d{2})年(\d{2,4})(?=日)", start=r"[12][09]\d\d年")
 _START_WORDS = ("自", "从", "由")
 _END_WORDS = ("至", "到", "止", "—", "-", "~")
 
@@ -134,8 +135,9 @@ class DroppedDocNoBracket:
 
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _DIVISION_PHRASE = re.compile(r"([一二两三四五六七八九1-9])(县|市|区)([一二两三四五六七八九1-9])(区|县|镇|乡|街道|市)")
-_DIVISION_DAMAGED = re.compile(
-    r"(?<![0-9])([1-9])([1-9])(区|县|镇|乡|街道|市)(?=[0-9一二三四五六七八九十两]|个|的|和|、|共|各|政府|人民)"
+_DIVISION_DAMAGED = Started(
+    r"(?<![0-9])([1-9])([1-9])(区|县|镇|乡|街道|市)(?=[0-9一二三四五六七八九十两]|个|的|和|、|共|各|政府|人民)",
+    start=r"[1-9][1-9][区县镇乡街市]",
 )
 
 
@@ -177,8 +179,9 @@ class DroppedDivision:
 _MAIL_DOMAINS = (
     r"(?:vip\.163|vip\.qq|163|126|139|189|qq|sina|sohu|yeah|foxmail|gmail|hotmail|outlook|aliyun|yahoo|21cn|tom)"
 )
-_MAIL = re.compile(
-    rf"(?<![@\w.\-])([A-Za-z][A-Za-z0-9._\-]*?|[0-9]{{5,12}})({_MAIL_DOMAINS}\.(?:com\.cn|com|net|cn))(?![\w.])"
+_MAIL = Started(
+    rf"(?<![@\w.\-])([A-Za-z][A-Za-z0-9._\-]*?|[0-9]{{5,12}})({_MAIL_DOMAINS}\.(?:com\.cn|com|net|cn))(?![\w.])",
+    start=r"[A-Za-z0-9](?<![@\w.\-].)",
 )
 _MAIL_LABEL = re.compile(r"(邮箱|信箱|邮件|电邮|[Ee]-?mail|EMAIL|Email)[^，。；;\n]{0,12}$")
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import Started
 from .base import Change, Context, RegexFixer
 
 _NOISE_LINE = re.compile(r"^[?？\ufffd \t]+$", re.M)
 _KUNJINKAO = re.compile(r"(?:锟斤拷)+")
 # Runs of ? standing where characters were lost: two or more, or one wedged between CJK characters or digits.
-_LOST = re.compile(r"\ufffd+|\?{2,}|(?<=[\u4e00-\u9fff0-9])\?(?=[\u4e00-\u9fff0-9])(?<![吗呢么吧啊]\?)")
+_LOST = Started(r"\ufffd+|\?{2,}|(?<=[\u4e00-\u9fff0-9])\?(?=[\u4e00-\u9fff0-9])(?<![吗呢么吧啊]\?)", start="[\ufffd?]")
 
 
 CONTROL_CHARS = RegexFixer(

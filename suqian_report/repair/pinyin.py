@@ -10,17 +10,17 @@ stood (``報(b?o)``); a ``?`` that a vowel turns into a syllable counts as one.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
+from ..patterns import Started
 from ..rules.pinyin import SYLLABLES, TONED
 from .base import Change, Context
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LETTERS = "a-zü?" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
 # After a CJK character, or after U+FFFD where that character was lost.
-_PATTERN = re.compile(rf"(?<=[{_CJK}\ufffd])[(（]([{_LETTERS}]{{1,7}})[)）]")
+_PATTERN = Started(rf"(?<=[{_CJK}\ufffd])[(（]([{_LETTERS}]{{1,7}})[)）]", start="[(（]")
 
 
 @lru_cache(maxsize=4096)

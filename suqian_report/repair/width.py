@@ -7,14 +7,18 @@ punctuation (，。：（）) is not touched.
 
 from __future__ import annotations
 
-import re
-
+from ..patterns import Started
 from .base import Change, Context
 
-_WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|[\u3000\u00a0\u2002-\u200a\u202f\u205f]")
+_WIDE = Started(
+    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|[\u3000\u00a0\u2002-\u200a\u202f\u205f]",
+    start=r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002-\u200a\u202f\u205f]",
+)
 _D = r"[0-9\uff10-\uff19]"
 _ALNUM = r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
-_CONTEXTUAL = re.compile(rf"(?<={_D})－(?={_D})|(?<={_ALNUM})．(?={_ALNUM})|(?<={_D})％|(?<={_ALNUM})＠")
+_CONTEXTUAL = Started(
+    rf"(?<={_D})－(?={_D})|(?<={_ALNUM})．(?={_ALNUM})|(?<={_D})％|(?<={_ALNUM})＠", start="[－．％＠]"
+)
 
 
 def _ascii(s: str) -> str:
