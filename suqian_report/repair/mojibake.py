@@ -216,11 +216,23 @@ class Utf8AsGbk:
         rare = rare_chars(text)
         if not rare or (not _GBK_SIGNATURE.search(text) and plausibility(text) > 0.97):
             return False
-        # Only a run holding a rare character can score below 1.0: the others are not weighed.
+        # Only a run holding a rare character can score below 1.0: only those are weighed, each found from its
+        # first rare character (its end by matching forwards, its start by matching the reversed text forwards).
         marker = re.compile("[" + "".join(re.escape(ch) for ch in set(rare)) + "]")
-        return any(
-            plausibility(run) < 0.6 for m in _RUN.finditer(text) if len(run := m.group(0)) >= 4 and marker.search(run)
-        )
+        reverse = text[::-1]
+        n = len(text)
+        end = 0
+        for m in marker.finditer(text):
+            if m.start() < end:
+                continue  # in the run just weighed
+            forward, back = _RUN.match(text, m.start()), _RUN.match(reverse, n - 1 - m.start())
+            if forward is None or back is None:
+                continue
+            end = forward.end()
+            run = text[n - back.end() : end]
+            if len(run) >= 4 and plausibility(run) < 0.6:
+                return True
+        return False
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
         gb18030 = _UDA.search(text) is not None

@@ -65,10 +65,9 @@ class Script:
                 j += 1
             block = range(i, max(j, i + 1))
             d = sum(_diffs(lines_old[k], lines_new[k]) for k in block)
-            cjk = sum(cjk_count(lines_old[k]) for k in block) or 1
             if (
                 d
-                and (ctx.traditional or (d >= 3 and d / cjk >= 0.1))
+                and (ctx.traditional or (d >= 3 and d / (sum(cjk_count(lines_old[k]) for k in block) or 1) >= 0.1))
                 and plausibility("\n".join(lines_old[k] for k in block)) >= _MOJIBAKE
             ):
                 for k in block:
