@@ -39,11 +39,14 @@ _NEUTRAL = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü") | fro
 def plausibility(text: str) -> float:
     """Share of the non-ASCII characters that are common Chinese characters or punctuation (0..1).
 
-    Text with no non-ASCII characters scores 1.0: there is nothing to doubt.  Two C-level passes
-    (``str.translate``): the characters weighed, and the rare ones among them.
+    Text with no non-ASCII characters scores 1.0: there is nothing to doubt.  C-level passes
+    (``str.translate``): the rare characters, and when there are any, the characters weighed.
     """
+    rare = len(rare_chars(text))
+    if rare == 0:
+        return 1.0
     n = len(text.translate(_not_weighed()))
-    return 1.0 if n == 0 else (n - len(rare_chars(text))) / n
+    return (n - rare) / n
 
 
 def rare_chars(text: str) -> str:
