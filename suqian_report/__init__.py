@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import regexcache
+
 __version__ = "0.1.0"
+
+regexcache.load()  # the rules' compiled patterns, from an earlier run (see regexcache)
 
 _LAZY = {
     "extract": "pipeline",

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, regexcache
 from .errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .limits import MAX_BYTES, TIMEOUT
 
@@ -768,4 +768,5 @@ def main() -> None:
                 "and please report it"
             )
             code = EXIT_INPUT
+    regexcache.save()
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -170,7 +170,7 @@ class Chain:
     def __init__(self, maps: Sequence[OffsetMap] = ()):
         # maps[0]: text_1 → text_0, maps[-1]: text_n → text_{n-1}; a chain among them is spliced in (the same
         # map, one call less per step)
-        self.maps = [m for x in maps for m in (x.maps if isinstance(x, Chain) else (x,))]
+        self.maps: list[OffsetMap] = [m for x in maps for m in (x.maps if isinstance(x, Chain) else (x,))]
 
     def then(self, newer: OffsetMap) -> Chain:
         return Chain([*self.maps, newer])
