@@ -237,7 +237,7 @@ def _lossy(data: bytes, declared: str | None, declared_codec: str | None) -> Dec
     return Decoded(text, codec, note, declared, 0, lost)
 
 
-def byte_offsets(text: str, encoding: str, bom_length: int = 0, step: int = 1024):
+def byte_offsets(text: str, encoding: str, bom_length: int = 0, step: int = 128):
     """Return a function mapping a character offset of ``text`` to a byte offset in the encoded input.
 
     Byte offsets are known at every ``step`` characters; a lookup encodes at most ``step`` characters more.

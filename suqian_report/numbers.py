@@ -302,6 +302,21 @@ REASONS = (
     "long_number",
 )
 
+# The tests classify makes that the patterns above do not name, compiled once.
+_PLUS_NAME_AFTER = re.compile(r"^\s?\+\s?[A-Za-zＸ]")
+_YEAR_DIGITS = re.compile(r"(19|20)\d\d")
+_DOC_BRACKET_BEFORE = re.compile(r"[〔\[［]\s?$")
+_YEAR_MONTH_BEFORE = re.compile(r"(年|月)\s?$")
+_HAO_AFTER = re.compile(r"^\s?号")
+_SIX_DIGITS = re.compile(r"\d{6}")
+_INDEX_LABEL = re.compile(r"(索引号|索引)[:：\s]{0,3}$")
+_PHONE_DIGITS = re.compile(r"\d{7,8}|0\d{9,11}|1[3-9]\d{9}")
+_CLOSE_AFTER = re.compile(r"^[)）]")
+_OPEN_BEFORE = re.compile(r"[(（]$")
+_DIVISION_DIGIT_AFTER = re.compile(r"^(县|区|市)\d")
+_DIGIT_DIVISION_BEFORE = re.compile(r"\d(县|区|市)$")
+_DIVISION_AFTER = re.compile(r"^(县|区|市|镇|乡|街道)")
+
 
 def _inside(text: str, pos: int, open_ch: str, close_ch: str, limit: int) -> bool:
     left = text.rfind(open_ch, max(0, pos - limit), pos)
@@ -334,7 +349,7 @@ def classify(num: Num, text: str, protected: Sequence[tuple[int, int]] = ()) -> 
             return "word"
     if _inside(text, s, "《", "》", 60):
         return "title_reference"
-    if _inside(text, s, "“", "”", 12) or _inside(text, s, '"', '"', 10) or re.match(r"^\s?\+\s?[A-Za-zＸ]", after):
+    if _inside(text, s, "“", "”", 12) or _inside(text, s, '"', '"', 10) or _PLUS_NAME_AFTER.match(after):
         return "name"  # “三有”, “1+X”
     if plain and (
         (s and text[s - 1].isascii() and text[s - 1].isalpha())
@@ -343,13 +358,13 @@ def classify(num: Num, text: str, protected: Sequence[tuple[int, int]] = ()) -> 
         return "code"  # H5, A4, 5G
     if (
         plain
-        and re.fullmatch(r"(19|20)\d\d", digits)
-        and (_YEAR_AFTER.match(text[e : e + 4]) or num.unit == "年" or re.search(r"[〔\[［]\s?$", before))
+        and _YEAR_DIGITS.fullmatch(digits)
+        and (_YEAR_AFTER.match(text[e : e + 4]) or num.unit == "年" or _DOC_BRACKET_BEFORE.search(before))
     ):
         return "year"
-    if num.unit in ("年", "月", "日") and plain and len(digits) <= 2 and re.search(r"(年|月)\s?$", before):
+    if num.unit in ("年", "月", "日") and plain and len(digits) <= 2 and _YEAR_MONTH_BEFORE.search(before):
         return "date"
-    if num.unit == "号" or (plain and re.match(r"^\s?号", after)):
+    if num.unit == "号" or (plain and _HAO_AFTER.match(after)):
         if _ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(after[1:] if after.startswith("号") else after):
             return "address"
         return "doc_number"
@@ -359,16 +374,11 @@ def classify(num: Num, text: str, protected: Sequence[tuple[int, int]] = ()) -> 
         return "ordinal"
     if plain and before.rstrip().endswith(("附件", "附表", "附录")):
         return "list_marker"  # 附件1
-    if plain and re.fullmatch(r"\d{6}", digits) and _POSTCODE_LABEL.search(before):
+    if plain and _SIX_DIGITS.fullmatch(digits) and _POSTCODE_LABEL.search(before):
         return "postcode"
-    if plain and re.search(r"(索引号|索引)[:：\s]{0,3}$", before):
+    if plain and _INDEX_LABEL.search(before):
         return "index_number"
-    if (
-        plain
-        and not num.unit
-        and (re.fullmatch(r"\d{7,8}|0\d{9,11}|1[3-9]\d{9}", digits))
-        and _PHONE_LABEL.search(before)
-    ):
+    if plain and not num.unit and (_PHONE_DIGITS.fullmatch(digits)) and _PHONE_LABEL.search(before):
         return "phone"
     if plain and not num.unit and len(digits) in (5, 6) and _HOTLINE_AFTER.match(after):
         return "name"  # 12345 热线
@@ -378,13 +388,12 @@ def classify(num: Num, text: str, protected: Sequence[tuple[int, int]] = ()) -> 
         and len(digits) <= 2
         and (
             (_MARKER_AFTER.match(after) and _MARKER_BEFORE.search(before))
-            or (re.match(r"^[)）]", after) and re.search(r"[(（]$", before))
+            or (_CLOSE_AFTER.match(after) and _OPEN_BEFORE.search(before))
         )
     ):
         return "list_marker"
     if plain and (
-        re.match(r"^(县|区|市)\d", after)
-        or (re.search(r"\d(县|区|市)$", before) and re.match(r"^(县|区|市|镇|乡|街道)", after))
+        _DIVISION_DIGIT_AFTER.match(after) or (_DIGIT_DIVISION_BEFORE.search(before) and _DIVISION_AFTER.match(after))
     ):
         return "place_name"  # 3县7区
     if num.value == 1 and _RATE_BEFORE.search(before):

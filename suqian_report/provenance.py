@@ -20,9 +20,13 @@ class Tracer:
     def __post_init__(self) -> None:
         # clean → repaired → document → raw
         self.to_raw = Chain([self.doc.to_raw, self.repaired.to_doc, self.seg.to_repaired])
+        self._raw: dict[tuple[int, int], tuple[int, int]] = {}  # a figure's span is traced for its status and place
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_raw.to_src(start, end)
+        raw = self._raw.get((start, end))
+        if raw is None:
+            raw = self._raw[start, end] = self.to_raw.to_src(start, end)
+        return raw
 
     def byte_span(self, raw: tuple[int, int]) -> tuple[int, int] | None:
         if self.doc.to_byte is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..document import Document
 from ..model import Check, CheckInput, CheckStatus, Coverage, Figure, Metadata, NonFigure
@@ -52,7 +54,7 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     template.merge(read_stats(seg, tracer, prose_values))
     used = SpanSet(template.used)
     in_template = [used.overlaps(n.start, n.stop) for n in nums]
-    in_label = [any(a <= n.start and n.stop <= b for a, b in template.labels) for n in nums]
+    in_label = _within(template.labels, [(n.start, n.stop) for n in nums])
     reasons = [
         None if in_template[i] else ("table_label" if r is None and in_label[i] else r) for i, r in enumerate(reasons)
     ]
@@ -152,6 +154,19 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     warnings.extend(tables.warnings + template.warnings)
     checks = list(template.checks) + [_restated_check(p, t) for p, t in restated] + zero_checks
     return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks, spam)
+
+
+def _within(outer: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each span, whether one of ``outer`` holds it whole: among the spans of ``outer`` that start at or before
+    it, the one reaching furthest must reach its end (a bisection each, not a pass over ``outer``)."""
+    ordered = sorted(outer)
+    starts = [a for a, _b in ordered]
+    reach = list(accumulate((b for _a, b in ordered), max))
+    out = []
+    for a, b in spans:
+        k = bisect_right(starts, a)
+        out.append(k > 0 and reach[k - 1] >= b)
+    return out
 
 
 def _restated_check(prose: Figure, table: Figure) -> Check:
