@@ -16,27 +16,36 @@ Status = Literal["exact", "repaired", "derived", "uncertain"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
 def _plain(obj: Any) -> Any:
+    if type(obj) in _SCALARS:  # most values: tested first
+        return obj
     if hasattr(obj, "to_dict"):
         return obj.to_dict()
-    if isinstance(obj, tuple):
-        return [_plain(x) for x in obj]
-    if isinstance(obj, list):
+    if isinstance(obj, (tuple, list)):
         return [_plain(x) for x in obj]
     if isinstance(obj, dict):
         return {k: _plain(v) for k, v in obj.items()}
     return obj
 
 
+_PUBLIC: dict[type, tuple[str, ...]] = {}  # a record class → its public field names, in order
+
+
+def _public(cls: type) -> tuple[str, ...]:
+    names = _PUBLIC.get(cls)
+    if names is None:
+        names = _PUBLIC[cls] = tuple(f.name for f in fields(cls) if not f.name.startswith("_"))
+    return names
+
+
 class _Record:
     """Dataclass mixin: ``to_dict`` in field order, dropping private fields."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            f.name: _plain(getattr(self, f.name))
-            for f in fields(self)  # type: ignore[arg-type]  # every subclass is a dataclass
-            if not f.name.startswith("_")
-        }
+        return {name: _plain(getattr(self, name)) for name in _public(type(self))}
 
 
 @dataclass(slots=True)
@@ -229,9 +238,9 @@ class Report(_Record):
 
     def to_dict(self) -> dict[str, Any]:
         d = {"schema_version": self.schema_version}
-        for f in fields(self):
-            if f.name != "schema_version" and not f.name.startswith("_"):
-                d[f.name] = _plain(getattr(self, f.name))
+        for name in _public(type(self)):
+            if name != "schema_version":
+                d[name] = _plain(getattr(self, name))
         return d
 
     # -- conveniences for library users --------------------------------
