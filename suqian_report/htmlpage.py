@@ -292,7 +292,7 @@ class _Walker:
                 self.text(str(node))
 
     def table(self, table, in_cell: bool) -> None:
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        rows = list(_own(table, ("tr",), "table"))  # the rows of this table, not of one inside it
         if table.find("table") is not None or in_cell:
             # A layout table (it holds other tables): its cells are just blocks.
             self.b.newline(self.cursor)
@@ -302,7 +302,7 @@ class _Walker:
         self.tables += 1
         tid = self.tables
         for tr in rows:
-            cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+            cells = list(_own(tr, ("td", "th"), "tr"))  # the cells of this row, not of a row inside it
             if not cells:
                 continue
             self.b.newline(self.cursor, "row", tid)
@@ -312,6 +312,26 @@ class _Walker:
                 self.walk(cell, True)
                 self.b.pending_space = None
             self.b.newline(self.cursor)
+
+
+def _own(node, names: tuple[str, ...], boundary: str):
+    """The descendants of ``node`` named ``names`` whose nearest ``boundary`` ancestor is ``node``, in document
+    order: what ``node.find_all(names)`` filtered by ``find_parent(boundary) is node`` gives, in one pass that
+    does not enter a nested ``boundary``."""
+    from bs4 import Tag
+
+    stack = [iter(node.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name in names:
+            yield child
+        if child.name != boundary:
+            stack.append(iter(child.children))
 
 
 def _parents(node, limit: int):
