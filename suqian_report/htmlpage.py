@@ -14,6 +14,8 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from .document import CELL_SEP, Line, LineKind
 from .hanzi import is_cjk
@@ -227,9 +229,7 @@ class _Walker:
         self.b.add_text(s, at)
 
     def walk(self, node, in_cell: bool = False) -> None:
-        from bs4 import Comment, NavigableString, Tag
-        from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
-
+        Tag, NavigableString, not_text = _node_types()
         for child in node.children:
             if isinstance(child, Tag):
                 name = child.name.lower() if child.name else ""
@@ -267,24 +267,20 @@ class _Walker:
                 else:
                     self.walk(child, in_cell)
             elif isinstance(child, NavigableString):
-                if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                if isinstance(child, not_text):
                     continue
                 self.text(str(child))
 
     def walk_flat(self, root) -> None:
         """The text nodes in document order without recursion, a line break at every block element; tables are
         read as blocks.  For pages nested too deeply for :meth:`walk`."""
-        from bs4 import Comment, NavigableString, Tag
-        from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
-
+        Tag, NavigableString, not_text = _node_types()
         for node in root.descendants:
             if isinstance(node, Tag):
                 name = (node.name or "").lower()
                 if name in _BLOCK or name in _HEADINGS or name in ("br", "tr", "td", "th", "table"):
                     self.b.newline(self.cursor)
-            elif isinstance(node, NavigableString) and not isinstance(
-                node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)
-            ):
+            elif isinstance(node, NavigableString) and not isinstance(node, not_text):
                 if any((p.name or "").lower() in _SKIP for p in _parents(node, 64)):
                     if node.strip():
                         self.locate(str(node))
@@ -314,12 +310,21 @@ class _Walker:
             self.b.newline(self.cursor)
 
 
+@lru_cache(maxsize=1)
+def _node_types() -> tuple[Any, Any, tuple[type, ...]]:
+    """bs4's element and text classes, and the text nodes that are not page text (imported here, on the HTML path
+    only, once: a walk imports them at every element otherwise)."""
+    from bs4 import Comment, NavigableString, Tag
+    from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+    return Tag, NavigableString, (Comment, CData, Declaration, Doctype, ProcessingInstruction)
+
+
 def _own(node, names: tuple[str, ...], boundary: str):
     """The descendants of ``node`` named ``names`` whose nearest ``boundary`` ancestor is ``node``, in document
     order: what ``node.find_all(names)`` filtered by ``find_parent(boundary) is node`` gives, in one pass that
     does not enter a nested ``boundary``."""
-    from bs4 import Tag
-
+    Tag = _node_types()[0]
     stack = [iter(node.children)]
     while stack:
         child = next(stack[-1], None)
