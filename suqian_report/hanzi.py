@@ -55,20 +55,25 @@ def rare_chars(text: str) -> str:
     return text.translate(_not_rare())
 
 
+# The characters beyond ASCII that str.isspace() holds (a test checks the list against it).
+SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 @lru_cache(maxsize=1)
 def _not_weighed() -> dict[int, None]:
-    """ASCII, spaces (the last non-ASCII one is U+3000) and the neutral characters: deleted, they leave the
-    characters plausibility weighs."""
+    """ASCII, spaces and the neutral characters: deleted, they leave the characters plausibility weighs."""
     table: dict[int, None] = dict.fromkeys(range(0x80))
-    table.update(dict.fromkeys(ord(ch) for ch in _NEUTRAL))
-    table.update(dict.fromkeys(c for c in range(0x80, 0x3001) if chr(c).isspace()))
+    table.update(dict.fromkeys(map(ord, _NEUTRAL)))
+    table.update(dict.fromkeys(map(ord, SPACES)))
     return table
 
 
 @lru_cache(maxsize=1)
 def _not_rare() -> dict[int, None]:
     table = dict(_not_weighed())
-    table.update(dict.fromkeys(ord(ch) for ch in CJK_PUNCT | common_chars()))
+    table.update(dict.fromkeys(map(ord, CJK_PUNCT | common_chars())))
     return table
 
 

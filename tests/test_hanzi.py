@@ -1,0 +1,41 @@
+"""How plausible text is as Chinese: the figures repair and decoding decide by."""
+
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from suqian_report.hanzi import _NEUTRAL, CJK_PUNCT, SPACES, cjk_count, common_chars, plausibility, rare_chars
+
+
+def test_spaces_are_the_characters_python_calls_space():
+    beyond_ascii = {chr(c) for c in range(0x80, sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(SPACES) == beyond_ascii
+
+
+def _reference(text: str) -> float:
+    """The definition, character by character."""
+    n = good = 0
+    for ch in text:
+        if ch < "\x80" or ch.isspace() or ch in _NEUTRAL:
+            continue
+        n += 1
+        good += ch in common_chars() or ch in CJK_PUNCT
+    return 1.0 if n == 0 else good / n
+
+
+@given(st.text(alphabet="政府信息公开報告鏀垮簻锟斤拷，。 \u3000１２ābc12\n\xa0\u2003€", max_size=60))
+def test_plausibility_and_rare_characters_follow_the_definition(text):
+    assert plausibility(text) == _reference(text)
+    assert all(ch not in common_chars() and not ch.isspace() and ch >= "\x80" for ch in rare_chars(text))
+
+
+def test_plausibility_of_real_and_garbled_text():
+    assert plausibility("政府信息公开年度报告，2013年。") == 1.0
+    assert plausibility("鏀垮簻淇℃伅鍏紑") < 0.6  # 政府信息公开, UTF-8 read as GBK
+    assert plausibility("abc 123") == 1.0
+
+
+def test_cjk_count_counts_every_ideograph_block():
+    assert cjk_count("政府a𠀀\u3400\uf900,1") == 5
+    assert cjk_count("") == 0
