@@ -27,8 +27,9 @@ def _directory() -> str | None:
     where = os.environ.get("SUQIAN_REPORT_CACHE")
     if where is not None:
         return where or None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "suqian-report")
+    home = os.path.expanduser("~")
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if home != "~" else None)
+    return os.path.join(base, "suqian-report") if base else None  # (no home directory: no file)
 
 
 def _path() -> str | None:
