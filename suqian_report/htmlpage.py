@@ -99,7 +99,7 @@ def text_stream(raw: str) -> tuple[str, Alignment]:
 
 
 def _entities(raw: str, start: int, end: int, edits: list[Edit]) -> None:
-    if "&" not in raw[start:end]:
+    if raw.find("&", start, end) < 0:  # (no copy of the stretch)
         return
     for m in _ENTITY.finditer(raw, start, end):
         decoded = _html.unescape(m.group(0))
