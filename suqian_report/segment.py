@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .document import CELL_SEP, Line
 from .offsets import Alignment
@@ -121,6 +121,7 @@ def is_row_text(line: str) -> bool:
     return CELL_SEP in line or line.lstrip().startswith("|") or line.count("|") >= 2
 
 
+@lru_cache(maxsize=8192)  # a pure function, asked of each line several times as the page is segmented
 def _strip_furniture(line: str) -> str:
     return _MD_HEADING.sub("", _BULLET.sub("", line.strip()))
 
