@@ -1,6 +1,8 @@
 """Each fixer alone, on strings written for the purpose."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from suqian_report.load import load_text
 from suqian_report.offsets import Alignment
@@ -216,3 +218,17 @@ def test_repair_logs_raw_positions():
     assert doc.raw_text[e.raw_span[0] : e.raw_span[1]] == "(bào)"
     e = by_kind["dropped_date_chars"]
     assert doc.raw_text[e.raw_span[0] : e.raw_span[1]] == "201311"
+
+
+@given(st.data())
+def test_differing_counts_the_positions_that_differ(data):
+    from suqian_report.repair.base import Substitution, differing
+
+    alphabet = "報告报告ab1\ud800\U00020000"
+    a = data.draw(st.text(alphabet=alphabet, max_size=30))
+    b = "".join(data.draw(st.sampled_from([ch, "x", "告"])) for ch in a)
+    assert differing(a, b) == sum(x != y for x, y in zip(a, b))
+    sub = Substitution(3, 3 + len(a), b)
+    assert [(s - 3, x, y) for s, _e, x, y in sub.split(a)] == [
+        (k, x, y) for k, (x, y) in enumerate(zip(a, b)) if x != y
+    ]

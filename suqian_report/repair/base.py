@@ -99,7 +99,9 @@ def differing(a: str, b: str) -> int:
     one integer, then the zero words counted (five times faster than comparing character by character)."""
     if a == b:
         return 0
-    x = int.from_bytes(a.encode("utf-32-le"), "little") ^ int.from_bytes(b.encode("utf-32-le"), "little")
+    x = int.from_bytes(a.encode("utf-32-le", "surrogatepass"), "little") ^ int.from_bytes(
+        b.encode("utf-32-le", "surrogatepass"), "little"
+    )  # (a lone surrogate is a code point like any other here)
     return len(a) - array(_WORD, x.to_bytes(4 * len(a), "little")).count(0)
 
 
