@@ -20,14 +20,16 @@ _SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 def _plain(obj: Any) -> Any:
-    if type(obj) in _SCALARS:  # most values: tested first
+    """A value as JSON takes it.  Most values are scalars: they are tested for first, here and by the callers
+    (a report has some 10,000 values; the call is most of what each costs)."""
+    if type(obj) in _SCALARS:
         return obj
     if hasattr(obj, "to_dict"):
         return obj.to_dict()
     if isinstance(obj, (tuple, list)):
-        return [_plain(x) for x in obj]
+        return [x if type(x) in _SCALARS else _plain(x) for x in obj]
     if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()}
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in obj.items()}
     return obj
 
 
@@ -45,7 +47,11 @@ class _Record:
     """Dataclass mixin: ``to_dict`` in field order, dropping private fields."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: _plain(getattr(self, name)) for name in _public(type(self))}
+        d = {}
+        for name in _public(type(self)):
+            value = getattr(self, name)
+            d[name] = value if type(value) in _SCALARS else _plain(value)
+        return d
 
 
 @dataclass(slots=True)
