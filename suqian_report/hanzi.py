@@ -82,3 +82,13 @@ _CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002
 
 def cjk_count(text: str) -> int:
     return len(text) - len(_CJK_RUN.sub("", text))
+
+
+def cjk_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` CJK characters or more (counting stops there: a page's first line or two)."""
+    seen = 0
+    for m in _CJK_RUN.finditer(text):
+        seen += m.end() - m.start()
+        if seen >= n:
+            return True
+    return n <= 0

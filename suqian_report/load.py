@@ -19,7 +19,7 @@ from pathlib import Path
 from .decode import Decoded, byte_offsets, decode
 from .document import Document, Line
 from .errors import InputError
-from .hanzi import cjk_count
+from .hanzi import cjk_at_least
 from .limits import MAX_BYTES
 from .model import Source
 from .offsets import Alignment, Edit, OffsetMap
@@ -145,7 +145,7 @@ def _build(
         lines = [Line() for _ in range(linear.count("\n") + 1)]
     if not linear.strip():
         raise InputError("empty input (only whitespace)", path, kind="empty")
-    if cjk_count(linear) < 10 and sum(1 for ch in linear if ch >= "\x80") < 20:
+    if not cjk_at_least(linear, 10) and sum(1 for ch in linear if ch >= "\x80") < 20:
         raise InputError("no Chinese text found: not a report page", path)  # (mojibake has non-ASCII to repair)
     source = Source(
         path=path,
@@ -248,7 +248,7 @@ def _document(
     linear, trim = _normalise_lines(text)
     if not linear.strip():
         raise InputError(f"a {kind.upper()} file with no text", path, kind="empty")
-    if cjk_count(linear) < 10:
+    if not cjk_at_least(linear, 10):
         raise InputError(f"no Chinese text found in the {kind.upper()} file: not a report", path)
     source = Source(
         path=path,

@@ -10,7 +10,7 @@ from .document import Document
 from .errors import InputError
 from .extractors import extract as extract_stage
 from .extractors.genre import is_report
-from .hanzi import cjk_count, plausibility
+from .hanzi import cjk_at_least, plausibility
 from .limits import MAX_BYTES
 from .load import load_bytes, load_file, load_text
 from .model import Boilerplate, Quality, Report
@@ -43,7 +43,7 @@ _DAMAGE_KINDS = {
 
 def run(doc: Document) -> Report:
     repaired = repair(doc)
-    if cjk_count(repaired.text) < 10:
+    if not cjk_at_least(repaired.text, 10):
         raise InputError("no Chinese text found, even after repair: not a report page", doc.source.path)
     if (share := plausibility(repaired.text)) < NOT_TEXT:
         raise InputError(

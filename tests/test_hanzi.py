@@ -39,3 +39,10 @@ def test_plausibility_of_real_and_garbled_text():
 def test_cjk_count_counts_every_ideograph_block():
     assert cjk_count("政府a𠀀\u3400\uf900,1") == 5
     assert cjk_count("") == 0
+
+
+@given(st.text(alphabet="政府a1𠀀\u3400 \n", max_size=40), st.integers(0, 45))
+def test_cjk_at_least_agrees_with_the_count(text, n):
+    from suqian_report.hanzi import cjk_at_least
+
+    assert cjk_at_least(text, n) == (cjk_count(text) >= n)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..hanzi import cjk_count
+from ..hanzi import cjk_at_least
 from ..model import Figure, Metadata
 from ..rules.genre import ATTACHMENT_WORDS, NOT_A_REPORT_TITLE, REPORT_TITLE, SELF_REFERENCE, TITLE_YEAR
 
@@ -46,7 +46,7 @@ def is_report(md: Metadata, text: str, figures: list[Figure], page: str) -> tupl
     elif not figures:
         score -= 1
         evidence.append("no figures at all")
-    if cjk_count(page) < 300 and re.search(ATTACHMENT_WORDS, page):
+    if not cjk_at_least(page, 300) and re.search(ATTACHMENT_WORDS, page):
         score -= 2
         evidence.append("a short page pointing to an attachment")
     against = any(e.startswith(("the title names another", "a short page", "no figures")) for e in evidence)
