@@ -121,9 +121,17 @@ def is_row_text(line: str) -> bool:
     return CELL_SEP in line or line.lstrip().startswith("|") or line.count("|") >= 2
 
 
-@lru_cache(maxsize=8192)  # a pure function, asked of each line several times as the page is segmented
 def _strip_furniture(line: str) -> str:
+    # asked of each line several times as the page is segmented: short lines (most) are remembered, so that the
+    # memory held stays small whatever the pages are
+    return _strip_short(line) if len(line) <= 512 else _strip(line)
+
+
+def _strip(line: str) -> str:
     return _MD_HEADING.sub("", _BULLET.sub("", line.strip()))
+
+
+_strip_short = lru_cache(maxsize=8192)(_strip)
 
 
 def parse_panel_line(line: str) -> dict[str, str] | None:

@@ -266,7 +266,7 @@ def category_slug(label: str) -> str:
     for cand in (label.strip(), core, core + "信息"):
         if cand in CATEGORY_SLUGS:
             return CATEGORY_SLUGS[cand]
-    return _pinyin_slug(core)
+    return _pinyin_slug(core) if len(core) <= 64 else _pinyin_slug.__wrapped__(core)
 
 
 @lru_cache(maxsize=4096)
