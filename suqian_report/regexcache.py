@@ -63,16 +63,18 @@ def load() -> int:
         if stamp != _stamp():
             return 0
         n = 0
+        read: dict[tuple, tuple] = {}
         for pattern, flags, args in entries:
-            key = (str, pattern, flags)
-            _entries[key] = (pattern, flags, args)
-            if key in re._cache:  # type: ignore[attr-defined]
-                continue  # compiled before the package was imported
-            compiled = _sre.compile(pattern, *args)
+            compiled = _sre.compile(pattern, *args)  # checks the program
             if compiled.pattern != pattern or compiled.groups != args[2]:
-                return n
-            re._cache[key] = compiled  # type: ignore[attr-defined]
-            n += 1
+                raise ValueError(f"not the program of {pattern!r}")
+            key = (str, pattern, flags)
+            read[key] = (pattern, flags, args)
+            # (a pattern already there was compiled before the package was imported)
+            if key not in re._cache:  # type: ignore[attr-defined]
+                re._cache[key] = compiled  # type: ignore[attr-defined]
+                n += 1
+        _entries.update(read)  # only a file read whole is kept: otherwise save() writes a new one
         return n
     except Exception:  # a damaged or foreign file: the patterns compile as usual
         return 0

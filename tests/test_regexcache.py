@@ -68,3 +68,18 @@ def test_empty_setting_keeps_no_file_and_an_unwritable_place_is_no_error(tmp_pat
     blocked.write_text("x")
     p = _extract(str(blocked / "cache"))
     assert p.returncode == 0 and b"Traceback" not in p.stderr
+
+
+def test_a_file_with_a_broken_program_is_not_used_and_is_written_whole_again(tmp_path):
+    import marshal
+
+    reference = _extract("").stdout
+    _extract(str(tmp_path))
+    (file,) = tmp_path.iterdir()
+    stamp, entries = marshal.loads(file.read_bytes())
+    pattern, flags, (final, code, groups, groupindex, indexgroup) = entries[len(entries) // 2]
+    entries[len(entries) // 2] = (pattern, flags, (final, [999_999, *code], groups, groupindex, indexgroup))
+    file.write_bytes(marshal.dumps((stamp, entries)))
+    assert _extract(str(tmp_path)).stdout == reference
+    _, rewritten = marshal.loads(file.read_bytes())
+    assert len(rewritten) >= len(entries) and _loaded(str(tmp_path)) > 200
