@@ -11,6 +11,7 @@ would only hide the damage.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..hanzi import cjk_count, plausibility
@@ -79,8 +80,11 @@ class Script:
         return changes
 
 
+_ANY_PROTECTED = re.compile("|".join(re.escape(term) for term in PROTECTED))  # (most lines hold none)
+
+
 def _protect(old: str, new: str) -> str:
-    if len(old) != len(new):
+    if len(old) != len(new) or _ANY_PROTECTED.search(old) is None:
         return new
     chars = list(new)
     for term, keep in PROTECTED.items():
