@@ -7,7 +7,8 @@ first) when the package is imported, so that compiling finds them made.
 
 A program is a function of the pattern, its flags and the regex engine alone; the file records the interpreter
 (``sys.version``) and the engine's version (``_sre.MAGIC``) and is used only by the same, so it cannot change a
-match.  Each program is checked by the engine as it is loaded.  A missing, stale or damaged file is ignored (the
+match.  A program is written only when it rebuilds exactly the pattern ``re`` compiled (patterns compare by
+their programs), and the engine checks each one again as it is loaded.  A missing, stale or damaged file is ignored (the
 patterns compile as usual) and written anew; nothing here ever raises.  ``SUQIAN_REPORT_CACHE`` names the
 directory (default: ``$XDG_CACHE_HOME/suqian-report`` or ``~/.cache/suqian-report``); set it empty to keep no
 file.
@@ -106,14 +107,19 @@ def save() -> int:
         return 0
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
+        import _sre
         import marshal
 
         added = 0
-        for key in list(re._cache):  # type: ignore[attr-defined]
+        for key, compiled in list(re._cache.items()):  # type: ignore[attr-defined]
             if key[0] is str and key not in _entries:
                 try:
-                    _entries[key] = (key[1], int(key[2]), _program(key[1], key[2]))
-                    added += 1
+                    args = _program(key[1], key[2])
+                    # kept only if it makes exactly the pattern re made (Pattern equality compares the programs):
+                    # whatever this interpreter's internals, the file never holds a program re would not build
+                    if _sre.compile(key[1], *args) == compiled:
+                        _entries[key] = (key[1], int(key[2]), args)
+                        added += 1
                 except Exception:
                     continue
         if not added:
