@@ -105,3 +105,13 @@ def test_folded_substitutions_map_as_one_segment_per_edit(source, data):
     for a in range(len(out) + 1):
         for b in range(a, len(out) + 1):
             assert folded.to_src(a, b) == reference.to_src(a, b), (a, b)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 10)).map(lambda t: (t[0], t[0] + t[1])), max_size=8),
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)).map(lambda t: (t[0], t[0] + t[1])), max_size=8),
+)
+def test_a_span_within_one_of_many_is_found_by_bisection(outer, spans):
+    from suqian_report.extractors import _within
+
+    assert _within(outer, spans) == [any(a <= s and e <= b for a, b in outer) for s, e in spans]
