@@ -14,12 +14,10 @@ an existing one is left as it was.  ``existing()`` gives the sha256 of the repor
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import sys
-import tempfile
 from typing import IO, Any
 
 from .model import Report
@@ -30,6 +28,8 @@ class OutputError(Exception):
 
 
 def _tmp_beside(path: str) -> str:
+    import tempfile  # (only for an output file: printing to stdout does not import it)
+
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".suqian-report-", suffix=".tmp", dir=directory)
     os.close(fd)
@@ -192,6 +192,8 @@ def _jsonl_shas(path: str) -> set[str]:
 
 
 def _csv_line(values) -> str:
+    import csv  # (only for CSV)
+
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(
         ["" if v is None else ("true" if v is True else "false" if v is False else v) for v in values]
