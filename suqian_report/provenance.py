@@ -48,6 +48,19 @@ class Tracer:
             "bbox": bbox,
         }
 
+    def number(self, n) -> dict:
+        """The fields of a Figure that a number found in the clean text gives (keyword arguments for
+        :class:`~suqian_report.model.Figure`): its value as read, its status and where it stands."""
+        return {
+            "value": n.value,
+            "raw_text": n.raw_text,
+            "unit": n.unit,
+            "approx": n.approx,
+            "qualifier": n.qualifier,
+            "status": self.status(n.start, n.end, n.raw_text),
+            **self.place(*n.span),
+        }
+
     def box(self, raw: tuple[int, int]) -> tuple[int | None, tuple[float, float, float, float] | None]:
         """A PDF's page and the box around the characters of ``raw`` on it (those of its first page)."""
         if self.doc.boxes is None:

@@ -209,18 +209,11 @@ def _zero_check(z: Zero, stated: Figure, text: str) -> Check:
 
 
 def _figure(st: Stated, text: str, tracer: Tracer) -> Figure:
-    n = st.num
     return Figure(
         key=st.key or "",
         label_zh=st.label,
-        value=n.value,
-        raw_text=n.raw_text,
-        unit=n.unit,
-        approx=n.approx,
-        qualifier=n.qualifier,
-        status=tracer.status(n.start, n.end, n.raw_text),
         scope=st.scope,
         sentence=text[st.sentence[0] : st.sentence[1]].strip(),
         note=st.note,
-        **tracer.place(*n.span),
+        **tracer.number(st.num),
     )

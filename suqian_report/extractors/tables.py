@@ -73,15 +73,9 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
                 Figure(
                     key="",
                     label_zh=label if not column else f"{label} · {column}",
-                    value=n.value,
-                    raw_text=n.raw_text,
-                    unit=n.unit,
-                    approx=n.approx,
-                    qualifier=n.qualifier,
-                    status=tracer.status(n.start, n.end, n.raw_text),
                     sentence=text[base : base + len(line)],
                     cell=TableCell("", label, column, "number"),
-                    **tracer.place(*n.span),
+                    **tracer.number(n),
                 )
             )
     return out
