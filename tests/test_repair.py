@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from suqian_report.load import load_text
 from suqian_report.offsets import Alignment
-from suqian_report.repair import repair
+from suqian_report.repair import FIXERS, repair
 from suqian_report.repair.base import Context
 from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
 from suqian_report.repair.entities import Entities
@@ -188,23 +188,7 @@ def test_noise_lines_and_lost_markers():
 GOOD_TEXT = "全市主动公开政府信息114057条，其中“网上宿迁”门户网站公开26798条（占23.5%）；受理申请6721件。"
 
 
-@pytest.mark.parametrize(
-    "fixer",
-    [
-        Entities(),
-        LatinMojibake(),
-        Utf8AsGbk(),
-        LostMarkers(),
-        NoiseLines(),
-        Pinyin(),
-        Script(),
-        Width(),
-        DroppedDate(),
-        DroppedDocNoBracket(),
-        DroppedDivision(),
-        DroppedAt(),
-    ],
-)
+@pytest.mark.parametrize("fixer", FIXERS, ids=[f.kind for f in FIXERS])  # every fixer the pipeline runs
 def test_no_fixer_touches_good_text(fixer):
     assert apply(fixer, GOOD_TEXT) == GOOD_TEXT
 
