@@ -10,12 +10,11 @@ from __future__ import annotations
 from ..patterns import Started
 from .base import Change, Context
 
-_WIDE = Started(
-    r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+|[\u3000\u00a0\u2002-\u200a\u202f\u205f]",
-    start=r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0\u2002-\u200a\u202f\u205f]",
-)
+_FULL_ALNUM = r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # full-width digits and Latin letters
+_ODD_SPACES = r"\u3000\u00a0\u2002-\u200a\u202f\u205f"
+_WIDE = Started(rf"[{_FULL_ALNUM}]+|[{_ODD_SPACES}]", start=rf"[{_FULL_ALNUM}{_ODD_SPACES}]")
 _D = r"[0-9\uff10-\uff19]"
-_ALNUM = r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+_ALNUM = rf"[0-9A-Za-z{_FULL_ALNUM}]"
 _CONTEXTUAL = Started(
     rf"(?<={_D})－(?={_D})|(?<={_ALNUM})．(?={_ALNUM})|(?<={_D})％|(?<={_ALNUM})＠", start="[－．％＠]"
 )
