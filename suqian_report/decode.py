@@ -53,6 +53,8 @@ _XML_PROLOG = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)"""
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """Text decoded from bytes: the encoding used, why, and what the bytes declared."""
+
     text: str
     encoding: str
     evidence: str

@@ -21,12 +21,16 @@ CELL_SEP = " | "
 
 @dataclass(slots=True)
 class Line:
+    """What one line of the linear text is (text, table row, heading, title), and a row's HTML table."""
+
     kind: LineKind = "text"
     table: int | None = None  # HTML table number, for rows
 
 
 @dataclass(slots=True)
 class Document:
+    """A page read into linear text, with the map back to what was read (and to its bytes)."""
+
     source: Source
     raw_text: str  # the decoded input (HTML source for HTML pages)
     text: str  # linear text, one block per line

@@ -56,6 +56,8 @@ class _Record:
 
 @dataclass(slots=True)
 class Source(_Record):
+    """The input: its path, size, sha256, how it was decoded, and what kind of file it was."""
+
     path: str | None
     size: int
     sha256: str
@@ -68,6 +70,8 @@ class Source(_Record):
 
 @dataclass(slots=True)
 class Metadata(_Record):
+    """The report's metadata (title, publisher, year, dates, contacts…) and the format it follows."""
+
     title: str | None = None
     publisher: str | None = None
     level: str | None = None
@@ -101,6 +105,8 @@ class TableCell(_Record):
 
 @dataclass(slots=True)
 class Figure(_Record):
+    """One numeric disclosure: its canonical key, value and unit, and where it was found."""
+
     key: str
     label_zh: str
     value: int | float | None
@@ -130,6 +136,8 @@ class Figure(_Record):
 
 @dataclass(slots=True)
 class CheckInput(_Record):
+    """A figure a check used: its key, value and clean-text span."""
+
     key: str
     value: int | float | None
     span: tuple[int, int] | None = None
@@ -138,6 +146,8 @@ class CheckInput(_Record):
 
 @dataclass(slots=True)
 class Check(_Record):
+    """A consistency check on the figures (parts against their total, a figure stated twice…) and its result."""
+
     name: str
     status: Literal["pass", "fail", "not_assessable"]
     description: str
@@ -160,6 +170,8 @@ class RepairEvent(_Record):
 
 @dataclass(slots=True)
 class RepairSummary(_Record):
+    """One kind of repair: how many times it was made, and a few examples."""
+
     kind: str
     count: int
     description: str
@@ -168,6 +180,8 @@ class RepairSummary(_Record):
 
 @dataclass(slots=True)
 class Boilerplate(_Record):
+    """Text removed as boilerplate (navigation, link spam, page furniture…), and why."""
+
     kind: str
     reason: str
     text: str
@@ -185,6 +199,8 @@ class NonFigure(_Record):
 
 @dataclass(slots=True)
 class Coverage(_Record):
+    """How the numbers in the body were accounted for: figures and the non-figures, by reason."""
+
     numbers_in_body: int
     figures: int
     canonical: int
@@ -196,6 +212,8 @@ class Coverage(_Record):
 
 @dataclass(slots=True)
 class Quality(_Record):
+    """The state of the page: its script, the damage found, spam, truncation, and whether it is a report."""
+
     script: Literal["simplified", "traditional", "mixed"] = "simplified"
     damage: list[str] = field(default_factory=list)
     tampered: bool = False  # spam was added to the page: link spam, or brand names put into its text
@@ -226,6 +244,8 @@ class Assessment(_Record):
 
 @dataclass(slots=True)
 class Report(_Record):
+    """Everything read from one page: the record the exports write."""
+
     source: Source
     metadata: Metadata
     figures: list[Figure]

@@ -139,6 +139,8 @@ _NOT_NUMBERS = re.compile(
 
 @dataclass(slots=True)
 class Num:
+    """A number found in the text: its value, unit and qualifiers, and where it and its expression sit."""
+
     start: int  # start of the number as written (raw_text)
     end: int  # end of raw_text (number, 余/多, 万/亿)
     stop: int  # end of the whole expression, unit included

@@ -13,6 +13,8 @@ from .segment import Segmented
 
 @dataclass
 class Tracer:
+    """Traces clean-text spans back to the raw input (section, raw span, byte span) for figures."""
+
     doc: Document
     repaired: Repaired
     seg: Segmented

@@ -51,6 +51,8 @@ _INLINE_ITEM = re.compile(r"(?:(?<=[。；;:：])|^)\s*(?:[(（](\d{1,2})[)）]|
 
 @dataclass(slots=True)
 class Cut:
+    """Lines cut from the body as boilerplate (which, and why)."""
+
     kind: str
     reason: str
     first: int  # line index
@@ -60,6 +62,8 @@ class Cut:
 
 @dataclass(slots=True)
 class Section:
+    """A numbered section heading of the body, by its clean-text offset."""
+
     offset: int  # in the clean text
     path: str
     title: str
@@ -67,6 +71,8 @@ class Section:
 
 @dataclass
 class Segmented:
+    """The page cut into body and boilerplate: the clean text, its sections, and its map to the repaired text."""
+
     lines: list[str]  # the repaired text's lines (a long line with link spam inside is split around it)
     offsets: list[int]  # where each line starts in the repaired text
     kinds: list[Line]

@@ -25,6 +25,8 @@ from .zeros import Zero, zero_statements
 
 @dataclass
 class Extracted:
+    """What extraction found on a page: metadata, figures, the numbers that are not figures, and checks."""
+
     metadata: Metadata
     figures: list[Figure]
     non_figures: list[NonFigure]

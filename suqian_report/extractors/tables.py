@@ -17,6 +17,8 @@ from ..segment import Segmented
 
 @dataclass
 class TableResult:
+    """The figures read from generic table rows, and what could not be read."""
+
     figures: list[Figure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unread: int = 0  # numbers in rows that became neither a figure nor a non-figure

@@ -52,6 +52,8 @@ from .glued import blocks_of_five, row_total, splits
 
 @dataclass
 class Token:
+    """A piece of a table row: a label, a value or a blank, with its place in the clean text."""
+
     text: str
     start: int
     end: int
@@ -198,6 +200,8 @@ def regions(text: str) -> dict[str, tuple[int, int]]:
 
 @dataclass
 class TemplateResult:
+    """What the standard tables gave: figures, their checks, and the clean-text spans they used."""
+
     figures: list[Figure] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     used: list[tuple[int, int]] = field(default_factory=list)  # clean-text spans of the cells read

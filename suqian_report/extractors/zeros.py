@@ -31,6 +31,8 @@ _CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
 
 @dataclass(frozen=True, slots=True)
 class Zero:
+    """Words that say a count was zero (未收到…申请), for one key."""
+
     key: str
     unit: str
     start: int  # the words that say there were none, in the clean text

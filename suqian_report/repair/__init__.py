@@ -101,6 +101,8 @@ class _Pending:
 
 @dataclass
 class Repaired:
+    """The repaired text, its map back to the document text, and the (lazy) log of what changed."""
+
     text: str  # repaired text, same lines as the document
     to_doc: Chain  # text → document text
     pending: _Pending

@@ -19,6 +19,8 @@ CASE_UNITS = frozenset({"件", "起", "宗", "个", "例"})
 
 @dataclass(frozen=True)
 class Rule:
+    """A canonical key's label pattern, the units it counts in, and the context that must (not) surround it."""
+
     key: str
     units: frozenset[str]
     label: re.Pattern[str]
