@@ -1,4 +1,5 @@
-"""The command line: a thin layer over the library.
+"""The command line's parser and commands: a thin layer over the library (typer declares the options, the
+help and the usage errors; :mod:`.commands` does the work, :mod:`.entry` is the installed entry point).
 
 Data goes to stdout (or to ``-o FILE``, written atomically); messages go to
 stderr as ``Error: …`` lines.  Exit codes: 0 when every input gave a
@@ -9,14 +10,14 @@ report, 1 when an input could not be processed (the others still were),
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from enum import Enum
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__, regexcache
-from .errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from . import __version__, commands, entry
+from .commands import err, pages, writing
+from .errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from .limits import MAX_BYTES, TIMEOUT
 
 if TYPE_CHECKING:
@@ -89,10 +90,6 @@ JobsOpt = Annotated[
 ]
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"Error: {message}\n")
-
-
 def _console(file: IO[str] | None = None) -> Console:
     """A rich console for the terminal views (or for a file: no colours); a closed pipe is handled as for the other
     commands (rich would exit 1)."""
@@ -103,29 +100,10 @@ def _console(file: IO[str] | None = None) -> Console:
     return console
 
 
-@contextmanager
-def _writing(output: str | None):
-    """Turn a failed write into a one-line error and exit 1.  A reader that closes the pipe early
-    (``suqian-report extract … | head``) is no error: stop quietly with 0."""
-    try:
-        yield
-    except BrokenPipeError:
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        raise typer.Exit(EXIT_OK) from None
-    except OSError as e:
-        _err(f"cannot write {output or 'to stdout'}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT) from None
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"suqian-report {__version__}")
         raise typer.Exit()
-
-
-_DEBUG = False
 
 
 @app.callback()
@@ -142,30 +120,11 @@ def main_callback(
     ] = False,
 ) -> None:
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
-    global _DEBUG
-    _DEBUG = debug
+    entry.DEBUG = debug
     if no_color:
         import os
 
         os.environ["NO_COLOR"] = "1"  # rich honours it
-
-
-def _progress(total: int, quiet: bool):
-    if quiet or total < 8 or not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    return Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TextColumn("{task.fields[failed]}"),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
 
 
 @app.command()
@@ -220,168 +179,25 @@ def extract(
     timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
     """Extract metadata and every figure: one page, or a whole crawl into one dataset."""
-    import os
-    import time
-
-    from .batch import run_many
-    from .export import OutputError, writer_for
-
-    paths, skipped = _pages(inputs, tuple(glob or ()), quiet)
-    many = len(paths) > 1 or len(inputs) > 1 or any(i.startswith("@") for i in inputs)
-    jobs = (0 if many else 1) if jobs is None else jobs
-    jobs = jobs or os.cpu_count() or 1
-    if skip_existing and format not in (Format.jsonl, Format.sqlite):
-        _err("--skip-existing reads a JSONL or SQLite output: use --format jsonl or sqlite with -o FILE")
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        writer = writer_for(format.value, output, wide=wide, many=many, bom=bom, resume=skip_existing)
-    except OutputError as e:
-        _err(str(e))
-        raise typer.Exit(EXIT_USAGE if "needs an output file" in str(e) or "--wide" in str(e) else EXIT_INPUT) from None
-    except OSError as e:
-        _err(f"cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT) from None
-    counts = _Counts()
-    log = _ErrorLog(errors) if errors else None
-    for entry in skipped:
-        counts.note("by_name" if entry.kind == "not_a_page" else entry.kind)
-        if log:
-            log.write({"path": entry.path, "kind": entry.kind, "message": entry.message})
-    progress = _progress(len(paths), quiet)
-    task = progress.add_task("extract", total=len(paths), rate="", failed="") if progress else None
-    started = time.perf_counter()
-    closed = False  # the writer finished or aborted: nothing left to clean up
-    try:
-        with _writing(output):
-            if progress:
-                progress.start()
-            skip = writer.existing() if skip_existing else set()
-            outcomes = run_many(
-                paths,
-                writer.formatter,
-                encoding=encoding,
-                jobs=jobs,
-                ordered=not unordered,
-                skip=skip,
-                keep_non_reports=keep_non_reports or not many,
-                max_bytes=max_bytes,
-                timeout=timeout or None,
-            )
-            for outcome in outcomes:
-                if outcome.ok:
-                    writer.write(outcome.payload)
-                    counts.reports += 1
-                else:
-                    counts.note(outcome.kind)
-                    if log and outcome.kind != "existing":
-                        log.write(outcome.to_dict())
-                    elif not quiet and outcome.kind not in _Counts.SKIPPED:
-                        _err(outcome.error or outcome.path)  # (skipped inputs are counted in the final line)
-                if progress:
-                    elapsed = time.perf_counter() - started
-                    progress.update(
-                        task,
-                        advance=1,
-                        rate=f"{counts.done / max(elapsed, 1e-9):.0f} pages/s",
-                        failed=f"{counts.failed} failed" if counts.failed else "",
-                    )
-            if progress:
-                progress.stop()
-            if counts.reports == 0 and not skip_existing and output not in (None, "-"):
-                closed = True
-                writer.abort()
-                if log:
-                    log.finish()
-                _err("no input could be processed; no output file written")
-                raise typer.Exit(EXIT_INPUT)
-            closed = True
-            writer.finish()
-    except KeyboardInterrupt:
-        if progress:
-            progress.stop()
-        closed = True
-        writer.interrupted()
-        if log:
-            log.finish()
-        where = f" in {output}" if output not in (None, "-") else ""
-        sys.stderr.write(
-            f"Interrupted: {counts.line()}; the {counts.reports} finished are kept{where}. "
-            + (
-                "Run the same command with --skip-existing to go on.\n"
-                if format in (Format.jsonl, Format.sqlite) and output
-                else "\n"
-            )
+    raise typer.Exit(
+        commands.extract(
+            inputs,
+            format=format.value,
+            output=output,
+            wide=wide,
+            bom=bom,
+            encoding=encoding,
+            jobs=jobs,
+            glob=glob,
+            errors=errors,
+            skip_existing=skip_existing,
+            unordered=unordered,
+            keep_non_reports=keep_non_reports,
+            quiet=quiet,
+            max_bytes=max_bytes,
+            timeout=timeout,
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except BaseException:  # a failed write (an Exit from _writing) or anything else: no partial file
-        if not closed:
-            writer.abort()
-            if log:
-                log.abort()
-        raise
-    if log:
-        log.finish()
-    if many:
-        sys.stderr.write(counts.line() + "\n")
-    raise typer.Exit(EXIT_INPUT if counts.failed else EXIT_OK)
-
-
-class _Counts:
-    """What became of the inputs, for the final line."""
-
-    SKIPPED = {
-        "by_name": "not pages by their name",
-        "duplicate": "duplicates",
-        "not_a_report": "not reports",
-        "existing": "already in the output",
-    }
-
-    def __init__(self) -> None:
-        self.reports = self.failed = 0
-        self.skipped: dict[str, int] = {}
-
-    def note(self, kind: str | None) -> None:
-        if kind in self.SKIPPED:
-            self.skipped[kind] = self.skipped.get(kind, 0) + 1
-        else:
-            self.failed += 1
-
-    @property
-    def done(self) -> int:
-        return self.reports + self.failed + sum(self.skipped.values())
-
-    def line(self) -> str:
-        n = sum(self.skipped.values())
-        why = ", ".join(
-            f"{self.skipped[k]} {label}" if len(self.skipped) > 1 else label
-            for k, label in self.SKIPPED.items()
-            if k in self.skipped
-        )
-        return f"{self.reports} report{'s' if self.reports != 1 else ''}, {self.failed} failed" + (
-            f", {n} skipped ({why})" if n else ""
-        )
-
-
-class _ErrorLog:
-    """``--errors FILE``: one JSON line per input that gave no report, written whole at the end."""
-
-    def __init__(self, path: str):
-        from .export import TextWriter
-
-        self.out = TextWriter(path)
-
-    def write(self, entry: dict) -> None:
-        import json
-
-        self.out.stream.write(
-            json.dumps({k: entry.get(k) for k in ("path", "kind", "message")}, ensure_ascii=False) + "\n"
-        )
-
-    def finish(self) -> None:
-        self.out.finish()
-
-    def abort(self) -> None:
-        self.out.abort()
+    )
 
 
 def _one(path: str, encoding: str | None, max_bytes: int = MAX_BYTES):
@@ -390,7 +206,7 @@ def _one(path: str, encoding: str | None, max_bytes: int = MAX_BYTES):
 
     outcome = run_one(path, None, encoding, max_bytes=max_bytes)
     if outcome.error:
-        _err(outcome.error)
+        err(outcome.error)
     return outcome.payload
 
 
@@ -439,9 +255,9 @@ def summary(
 
     from .export import TextWriter
 
-    paths, _skipped = _pages(inputs, tuple(glob or ()))
+    paths, _skipped = pages(inputs, tuple(glob or ()))
     if where or (len(paths) == 1 and format is SummaryFormat.table):
-        with _writing(output), TextWriter(output) as out:
+        with writing(output), TextWriter(output) as out:
             failures = _summaries(paths, encoding, where, _console(out.stream), max_bytes, lang.value)
         raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
     from .batch import run_many
@@ -449,7 +265,7 @@ def summary(
     from .render import SUMMARY_SORTS, print_many, sort_rows, summary_totals
 
     if sort and sort not in SUMMARY_SORTS and not sort.count("."):
-        _err(f"--sort takes a key (requests.new.total) or one of: {', '.join(SUMMARY_SORTS)}")
+        err(f"--sort takes a key (requests.new.total) or one of: {', '.join(SUMMARY_SORTS)}")
         raise typer.Exit(EXIT_USAGE)
     jobs = jobs if jobs is not None else 0
     rows: list[dict] = []
@@ -466,9 +282,9 @@ def summary(
             rows.append(outcome.payload)
         elif outcome.kind not in ("duplicate", "existing"):
             failures += 1
-            _err(outcome.error or outcome.path)
+            err(outcome.error or outcome.path)
     rows = sort_rows(rows, sort)
-    with _writing(output), TextWriter(output) as out:
+    with writing(output), TextWriter(output) as out:
         if format is SummaryFormat.json:
             out.write(
                 _json.dumps({"reports": rows, "totals": summary_totals(rows)}, ensure_ascii=False, indent=2) + "\n"
@@ -476,26 +292,6 @@ def summary(
         else:
             print_many(rows, _console(out.stream), lang.value)
     raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
-
-
-def _pages(inputs: list[str], globs: tuple[str, ...] = (), quiet: bool = False):
-    """The page files the inputs name (exit 1 if none), and what the walk left out; files left out of folders are
-    said, not dropped silently."""
-    from .inputs import expand
-
-    skipped: list = []
-    paths = expand(inputs, globs, skipped)
-    by_name = [s for s in skipped if s.kind == "not_a_page"]
-    if by_name and not quiet:
-        names = ", ".join(s.path for s in by_name[:5]) + (f" and {len(by_name) - 5} more" if len(by_name) > 5 else "")
-        sys.stderr.write(f"Note: skipped {len(by_name)} file(s) that are not pages by their name: {names}\n")
-    for s in skipped:
-        if s.kind != "not_a_page" and not quiet:
-            _err(f"{s.path}: {s.message}")
-    if not paths:
-        _err("no input pages found")
-        raise typer.Exit(EXIT_INPUT)
-    return paths, skipped
 
 
 def _pipe_closed() -> None:
@@ -517,7 +313,7 @@ def _summaries(
             console.rule()
         if where:
             if not print_where(report, where, console):
-                _err(f"{path}: no figure with key {where!r}")
+                err(f"{path}: no figure with key {where!r}")
                 failures += 1
         else:
             print_summary(report, console, lang)
@@ -545,7 +341,7 @@ def clean(
     report = _one(page, encoding, max_bytes)
     if report is None:
         raise typer.Exit(EXIT_INPUT)
-    with _writing(output), TextWriter(output) as out:
+    with writing(output), TextWriter(output) as out:
         out.write(explain_text(report) if explain else report.clean_text + "\n")
     raise typer.Exit(EXIT_OK)
 
@@ -574,12 +370,12 @@ def show(
     from .evidence import pdf_pages, render_index, render_report
     from .export import TextWriter
 
-    paths = _pages(inputs, tuple(glob or ()))[0]
+    paths = pages(inputs, tuple(glob or ()))[0]
     if len(paths) > 1 and not output:
-        _err("several pages need -o DIRECTORY for their pages and index.html")
+        err("several pages need -o DIRECTORY for their pages and index.html")
         raise typer.Exit(EXIT_USAGE)
     failures = 0
-    with _writing(output):
+    with writing(output):
         if len(paths) == 1 and not (output and os.path.isdir(output)):
             report = _one(paths[0], encoding, max_bytes)
             if report is None:
@@ -652,14 +448,14 @@ def compare(
     from .export import TextWriter
 
     if sort not in (None, "change"):
-        _err("--sort takes: change")
+        err("--sort takes: change")
         raise typer.Exit(EXIT_USAGE)
-    paths, _skipped = _pages(inputs, tuple(glob or ()))
+    paths, _skipped = pages(inputs, tuple(glob or ()))
     errors: list = []
     try:
         aliases = read_aliases(alias) if alias else None
     except OSError as e:
-        _err(f"cannot read {alias}: {e.strerror or e}")
+        err(f"cannot read {alias}: {e.strerror or e}")
         raise typer.Exit(EXIT_INPUT) from None
     entries = entries_for(
         paths,
@@ -670,11 +466,11 @@ def compare(
         max_bytes=max_bytes,
     )
     for failure in errors:
-        _err(failure.error or failure.path)
+        err(failure.error or failure.path)
     result = run_compare(entries, body=body, year=year, key=key)
     if sort == "change":
         result["rows"].sort(key=lambda r: -abs(r["change"] or 0))
-    with _writing(output), TextWriter(output) as out:
+    with writing(output), TextWriter(output) as out:
         if format is CompareFormat.json:
             out.write(_json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         elif format is CompareFormat.csv:
@@ -689,7 +485,7 @@ def compare(
 
             print_compare(result, _console(out.stream), by_change=sort == "change")
     if not result["bodies"]:
-        _err("no report matched" + (f" the body {body}" if body else "") + (f" in {year}" if year else ""))
+        err("no report matched" + (f" the body {body}" if body else "") + (f" in {year}" if year else ""))
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_INPUT if errors else EXIT_OK)
 
@@ -699,7 +495,7 @@ def schema() -> None:
     """Print the JSON Schema of a report (the one the package ships, generated from the data model)."""
     from importlib.resources import files
 
-    with _writing(None):
+    with writing(None):
         sys.stdout.write(files("suqian_report").joinpath("report.schema.json").read_text(encoding="utf-8"))
     raise typer.Exit(EXIT_OK)
 
@@ -718,7 +514,7 @@ def demo() -> None:
     if report is None:
         raise typer.Exit(EXIT_INPUT)
     console = _console()
-    with _writing(None):
+    with writing(None):
         print_summary(report, console)
     raise typer.Exit(EXIT_OK)
 
@@ -741,32 +537,18 @@ def _command_name(info) -> str:
     return info.name or info.callback.__name__.replace("_", "-")
 
 
-def main() -> None:
-    """Entry point.  Usage errors exit 2, Ctrl-C 130, and an internal error is one line (``--debug`` shows its
-    traceback); a closed pipe ends quietly."""
+def invoke(args: list[str]) -> int:
+    """Parse a command line and run its command: the exit code.  A usage error is worded by the parser (exit 2);
+    Ctrl-C is raised as KeyboardInterrupt, and other errors propagate (:mod:`.entry` turns them into exit codes)."""
     try:
-        code = _app_for(sys.argv[1:])(standalone_mode=False)
+        code = _app_for(args)(args=args, standalone_mode=False)
     except typer.Exit as e:
-        code = e.exit_code
-    except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("Interrupted.\n")
-        code = EXIT_INTERRUPTED
-    except BrokenPipeError:
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = EXIT_OK
+        return e.exit_code
+    except typer.Abort:
+        raise KeyboardInterrupt from None
     except Exception as e:
         if hasattr(e, "show") and hasattr(e, "exit_code"):  # a usage error, as the command line parser words it
             e.show()
-            code = e.exit_code
-        elif _DEBUG:
-            raise
-        else:
-            _err(
-                f"internal error ({type(e).__name__}: {e}); run the same command with --debug for the traceback, "
-                "and please report it"
-            )
-            code = EXIT_INPUT
-    regexcache.save()
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+            return e.exit_code
+        raise
+    return code if isinstance(code, int) else EXIT_OK

@@ -287,7 +287,7 @@ def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path):
     code = (
         "import resource, signal, sys\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000)); signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-        "from suqian_report.cli import main\n"
+        "from suqian_report.entry import main\n"
         "sys.argv = ['suqian-report', 'extract', 'tests/fixtures/clean', 'samples', '-f', 'jsonl', '-o', sys.argv[1],"
         " '-j', '1']\nmain()"
     )

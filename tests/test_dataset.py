@@ -145,7 +145,7 @@ def test_parquet_long_and_wide_are_typed(crawl, tmp_path):
 def test_parquet_without_pyarrow_is_a_one_line_error(tmp_path):
     code = (
         "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
-        "from suqian_report.cli import main; sys.argv = ['suqian-report', 'extract', sys.argv[1], '-f', 'parquet',"
+        "from suqian_report.entry import main; sys.argv = ['suqian-report', 'extract', sys.argv[1], '-f', 'parquet',"
         " '-o', sys.argv[2]]; main()"
     )
     p = subprocess.run(
