@@ -11,7 +11,6 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 PAGE_SUFFIXES = frozenset(
     {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".gz", ".jsp", ".asp", ".aspx", ".php", ".md", ""}
@@ -46,7 +45,8 @@ def expand(inputs: list[str], globs: tuple[str, ...] = (), skipped: list[Skipped
 def _listed(path: str, skipped: list[Skipped]) -> list[str]:
     """The paths a list file names, one per line; blank lines and lines starting with # left out."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            text = f.read()
     except OSError as e:
         skipped.append(Skipped(f"@{path}", "unreadable", f"cannot read the list: {e.strerror or e}"))
         return []
@@ -75,7 +75,7 @@ def _walk(root: str, globs: tuple[str, ...], skipped: list[Skipped]) -> list[str
             if globs:
                 if any(fnmatch.fnmatch(name, g) for g in globs):
                     out.append(path)
-            elif Path(name).suffix.lower() in PAGE_SUFFIXES:
+            elif os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
                 out.append(path)
             else:
                 skipped.append(Skipped(path, "not_a_page", "not a page by its name"))

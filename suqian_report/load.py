@@ -13,7 +13,6 @@ import os
 import re
 import sys
 import zlib
-from pathlib import Path
 
 from .decode import Decoded, byte_offsets, decode
 from .document import Document, Line
@@ -47,11 +46,10 @@ def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[by
 
     if str(path) == "-":
         return limited(sys.stdin.buffer), name
-    p = Path(path)
     try:
-        if p.is_dir():
+        if os.path.isdir(path):
             raise InputError("is a directory, not a page", name, kind="unreadable")
-        with open(p, "rb") as f:
+        with open(path, "rb") as f:
             return limited(f), name
     except FileNotFoundError:
         raise InputError("no such file", name, kind="unreadable") from None

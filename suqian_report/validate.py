@@ -8,7 +8,6 @@ spans) it used, so a reader can look them up on the page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TypeGuard
 
 from .model import Check, CheckInput, CheckStatus, Figure, Metadata
@@ -93,9 +92,12 @@ def list_checks(lists: list[tuple[Figure, list[Figure], bool]]) -> list[Check]:
     return out
 
 
-def _quantize(value: float, places: int, mode) -> Decimal:
-    q = Decimal(1).scaleb(-places)
-    return Decimal(repr(value)).quantize(q, rounding=mode)
+def _rounded(value: float, places: int) -> tuple[float, float]:
+    """``value`` to ``places`` decimals as written, rounded half up and truncated."""
+    from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal  # (only pages that state a rate need it)
+
+    q, exact = Decimal(1).scaleb(-places), Decimal(repr(value))
+    return float(exact.quantize(q, rounding=ROUND_HALF_UP)), float(exact.quantize(q, rounding=ROUND_DOWN))
 
 
 def rate_checks(figures: list[Figure]) -> list[Check]:
@@ -121,8 +123,7 @@ def rate_checks(figures: list[Figure]) -> list[Check]:
                 continue
             ratio = num.value / den.value * 100
             places = len(f.raw_text.partition(".")[2]) if "." in f.raw_text else 0
-            rounded = float(_quantize(ratio, places, ROUND_HALF_UP))
-            truncated = float(_quantize(ratio, places, ROUND_DOWN))
+            rounded, truncated = _rounded(ratio, places)
             status: CheckStatus = "pass" if f.value in (rounded, truncated) else "fail"
             note = None if f.value == rounded else ("matches when truncated, not rounded" if status == "pass" else None)
             out.append(

@@ -8,7 +8,7 @@ from suqian_report.load import load_text
 from suqian_report.offsets import Alignment
 from suqian_report.repair import FIXERS, repair
 from suqian_report.repair.base import Context
-from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
+from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket, _days_in
 from suqian_report.repair.entities import Entities
 from suqian_report.repair.mojibake import LatinMojibake, Utf8AsGbk
 from suqian_report.repair.noise import LostMarkers, NoiseLines, lost_spans
@@ -216,3 +216,10 @@ def test_differing_counts_the_positions_that_differ(data):
     assert [(s - 3, x, y) for s, _e, x, y in sub.split(a)] == [
         (k, x, y) for k, (x, y) in enumerate(zip(a, b)) if x != y
     ]
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_month_lengths_are_the_gregorian_calendars(year, month):
+    import calendar
+
+    assert _days_in(year, month) == calendar.monthrange(year, month)[1]

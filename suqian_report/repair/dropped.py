@@ -11,7 +11,6 @@ left as written.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from ..patterns import Started
@@ -35,6 +34,16 @@ def _plausible_year(year: int, ctx: Context) -> bool:
     return min(ctx.years) - 15 <= year <= max(ctx.years) + 5
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The days of a month of the Gregorian calendar (as ``calendar.monthrange``, whose module costs a cold start
+    more than this)."""
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _MONTH_DAYS[month - 1] + leap
+
+
 def _month_day_splits(tail: str, year: int) -> list[tuple[int, int]]:
     """Every (month, day) the digits after the year can be, by the calendar."""
     out = []
@@ -43,7 +52,7 @@ def _month_day_splits(tail: str, year: int) -> list[tuple[int, int]]:
         if not d or len(d) > 2 or m == "0" or d == "0":
             continue
         mi, di = int(m), int(d)
-        if 1 <= mi <= 12 and 1 <= di <= calendar.monthrange(year, mi)[1]:
+        if 1 <= mi <= 12 and 1 <= di <= _days_in(year, mi):
             out.append((mi, di))
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from .base import Change, Context
@@ -22,6 +21,8 @@ class Entities:
         return "&" in text and _PATTERN.search(text) is not None
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
+        import html  # (only pages with entities left in them need its table)
+
         out: list[Change] = []
         for m in _PATTERN.finditer(text):
             raw = m.group(0)
