@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -61,11 +60,15 @@ class _Limit:
     thread, as in the command line and its workers)."""
 
     def __init__(self, seconds: float | None):
-        self.seconds = seconds if seconds and threading.current_thread() is threading.main_thread() else None
+        self.seconds = seconds
 
     def __enter__(self) -> None:
         if self.seconds:
-            self.old = signal.signal(signal.SIGALRM, _on_alarm)
+            try:
+                self.old = signal.signal(signal.SIGALRM, _on_alarm)
+            except ValueError:  # not the main thread: no limit
+                self.seconds = None
+                return
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc) -> None:

@@ -166,6 +166,19 @@ def test_a_page_that_runs_too_long_is_a_timeout_and_the_batch_goes_on(tmp_path):
     assert entry["kind"] == "timeout" and entry["path"] == str(line)
 
 
+def test_a_page_read_outside_the_main_thread_has_no_time_limit_and_no_error():
+    """Signals time a page only in a main thread; a library user's worker thread reads pages without a limit."""
+    import threading
+
+    from suqian_report.batch import run_one
+
+    got = []
+    worker = threading.Thread(target=lambda: got.append(run_one(str(SEED), None, None, timeout=0.5)))
+    worker.start()
+    worker.join()
+    assert got[0].ok and got[0].payload.value("proactive.total") == 114057
+
+
 def test_paths_that_are_not_readable_pages(tmp_path):
     p = run("clean", str(tmp_path))
     assert p.returncode == 1 and p.stderr.decode() == f"Error: {tmp_path}: is a directory, not a page\n"
