@@ -17,9 +17,8 @@ from ..validate import check_input
 from .metadata import build_metadata
 from .prose import Stated, find_stated, loose_keys, sentence_at, sentence_ends
 from .regime import detect_format
-from .stats import read_stats
 from .tables import table_figures
-from .template import read_tables
+from .tabular import TemplateResult, has_standard_tables, has_stats_table
 from .zeros import Zero, zero_statements
 
 
@@ -38,6 +37,21 @@ class Extracted:
     spam: list[str] = field(default_factory=list)  # brand names in the title, the panel and the meta tags
 
 
+def _own_tables(seg: Segmented, tracer: Tracer, fmt: str, prose_values: set[tuple]) -> TemplateResult:
+    """The report's standard tables (2019+) and statistics table (before 2019); their readers are loaded for a
+    page that has one."""
+    out = TemplateResult()
+    if has_standard_tables(seg.clean_text, fmt):
+        from .template import read_tables
+
+        out = read_tables(seg, tracer, fmt)
+    if has_stats_table(seg.clean_text):
+        from .stats import read_stats
+
+        out.merge(read_stats(seg, tracer, prose_values))
+    return out
+
+
 def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     text = seg.clean_text
     tracer = Tracer(doc, repaired, seg)
@@ -51,9 +65,8 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     reasons = [classify(n, text, spam_spans) for n in nums]
     table_lines = seg.table_spans()
 
-    template = read_tables(seg, tracer, metadata.format)
     prose_values = {(n.value, n.unit) for n, r in zip(nums, reasons) if r is None}
-    template.merge(read_stats(seg, tracer, prose_values))
+    template = _own_tables(seg, tracer, metadata.format, prose_values)
     used = SpanSet(template.used)
     in_template = [used.overlaps(n.start, n.stop) for n in nums]
     in_label = _within(template.labels, [(n.start, n.stop) for n in nums])

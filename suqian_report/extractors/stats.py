@@ -17,9 +17,9 @@ from ..rules.stats import STATS_GROUPS, STATS_ROWS, STATS_UNITS
 from ..segment import Segmented
 from ..validate import balance_check
 from .glued import splits
-from .template import TemplateResult, Token, _Builder, read_value, tokenize
+from .tabular import STATS_REGION, TemplateResult
+from .template import Token, _Builder, read_value, tokenize
 
-_REGION = re.compile(r"统计表[\s：:]*指标名称")
 _YEAR_COLUMN = re.compile(r"^(?:(?:19|20)\d\d\s*)?年度|^本年度?|^当年|^统计数|^数量")
 _CUMULATIVE = "累计"
 
@@ -32,7 +32,7 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
     """``prose_values``: (value, unit) of every figure the report's text states, to choose between splits."""
     out = TemplateResult()
     text = seg.clean_text
-    regions = list(_REGION.finditer(text))
+    regions = list(STATS_REGION.finditer(text))
     if not regions:
         return out
     m = regions[-1]  # the last one: the table, after any mention of it in the text

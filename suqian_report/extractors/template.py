@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Check, Figure, Status, TableCell
@@ -46,6 +46,7 @@ from ..rules.tables import (
 from ..segment import Segmented
 from ..validate import _num, all_numbers, all_present, balance_check, check_input
 from .glued import blocks_of_five, row_total, splits
+from .tabular import TemplateResult, has_standard_tables
 
 # ---------------------------------------------------------------- cells
 
@@ -193,29 +194,6 @@ def regions(text: str) -> dict[str, tuple[int, int]]:
         end = min(nxt, after) if after > i else nxt
         out[t] = (i, end)
     return out
-
-
-# ---------------------------------------------------------------- results
-
-
-@dataclass
-class TemplateResult:
-    """What the standard tables gave: figures, their checks, and the clean-text spans they used."""
-
-    figures: list[Figure] = field(default_factory=list)
-    checks: list[Check] = field(default_factory=list)
-    used: list[tuple[int, int]] = field(default_factory=list)  # clean-text spans of the cells read
-    labels: list[tuple[int, int]] = field(default_factory=list)  # spans of row and column labels (三类, 第二十条…)
-    regions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def merge(self, other: TemplateResult) -> None:
-        self.figures += other.figures
-        self.checks += other.checks
-        self.used += other.used
-        self.labels += other.labels
-        self.regions.update(other.regions)
-        self.warnings += other.warnings
 
 
 class _Builder:
@@ -785,10 +763,8 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
 
 def read_tables(seg: Segmented, tracer: Tracer, fmt: str) -> TemplateResult:
     out = TemplateResult()
-    if not fmt.startswith("template") and not any(
-        a in seg.clean_text for anchors in TABLE_ANCHORS.values() for a in anchors
-    ):
-        return out  # a 2014 report's 行政复议、行政诉讼情况 section is prose, not table 四
+    if not has_standard_tables(seg.clean_text, fmt):
+        return out
     out.regions = regions(seg.clean_text)
     b = _Builder(seg, tracer, out)
     if "二" in out.regions:
