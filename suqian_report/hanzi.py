@@ -29,30 +29,33 @@ def common_chars() -> frozenset[str]:
 
 
 # Punctuation and symbols real Chinese pages use; mis-decodings rarely produce them in the right places.
-CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】—…·〔〕％＋－")
+_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·〔〕％＋－"
+CJK_PUNCT = frozenset(_PUNCT)
 
 
 # Neither evidence for nor against: full-width forms (１２３％) and the tone-marked vowels of pinyin.
-_NEUTRAL = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü") | frozenset(chr(c) for c in range(0xFF01, 0xFF5F))
+_PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_NEUTRAL = frozenset(_PINYIN_VOWELS) | frozenset(chr(c) for c in range(0xFF01, 0xFF5F))
 
 
 def plausibility(text: str) -> float:
     """Share of the non-ASCII characters that are common Chinese characters or punctuation (0..1).
 
-    Text with no non-ASCII characters scores 1.0: there is nothing to doubt.  C-level passes
-    (``str.translate``): the rare characters, and when there are any, the characters weighed.
+    Text with no non-ASCII characters scores 1.0: there is nothing to doubt.  C-level passes (a regular
+    expression's character class, a bitmap per block of code points): the rare characters, and when there are
+    any, the characters weighed.
     """
     rare = len(rare_chars(text))
     if rare == 0:
         return 1.0
-    n = len(text.translate(_not_weighed()))
+    n = len(_not_weighed().sub("", text))
     return (n - rare) / n
 
 
 def rare_chars(text: str) -> str:
     """The characters of ``text`` that lower its plausibility (not ASCII, space, neutral, common or punctuation),
-    in order: one C-level pass (``str.translate``).  Text without any scores 1.0, and so does every part of it."""
-    return text.translate(_not_rare())
+    in order: one C-level pass.  Text without any scores 1.0, and so does every part of it."""
+    return _not_rare().sub("", text)
 
 
 # The characters beyond ASCII that str.isspace() holds (a test checks the list against it).
@@ -60,21 +63,22 @@ SPACES = (
     "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 
-
-@lru_cache(maxsize=1)
-def _not_weighed() -> dict[int, None]:
-    """ASCII, spaces and the neutral characters: deleted, they leave the characters plausibility weighs."""
-    table: dict[int, None] = dict.fromkeys(range(0x80))
-    table.update(dict.fromkeys(map(ord, _NEUTRAL)))
-    table.update(dict.fromkeys(map(ord, SPACES)))
-    return table
+# ASCII, spaces and the neutral characters, as the body of a character class.
+_WEIGHLESS = r"\x00-\x7f" + SPACES + _PINYIN_VOWELS + r"\uff01-\uff5e"
 
 
 @lru_cache(maxsize=1)
-def _not_rare() -> dict[int, None]:
-    table = dict(_not_weighed())
-    table.update(dict.fromkeys(map(ord, CJK_PUNCT | common_chars())))
-    return table
+def _not_weighed() -> re.Pattern[str]:
+    """Runs of ASCII, spaces and the neutral characters: deleted, they leave the characters plausibility weighs."""
+    return re.compile(f"[{_WEIGHLESS}]+")
+
+
+@lru_cache(maxsize=1)
+def _not_rare() -> re.Pattern[str]:
+    """Runs of what is not rare: the characters weighed for nothing, common characters and punctuation."""
+    from .rules.common_hanzi import CHARS
+
+    return re.compile(f"[{_WEIGHLESS}{_PUNCT}{CHARS}]+")
 
 
 _CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")

@@ -30,6 +30,18 @@ def test_plausibility_and_rare_characters_follow_the_definition(text):
     assert all(ch not in common_chars() and not ch.isspace() and ch >= "\x80" for ch in rare_chars(text))
 
 
+def _rare(ch: str) -> bool:
+    return not (ch < "\x80" or ch.isspace() or ch in _NEUTRAL or ch in common_chars() or ch in CJK_PUNCT)
+
+
+@given(
+    st.text(max_size=80)
+    | st.text(alphabet="政府報告鏀垮簻锟斤拷，。：；\u3000\uff01\uff5e\uff5f\uff00ǖǘ\x85\x7f\x80𠀀", max_size=40)
+)
+def test_rare_characters_are_exactly_those_of_the_definition(text):
+    assert rare_chars(text) == "".join(ch for ch in text if _rare(ch))
+
+
 def test_plausibility_of_real_and_garbled_text():
     assert plausibility("政府信息公开年度报告，2013年。") == 1.0
     assert plausibility("鏀垮簻淇℃伅鍏紑") < 0.6  # 政府信息公开, UTF-8 read as GBK
