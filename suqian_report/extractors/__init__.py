@@ -86,7 +86,7 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     restates: dict[str, list[Figure]] = {}  # table key → prose figures that may restate it
     for st in stated:
         fig = _figure(st, text, tracer)
-        for key in loose_keys(st) & table_cells.keys():
+        for key in loose_keys(st, table_cells):
             restates.setdefault(key, []).append(fig)
         if fig.key in table_cells:  # the table holds this key; the prose restates it
             restates.setdefault(fig.key, []).insert(0, fig)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -353,10 +354,12 @@ def _rule_key(text: str, st: Stated) -> str | None:
     return None
 
 
-def loose_keys(st: Stated) -> set[str]:
-    """Every key whose label pattern fits this figure, whatever the rule's other conditions say."""
+def loose_keys(st: Stated, among: Collection[str]) -> set[str]:
+    """Every key of ``among`` whose label pattern fits this figure, whatever the rule's other conditions say."""
     return {
         rule.key
         for rule in PROSE_RULES
-        if st.num.unit in rule.units and (rule.label.search(st.prefix) or rule.label.search(st.label))
+        if rule.key in among
+        and st.num.unit in rule.units
+        and (rule.label.search(st.prefix) or rule.label.search(st.label))
     }
