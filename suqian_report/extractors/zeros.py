@@ -54,7 +54,12 @@ def _patterns():
     )
     all_zero = re.compile(rf"(?:{_alt(ALL_ZERO)})\s*(?:{_alt(ZERO_NUMERALS)})(?![0-9.])|(?:{_alt(COLON_NONE)})$")
     fixed = [(key, unit, re.compile(_alt(phrases))) for key, unit, phrases in FIXED]
-    return thing_key, things, negation, all_zero, re.compile(_alt(NOT_ZERO)), fixed
+    # What every statement of zero holds: a negation's words, all_zero's own match, or a fixed phrase.  A clause
+    # without any is passed over with this one search.
+    may_state = re.compile(
+        "|".join([_alt(NEGATIONS_BEFORE_VERB + NEGATIONS), all_zero.pattern, *(f.pattern for _k, _u, f in fixed)])
+    )
+    return thing_key, things, negation, all_zero, re.compile(_alt(NOT_ZERO)), fixed, may_state
 
 
 def _things(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
@@ -77,12 +82,12 @@ def _things(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
 
 def zero_statements(text: str, skip: list[tuple[int, int]]) -> list[Zero]:
     """Every statement of zero outside ``skip`` (tables, spam), in page order; one per key and clause."""
-    _tk, _things_re, negation, all_zero, not_zero, fixed = _patterns()
+    _tk, _things_re, negation, all_zero, not_zero, fixed, may_state = _patterns()
     skipped = SpanSet(skip)
     out: list[Zero] = []
     for m in _CLAUSE.finditer(text):
         a, b = m.span()
-        if skipped.overlaps(a, b) or not_zero.search(text, a, b):
+        if may_state.search(text, a, b) is None or skipped.overlaps(a, b) or not_zero.search(text, a, b):
             continue
         found: list[tuple[str, str, int, int]] = []  # key, unit, statement start, statement end
         neg = negation.search(text, a, b)
