@@ -114,3 +114,16 @@ def test_a_plain_extract_does_not_load_the_parser():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert p.stderr.split() == ["0", "False"]
     assert '"figures"' in p.stdout
+
+
+def test_an_internal_error_is_one_line_and_debug_shows_its_traceback(capfd, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(commands, "extract", broken)
+    monkeypatch.setattr(entry, "DEBUG", False)
+    code, out, err = _run(capfd, ["extract", SAMPLE], quick=True)
+    assert (code, out) == (1, "") and err.startswith("Error: internal error (RuntimeError: a bug); run the same")
+    assert err.count("\n") == 1
+    with pytest.raises(RuntimeError, match="a bug"):
+        entry.run(["--debug", "extract", SAMPLE])
