@@ -5,7 +5,8 @@
     python scripts/bench.py --smoke               # a few seconds of each section (the tests run it)
 
 Prints, each with a ratio to its baseline:
-  1. start-up: `python -c pass` (baseline), importing the package, `suqian-report --help`, importing pandas;
+  1. start-up, in a new environment holding the package as its wheel installs it: `python -c pass` (baseline),
+     importing the package, `suqian-report --help`, a cold extract to JSON, importing pandas;
   2. one page, warm, the best of repeated runs (as timeit reports; CPU time): the whole pipeline, each stage, and the generic tools a user
      would otherwise chain (baselines): ftfy.fix_text on the same text, and trafilatura.extract on the same
      page as HTML (when installed: the `bench` extra);
