@@ -552,3 +552,6 @@ def invoke(args: list[str]) -> int:
             return e.exit_code
         raise
     return code if isinstance(code, int) else EXIT_OK
+
+
+main = entry.main  # the console script of an install made before the entry point moved to entry.main

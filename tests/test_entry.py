@@ -127,3 +127,13 @@ def test_an_internal_error_is_one_line_and_debug_shows_its_traceback(capfd, monk
     assert err.count("\n") == 1
     with pytest.raises(RuntimeError, match="a bug"):
         entry.run(["--debug", "extract", SAMPLE])
+
+
+def test_the_console_script_of_an_earlier_install_still_runs():
+    """Installs made before the entry point moved have ``suqian_report.cli:main`` in their console script."""
+    p = subprocess.run(
+        [sys.executable, "-c", "from suqian_report.cli import main; main()", "extract", SAMPLE],
+        capture_output=True,
+        text=True,
+    )
+    assert p.returncode == 0 and '"proactive.total"' in p.stdout
