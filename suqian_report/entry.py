@@ -53,8 +53,8 @@ def plain_extract(args: list[str]) -> dict[str, object] | None:
 
 def run(args: list[str], quick: bool = True) -> int:
     """Run a command line: its exit code.  ``quick=False`` sends every command line through the parser."""
+    plain = plain_extract(args) if quick else None
     try:
-        plain = plain_extract(args) if quick else None
         if plain is not None:
             from .commands import extract
 
@@ -65,7 +65,7 @@ def run(args: list[str], quick: bool = True) -> int:
             code = invoke(args)
     except Stop as e:
         code = e.code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # (inside a command run through the parser, typer ends it quietly with 130)
         sys.stderr.write("Interrupted.\n")
         code = EXIT_INTERRUPTED
     except BrokenPipeError:

@@ -137,3 +137,12 @@ def test_the_console_script_of_an_earlier_install_still_runs():
         text=True,
     )
     assert p.returncode == 0 and '"proactive.total"' in p.stdout
+
+
+def test_an_interrupt_outside_a_jobs_own_handling_exits_130(capfd, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "extract", interrupted)
+    assert _run(capfd, ["extract", SAMPLE], quick=True) == (130, "", "Interrupted.\n")
+    assert _run(capfd, ["extract", SAMPLE], quick=False)[0] == 130  # (typer ends it without a word)
