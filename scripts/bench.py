@@ -3,6 +3,7 @@
     python scripts/bench.py                       # sample + fixtures, 400-page batch
     python scripts/bench.py --pages ../shared/corpus-full --batch 1000
     python scripts/bench.py --smoke               # a few seconds of each section (the tests run it)
+    python scripts/bench.py --against main        # section 1 also times another commit's start (before/after)
 
 Prints, each with a ratio to its baseline:
   1. start-up, in a new environment holding the package as its wheel installs it: `python -c pass` (baseline),
@@ -65,7 +66,7 @@ SAMPLE = ROOT / "samples" / "suqian-office-2013-mirror.txt"
 HEAVY = ("pandas", "pyarrow", "rich", "bs4", "lxml", "pdfplumber", "pdfminer", "pypdfium2", "docx", "pydantic", "typer")
 
 
-def installed(where: Path) -> str:
+def installed(where: Path, root: Path = ROOT) -> str:
     """A Python that has the package as an install from its wheel has it: the package's files copied into a new
     virtual environment and compiled (what installing the pure-Python wheel does, without building one); its
     dependencies are this environment's, on its path through a ``.pth`` line, so that no ``.pth`` file of this
@@ -80,7 +81,7 @@ def installed(where: Path) -> str:
     site = subprocess.run(
         [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True
     ).stdout.strip()
-    shutil.copytree(ROOT / "suqian_report", Path(site, "suqian_report"), ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "suqian_report", Path(site, "suqian_report"), ignore=shutil.ignore_patterns("__pycache__"))
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     Path(site, "dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run([py, "-m", "compileall", "-q", site], check=True, env=_writing_bytecode())
@@ -89,6 +90,41 @@ def installed(where: Path) -> str:
 
 def _writing_bytecode() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def console_script(root: Path) -> str:
+    """What the tree's console script runs (its entry point moved from ``cli.main`` to ``entry.main``)."""
+    module = "entry" if (root / "suqian_report" / "entry.py").exists() else "cli"
+    return f"from suqian_report.{module} import main; main()"
+
+
+def against(commit: str, where: Path, repeat: int) -> dict[str, float]:
+    """Cold extract and --help of another commit, installed the same way (``--against``): before and after in
+    one run, since this machine's timings drift between runs."""
+    tree = where / "tree"
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit], check=True, capture_output=True
+    )
+    try:
+        py = installed(where, tree)
+        cache = where / "cache"
+        cache.mkdir()
+        env = {**_writing_bytecode(), "SUQIAN_REPORT_CACHE": str(cache)}
+        script = console_script(tree)
+        out = {}
+        for name, args in (
+            (f"extract SAMPLE --format json (cold), {commit}", ("extract", str(SAMPLE), "-f", "json")),
+            (f"suqian-report --help, {commit}", ("--help",)),
+        ):
+            command = (py, "-c", script, *args)
+            subprocess.run(command, capture_output=True, check=True, env=env, cwd=cache)
+            out[name] = timed(
+                lambda command=command: subprocess.run(command, capture_output=True, check=True, env=env, cwd=cache),
+                repeat,
+            )
+        return out
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
 
 
 def startup(py: str, cache: Path, repeat: int = 9) -> dict[str, float]:
@@ -102,7 +138,7 @@ def startup(py: str, cache: Path, repeat: int = 9) -> dict[str, float]:
         subprocess.run(args, capture_output=True, check=True, env=e, cwd=cache)
         return timed(lambda: subprocess.run(args, capture_output=True, check=True, env=e, cwd=cache), repeat)
 
-    script = "from suqian_report.entry import main; main()"
+    script = console_script(ROOT)
     extract = (py, "-c", script, "extract", str(SAMPLE), "-f", "json")
     return {
         "python -c pass (baseline)": cmd(py, "-c", "pass"),
@@ -360,6 +396,11 @@ def main() -> int:
     ap.add_argument("--dataset", type=int, default=2000, help="distinct pages in the crawl runs (0: skip section 6)")
     ap.add_argument("--rss", type=int, default=10000, help="pages in the memory run (0: skip it)")
     ap.add_argument(
+        "--against",
+        metavar="COMMIT",
+        help="also time the start-up of this commit, installed the same way (before/after)",
+    )
+    ap.add_argument(
         "--smoke",
         action="store_true",
         help="a few seconds of each section, to check the script runs (figures not meant)",
@@ -396,6 +437,9 @@ def main() -> int:
         (Path(tmp) / "cache").mkdir()
         s = startup(py, Path(tmp) / "cache", 1 if args.smoke else 9)
         heavy = heavy_imports(py)
+    if args.against:
+        with tempfile.TemporaryDirectory() as tmp:
+            s.update(against(args.against, Path(tmp), 1 if args.smoke else 9))
     base = s["python -c pass (baseline)"]
     for k, v in s.items():
         print(f"   {k:44} {v:7.3f} s   {v / base:5.1f} × baseline")
