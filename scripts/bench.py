@@ -98,58 +98,53 @@ def console_script(root: Path) -> str:
     return f"from suqian_report.{module} import main; main()"
 
 
-def against(commit: str, where: Path, repeat: int) -> dict[str, float]:
-    """Cold extract and --help of another commit, installed the same way (``--against``): before and after in
-    one run, since this machine's timings drift between runs."""
-    tree = where / "tree"
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit], check=True, capture_output=True
-    )
-    try:
-        py = installed(where, tree)
-        cache = where / "cache"
-        cache.mkdir()
-        env = {**_writing_bytecode(), "SUQIAN_REPORT_CACHE": str(cache)}
-        script = console_script(tree)
-        out = {}
-        for name, args in (
-            (f"extract SAMPLE --format json (cold), {commit}", ("extract", str(SAMPLE), "-f", "json")),
-            (f"suqian-report --help, {commit}", ("--help",)),
-        ):
-            command = (py, "-c", script, *args)
-            subprocess.run(command, capture_output=True, check=True, env=env, cwd=cache)
-            out[name] = timed(
-                lambda command=command: subprocess.run(command, capture_output=True, check=True, env=env, cwd=cache),
-                repeat,
-            )
-        return out
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
+Command = tuple[tuple[str, ...], dict[str, str], Path]  # argv, environment, working directory
 
 
-def startup(py: str, cache: Path, repeat: int = 9) -> dict[str, float]:
-    # With the compiled patterns an earlier run left in the cache (see suqian_report.regexcache), each command
-    # run once first; the run without that cache is timed too: the first run on a machine.  The command is run as
-    # its console script runs it (``from suqian_report.entry import main; main()``).
+def commands(py: str, root: Path, cache: Path, suffix: str = "") -> dict[str, Command]:
+    """The start-up commands of one installed tree, run as its console script runs it.  Each keeps its compiled
+    patterns in its own cache (see suqian_report.regexcache), which the first run writes; the run without one is
+    timed too: the first run on a machine."""
     env = {**_writing_bytecode(), "SUQIAN_REPORT_CACHE": str(cache)}
-
-    def cmd(*args: str, **extra: str) -> float:
-        e = {**env, **extra}
-        subprocess.run(args, capture_output=True, check=True, env=e, cwd=cache)
-        return timed(lambda: subprocess.run(args, capture_output=True, check=True, env=e, cwd=cache), repeat)
-
-    script = console_script(ROOT)
+    script = console_script(root)
     extract = (py, "-c", script, "extract", str(SAMPLE), "-f", "json")
+    if suffix:  # another commit: what it is compared on
+        return {
+            f"extract SAMPLE --format json (cold), {suffix}": (extract, env, cache),
+            f"suqian-report --help, {suffix}": ((py, "-c", script, "--help"), env, cache),
+        }
     return {
-        "python -c pass (baseline)": cmd(py, "-c", "pass"),
-        "import suqian_report": cmd(py, "-c", "import suqian_report"),
-        "suqian-report --help": cmd(py, "-c", script, "--help"),
-        "import suqian_report.pipeline": cmd(py, "-c", "import suqian_report.pipeline"),
-        "extract SAMPLE --format json (cold)": cmd(*extract),
-        "  the same, no compiled-pattern cache": cmd(*extract, SUQIAN_REPORT_CACHE=""),
-        "import pandas (for reference)": cmd(py, "-c", "import pandas"),
-        "python -c pass here (a development install)": cmd(sys.executable, "-c", "pass"),
+        "python -c pass (baseline)": ((py, "-c", "pass"), env, cache),
+        "import suqian_report": ((py, "-c", "import suqian_report"), env, cache),
+        "suqian-report --help": ((py, "-c", script, "--help"), env, cache),
+        "import suqian_report.pipeline": ((py, "-c", "import suqian_report.pipeline"), env, cache),
+        "extract SAMPLE --format json (cold)": (extract, env, cache),
+        "  the same, no compiled-pattern cache": (extract, {**env, "SUQIAN_REPORT_CACHE": ""}, cache),
+        "import pandas (for reference)": ((py, "-c", "import pandas"), env, cache),
+        "python -c pass here (a development install)": ((sys.executable, "-c", "pass"), env, cache),
     }
+
+
+def startup(table: dict[str, Command], repeat: int = 9) -> dict[str, float]:
+    """The median wall time of each command.  They are timed in turn, round after round, so that a slow spell of
+    the machine falls on all of them alike (timed one after the other, a ratio could compare a quiet minute with a
+    busy one)."""
+    runs: dict[str, list[float]] = {name: [] for name in table}
+    for args, env, cwd in table.values():
+        subprocess.run(args, capture_output=True, check=True, env=env, cwd=cwd)
+    for _ in range(repeat):
+        for name, (args, env, cwd) in table.items():
+            t = time.perf_counter()
+            subprocess.run(args, capture_output=True, check=True, env=env, cwd=cwd)
+            runs[name].append(time.perf_counter() - t)
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def checkout(commit: str, where: Path) -> Path:
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), commit], check=True, capture_output=True
+    )
+    return where
 
 
 def heavy_imports(py: str) -> list[str]:
@@ -433,13 +428,20 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
     print(f"1. start-up of the wheel in a new environment (median of {1 if args.smoke else 9}, seconds)")
     with tempfile.TemporaryDirectory() as tmp:
-        py = installed(Path(tmp))
-        (Path(tmp) / "cache").mkdir()
-        s = startup(py, Path(tmp) / "cache", 1 if args.smoke else 9)
+        here = Path(tmp) / "here"
+        py = installed(here)
+        table = commands(py, ROOT, here)
+        if args.against:  # (--against: another commit, installed the same way and timed in the same rounds)
+            tree = checkout(args.against, Path(tmp) / "tree")
+            try:
+                there = Path(tmp) / "there"
+                table |= commands(installed(there, tree), tree, there, args.against)
+            finally:
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True
+                )
+        s = startup(table, 1 if args.smoke else 9)
         heavy = heavy_imports(py)
-    if args.against:
-        with tempfile.TemporaryDirectory() as tmp:
-            s.update(against(args.against, Path(tmp), 1 if args.smoke else 9))
     base = s["python -c pass (baseline)"]
     for k, v in s.items():
         print(f"   {k:44} {v:7.3f} s   {v / base:5.1f} × baseline")
