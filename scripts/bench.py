@@ -140,17 +140,10 @@ def startup(table: dict[str, Command], repeat: int = 9) -> dict[str, float]:
     return {name: statistics.median(times) for name, times in runs.items()}
 
 
-def checkout(commit: str, where: Path) -> Path:
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), commit], check=True, capture_output=True
-    )
-    return where
-
-
 def heavy_imports(py: str) -> list[str]:
     """The libraries a cold extract to JSON imports that only other paths need (it should be none)."""
     p = subprocess.run(
-        [py, "-X", "importtime", "-c", "from suqian_report.entry import main; main()", "extract", str(SAMPLE)],
+        [py, "-X", "importtime", "-c", console_script(ROOT), "extract", str(SAMPLE)],
         capture_output=True,
         text=True,
         check=True,
@@ -432,14 +425,11 @@ def main() -> int:
         py = installed(here)
         table = commands(py, ROOT, here)
         if args.against:  # (--against: another commit, installed the same way and timed in the same rounds)
-            tree = checkout(args.against, Path(tmp) / "tree")
-            try:
+            from same_outputs import checkout  # (a script beside this one)
+
+            with checkout(args.against, Path(tmp) / "tree") as tree:
                 there = Path(tmp) / "there"
                 table |= commands(installed(there, tree), tree, there, args.against)
-            finally:
-                subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True
-                )
         s = startup(table, 1 if args.smoke else 9)
         heavy = heavy_imports(py)
     base = s["python -c pass (baseline)"]

@@ -19,10 +19,24 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = {".txt", ".html", ".htm", ".md", ".pdf", ".docx", ".gz"}
+
+
+@contextmanager
+def checkout(commit: str, where: Path) -> Iterator[Path]:
+    """A checkout of ``commit`` at ``where`` (a ``git worktree``), removed afterwards."""
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), commit], check=True, capture_output=True
+    )
+    try:
+        yield where
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(where)], capture_output=True)
 
 
 def pages(folders: list[Path]) -> list[Path]:
@@ -77,17 +91,8 @@ def main() -> int:
     ap.add_argument("--against", required=True, help="the commit to compare the working tree with")
     args = ap.parse_args()
     files = [str(p.resolve()) for p in pages(args.folders or [ROOT / "samples", ROOT / "tests" / "fixtures"])]
-    with tempfile.TemporaryDirectory() as tmp:
-        other = Path(tmp) / "other"
-        subprocess.run(
-            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(other), args.against],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            theirs = run_in(other, files)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], capture_output=True)
+    with tempfile.TemporaryDirectory() as tmp, checkout(args.against, Path(tmp) / "other") as other:
+        theirs = run_in(other, files)
     ours = run_in(ROOT, files)
     differ = [f for f in files if ours[f] != theirs[f]]
     for f in differ:
