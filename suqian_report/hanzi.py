@@ -35,7 +35,7 @@ CJK_PUNCT = frozenset(_PUNCT)
 
 # Neither evidence for nor against: full-width forms (１２３％) and the tone-marked vowels of pinyin.
 _PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-_NEUTRAL = frozenset(_PINYIN_VOWELS) | frozenset(chr(c) for c in range(0xFF01, 0xFF5F))
+_FULL_WIDTH = r"\uff01-\uff5e"  # as a range of a character class
 
 
 def plausibility(text: str) -> float:
@@ -64,7 +64,7 @@ SPACES = (
 )
 
 # ASCII, spaces and the neutral characters, as the body of a character class.
-_WEIGHLESS = r"\x00-\x7f" + SPACES + _PINYIN_VOWELS + r"\uff01-\uff5e"
+_WEIGHLESS = r"\x00-\x7f" + SPACES + _PINYIN_VOWELS + _FULL_WIDTH
 
 
 @lru_cache(maxsize=1)

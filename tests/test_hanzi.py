@@ -5,7 +5,15 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suqian_report.hanzi import _NEUTRAL, CJK_PUNCT, SPACES, cjk_count, common_chars, plausibility, rare_chars
+from suqian_report.hanzi import (
+    _PINYIN_VOWELS,
+    CJK_PUNCT,
+    SPACES,
+    cjk_count,
+    common_chars,
+    plausibility,
+    rare_chars,
+)
 
 
 def test_spaces_are_the_characters_python_calls_space():
@@ -13,15 +21,19 @@ def test_spaces_are_the_characters_python_calls_space():
     assert set(SPACES) == beyond_ascii
 
 
+def _weighed(ch: str) -> bool:
+    """Not ASCII, a space or neutral (a tone-marked pinyin vowel, a full-width form): the definition."""
+    return not (ch < "\x80" or ch.isspace() or ch in _PINYIN_VOWELS or "\uff01" <= ch <= "\uff5e")
+
+
+def _common(ch: str) -> bool:
+    return ch in common_chars() or ch in CJK_PUNCT
+
+
 def _reference(text: str) -> float:
     """The definition, character by character."""
-    n = good = 0
-    for ch in text:
-        if ch < "\x80" or ch.isspace() or ch in _NEUTRAL:
-            continue
-        n += 1
-        good += ch in common_chars() or ch in CJK_PUNCT
-    return 1.0 if n == 0 else good / n
+    weighed = [ch for ch in text if _weighed(ch)]
+    return 1.0 if not weighed else sum(map(_common, weighed)) / len(weighed)
 
 
 @given(st.text(alphabet="政府信息公开報告鏀垮簻锟斤拷，。 \u3000１２ābc12\n\xa0\u2003€", max_size=60))
@@ -31,7 +43,7 @@ def test_plausibility_and_rare_characters_follow_the_definition(text):
 
 
 def _rare(ch: str) -> bool:
-    return not (ch < "\x80" or ch.isspace() or ch in _NEUTRAL or ch in common_chars() or ch in CJK_PUNCT)
+    return _weighed(ch) and not _common(ch)
 
 
 @given(
