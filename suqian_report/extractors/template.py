@@ -46,7 +46,7 @@ from ..rules.tables import (
 from ..segment import Segmented
 from ..validate import _num, all_numbers, all_present, balance_check, check_input
 from .glued import blocks_of_five, row_total, splits
-from .tabular import TemplateResult, has_standard_tables
+from .tabular import TemplateResult
 
 # ---------------------------------------------------------------- cells
 
@@ -762,9 +762,9 @@ def _table4(b: _Builder, span: tuple[int, int]) -> list[Figure]:
 
 
 def read_tables(seg: Segmented, tracer: Tracer, fmt: str) -> TemplateResult:
+    """The standard tables of a page that has them (:func:`.tabular.has_standard_tables`: the caller asks, before
+    loading this module)."""
     out = TemplateResult()
-    if not has_standard_tables(seg.clean_text, fmt):
-        return out
     out.regions = regions(seg.clean_text)
     b = _Builder(seg, tracer, out)
     if "二" in out.regions:
