@@ -10,6 +10,7 @@ from .document import Document
 from .errors import InputError
 from .extractors import extract as extract_stage
 from .extractors.genre import is_report
+from .extractors.regime import by_year_alone
 from .hanzi import cjk_at_least, plausibility
 from .limits import MAX_BYTES
 from .load import load_bytes, load_file, load_text
@@ -53,6 +54,9 @@ def run(doc: Document) -> Report:
         )
     seg = segment(repaired.text, doc.lines)
     ex = extract_stage(doc, repaired, seg)
+    verdict, evidence = is_report(ex.metadata, seg.clean_text, ex.figures, repaired.text)
+    if verdict is False and by_year_alone(ex.metadata.format_evidence):
+        ex.metadata.format, ex.metadata.format_evidence = "unknown", []  # a year implies a format only for a report
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
 
     to_raw_line = _line_raw_spans(doc, repaired, seg)
@@ -69,7 +73,6 @@ def run(doc: Document) -> Report:
         boilerplate.append(Boilerplate("page_furniture", reason, "\n".join(doc.furniture), None))
 
     truncated = _cut_off(seg)
-    verdict, evidence = is_report(ex.metadata, seg.clean_text, ex.figures, repaired.text)
     damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
     quality = Quality(
         script="traditional"

@@ -45,7 +45,11 @@ _ANNOUNCED = re.compile(
 _ANNOUNCED_YEAR_FIRST = re.compile(
     r"(?:公布|发布)《?((?:19|20)\d\d)\s*年度?([^，。,《》“”\d]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
 )
-_BODY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?:度|，|,|底|以来|全年|全)")
+# A year the body speaks of as a whole (2019年, 2019年度, 2019年市政府…), not a date (2019年3月) nor a plan for
+# the year ahead (2020年将…, 2020年,我们将…).
+_BODY_YEAR = re.compile(
+    r"(?<![\d〔\[［])((?:19|20)\d\d)\s*年度?(?!\s*\d|[,，]?\s*(?:将|我们将|我\w{0,2}将|计划|拟|要|继续))"
+)
 _ORG = re.compile(
     r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|开发区|园区|新区|管委会).*(?:政府|办公室|办公厅|局|委员会|委|厅|办|中心|处|院|所|站|队|管委会|街道办事处|办事处)$"
 )
@@ -237,9 +241,10 @@ def build_metadata(
     if md.report_year is None:
         years = [int(y) for y in _BODY_YEAR.findall(head)]
         if years:
-            md.report_year = max(set(years), key=years.count)
+            md.report_year = max(years)
             warnings.append(
-                f"no reporting period or titled year: report_year {md.report_year} is the year the body speaks of most"
+                f"no reporting period or titled year: report_year {md.report_year} is the latest year the body "
+                "speaks of (earlier years are the past it compares with)"
             )
 
     m = _PHONE.search(head)
