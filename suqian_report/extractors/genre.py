@@ -82,8 +82,10 @@ def is_report(md: Metadata, text: str, figures: list[Figure], page: str) -> tupl
     if (m := re.search(words.ADDRESSEE, page[:2000])) is not None:
         signals.append((-3, f"addressed to subordinate bodies, as a document sent down: {m.group(0).strip()[:30]}"))
     doc_no = md.doc_no if md.doc_no and re.search(r"[〔\[［【]\s*(?:19|20)\d\d", md.doc_no) else None
-    if doc_no or (m := re.search(words.DOC_NUMBER_LINE, page[:2000])) is not None:
-        signals.append((-2, f"a document number under the title: {doc_no or m.group(0).strip()}"))
+    if doc_no is None and (m := re.search(words.DOC_NUMBER_LINE, page[:2000])) is not None:
+        doc_no = m.group(0).strip()
+    if doc_no:
+        signals.append((-2, f"a document number under the title: {doc_no}"))
     if not cjk_at_least(page, 300) and re.search(words.ATTACHMENT_WORDS, page):
         signals.append((-3, "a short page pointing to an attachment: the report is in the file, not here"))
 
