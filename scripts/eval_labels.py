@@ -58,7 +58,13 @@ def level_matches(label: str, publisher: str, got: str) -> bool:
 
 
 def figures_found(label: str, values: set[float]) -> tuple[int, int]:
-    wanted = [float(m.replace(",", "")) for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*\S*(?:;|$)", label)]
+    """How many of the figures a label lists (``重大行政决策事项 8項; 行政执法信息 40萬條``) the tool found, a
+    figure written with 万 or 亿 counted at its value (40万 is 400000)."""
+    scale = {"": 1, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+    wanted = [
+        round(float(n.replace(",", "")) * scale[mult], 6)
+        for n, mult in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*([万萬亿億]?)\S*(?:;|$)", label)
+    ]
     return sum(v in values for v in wanted), len(wanted)
 
 

@@ -121,8 +121,13 @@ def test_html_title_and_meta_give_metadata_when_there_is_no_panel():
     <p>全年主动公开政府信息1225条。</p></body></html>"""
     r = extract(html.encode("utf-8"))
     assert r.metadata.title == "某县人民政府2021年政府信息公开工作年度报告"
-    assert r.metadata.publisher == "某县人民政府办公室"
+    assert r.metadata.publisher == "某县人民政府"  # the title names whose report it is; the tag, who posted it
+    assert r.metadata.level == "county"
     assert r.metadata.publish_date == "2022-01-28"
+    # a title that names no body: the ContentSource tag does
+    untitled = html.replace("某县人民政府2021年政府信息公开工作年度报告_某县人民政府", "2021年政府信息公开工作年度报告")
+    r = extract(untitled.encode("utf-8"))
+    assert (r.metadata.title, r.metadata.publisher) == ("2021年政府信息公开工作年度报告", "某县人民政府办公室")
 
 
 _ONE_LINE_REPORT = (

@@ -1,11 +1,9 @@
-"""Metadata: who published the report, about which year, and how to reach them.
+"""Metadata: the report's title, about which year, and how to reach its body (who the body is: :mod:`.publisher`).
 
-Sources, best first: the metadata panel (名称, 索引号, 发布机构, 发文日期…),
-the report's own title and opening paragraph (统计期限, 联系电话, 邮编, 电子邮箱),
-then the HTML ``<title>`` and meta tags.  Spam brand names are never taken
-as a title or publisher.  ``report_year`` is the year the data covers: the
-reporting period's year first, then the title's; a disagreement is kept as
-a warning.
+Sources, best first: the metadata panel (名称, 索引号, 发文日期…), the report's own title line and opening
+paragraph (统计期限, 联系电话, 邮编, 电子邮箱), then the HTML ``<title>`` and meta tags.  Spam brand names are never
+taken as a title or publisher.  ``report_year`` is the year the data covers: the reporting period's year first,
+then the title's; a disagreement is kept as a warning.
 """
 
 from __future__ import annotations
@@ -15,6 +13,8 @@ import re
 from ..model import Metadata
 from ..rules.contacts import DASHES, PHONE, POSTCODE
 from ..rules.spam import BRANDS
+from .publisher import announced
+from .publisher import find as find_publisher
 
 _DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _PERIOD = re.compile(
@@ -30,49 +30,13 @@ _ADDRESS = re.compile(
     r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})"
 )
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-# The body a title names before its year (宿迁市人民政府办公室2013年…); also used by compare.
+# The body a title names before its year (宿迁市人民政府办公室2013年…); used by compare.
 PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
-_PUBLISHER_AFTER_YEAR = re.compile(
-    r"^(?:19|20)\d\d\s*年度?(.{3,30}?)(?:政府)?(?:信息公开|政务公开)"
-)  # 2019年上海市人民政府办公厅…
-_COMPILER = re.compile(r"由([^，。,（(]{2,30}?)(?:根据|依据|按照)?[^，。]{0,30}?编制")
-_CONTACT = re.compile(r"请(?:与|联系)([^，。,（(；;、]{2,30}?)(?:联系|$|[（(])")
-# 现向社会公布宿迁市政务服务管理办公室2017年度政府信息公开年度报告
-_ANNOUNCED = re.compile(
-    r"(?:公布|发布)《?([^，。,《》“”]{2,40}?)\s*((?:19|20)\d\d)\s*年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
-)
-# 现向社会公布2019年度宿城区文化广电和旅游局信息公开工作年度报告
-_ANNOUNCED_YEAR_FIRST = re.compile(
-    r"(?:公布|发布)《?((?:19|20)\d\d)\s*年度?([^，。,《》“”\d]{2,40}?)(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告"
-)
 # A year the body speaks of as a whole (2019年, 2019年度, 2019年市政府…), not a date (2019年3月) nor a plan for
 # the year ahead (2020年将…, 2020年,我们将…).
 _BODY_YEAR = re.compile(
     r"(?<![\d〔\[［])((?:19|20)\d\d)\s*年度?(?!\s*\d|[,，]?\s*(?:将|我们将|我\w{0,2}将|计划|拟|要|继续))"
 )
-_ORG = re.compile(
-    r"(?:省|市|县|区|州|盟|旗|镇|乡|街道|自治区|开发区|园区|新区|管委会).*(?:政府|办公室|办公厅|局|委员会|委|厅|办|中心|处|院|所|站|队|管委会|街道办事处|办事处)$"
-)
-_PLACE = re.compile(
-    r"^((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟|地区))?(?:[\u4e00-\u9fff]{1,7}?(?:市|县|区|旗))?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))?)"
-)
-_GOVERNMENT = re.compile(r"(人民政府|政府|管委会|管理委员会|行政公署)(办公室|办公厅)?$")
-_LEVEL_BY_SUFFIX = (
-    ("街道", "subdistrict"),
-    ("镇", "township"),
-    ("乡", "township"),
-    ("区", "district"),
-    ("旗", "county"),
-    ("县", "county"),
-    ("自治州", "city"),
-    ("州", "city"),
-    ("盟", "city"),
-    ("市", "city"),
-    ("自治区", "province"),
-    ("省", "province"),
-)
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 
 def normalise_phone(written: str) -> str:
@@ -141,23 +105,29 @@ def period(text: str) -> tuple[str | None, str | None, int | None]:
     return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}", y2
 
 
-def region_and_level(publisher: str | None) -> tuple[str | None, str | None]:
-    if not publisher:
-        return None, None
-    m = _PLACE.match(publisher)
-    region = m.group(1) if m and m.group(1) else None
-    if region and region == publisher:
-        region = None
-    rest = publisher[len(region) :] if region else publisher
-    if region and _GOVERNMENT.fullmatch(rest or ""):
-        if region.endswith(_MUNICIPALITIES):
-            return region, "province"
-        for suffix, level in _LEVEL_BY_SUFFIX:
-            if region.endswith(suffix):
-                return region, level
-    if rest and not _GOVERNMENT.fullmatch(rest):
-        return region, "department"
-    return region, None
+def _title(panel: dict[str, str], title_line: str | None, meta: dict[str, str], announced: str | None) -> str | None:
+    """The report's title: the panel's 名称, the page's title line, the ArticleTitle and ``<title>`` tags, the name
+    the announcing sentence gives it; the first that names a year or a body, else the first there is (a column's
+    name, 政府信息公开年报, is a title only where nothing better is).  Breadcrumbs are never titles."""
+    candidates = [
+        _clean(_panel(panel, "名称", "标题")),
+        _clean(title_line),
+        _clean(meta.get("articletitle")),
+        _site_suffix_cut(_clean(meta.get("title"))),
+        _clean(announced),
+    ]
+    titles = [_spaced(t) for t in candidates if t and not _BREADCRUMB.search(t)]
+    return next((t for t in titles if _SPECIFIC.search(t)), titles[0] if titles else None)
+
+
+_BREADCRUMB = re.compile(r"[>»＞›]|位置|首页")
+# A title that says whose report, or for which year: more than a column's name.
+_SPECIFIC = re.compile(r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)")
+
+
+def _spaced(title: str) -> str:
+    title = re.sub(r"\s+", " ", title)
+    return re.sub(r"(?<=[\u4e00-\u9fff0-9]) (?=[\u4e00-\u9fff0-9])", "", title)
 
 
 def build_metadata(
@@ -174,44 +144,18 @@ def build_metadata(
     if spam is not None:
         for value in (title_text or "", *panel.values(), *meta.values()):
             spam += [m.group(0) for m in BRANDS.finditer(value)]
-    title = (
-        _clean(_panel(panel, "名称", "标题"))
-        or _clean(title_text)
-        or _clean(meta.get("articletitle"))
-        or _site_suffix_cut(_clean(meta.get("title")))
-    )
-    if title:
-        title = re.sub(r"\s+", " ", title)
-        title = re.sub(r"(?<=[\u4e00-\u9fff0-9]) (?=[\u4e00-\u9fff0-9])", "", title)
-    md.title = title
     head = body[:3000]
-
-    publisher = _clean(_panel(panel, "发布机构", "发文机关", "发布单位", "公开主体")) or _clean(
-        meta.get("contentsource")
+    report_named = announced(head)
+    md.title = _title(panel, title_text, meta, report_named[0] if report_named else None)
+    who = find_publisher(
+        _clean(_panel(panel, "发布机构", "发文机关", "发布单位", "公开主体")) or _clean(meta.get("contentsource")),
+        md.title,
+        head,
+        [line.strip() for line in body.split("\n", 6)[1:6]],
     )
-    announced = _ANNOUNCED.search(head)
-    if announced is None and (m := _ANNOUNCED_YEAR_FIRST.search(head)):
-        announced = m
-        name, year = m.group(2), m.group(1)
-    elif announced is not None:
-        name, year = announced.group(1), announced.group(2)
-    if not md.title and announced:
-        tail = re.search(r"(?:政府)?(?:信息公开|政务公开)(?:工作)?年度?报告$", announced.group(0))
-        md.title = title = f"{name}{year}年" + (tail.group(0) if tail else "")
-    if not publisher and title:
-        m = PUBLISHER_IN_TITLE.match(title) or _PUBLISHER_AFTER_YEAR.match(title)
-        if m and len(m.group(1)) >= 3:
-            publisher = _clean(m.group(1))
-    if not publisher and announced and _ORG.search(name):
-        publisher = _clean(name)
-    if not publisher:
-        for pattern in (_COMPILER, _CONTACT):
-            m = pattern.search(head)
-            if m and _ORG.search(m.group(1)):  # an organisation's name, not 委办公室 or a person
-                publisher = _clean(m.group(1))
-                break
-    md.publisher = publisher
-    md.region, md.level = region_and_level(publisher)
+    md.publisher, md.level, md.region = who.name, who.level, who.region
+    if who.name is None and who.level is not None:
+        warnings.append(f"no body named: its level ({who.level}) is read from {who.source}")
 
     md.index_no = _clean(_panel(panel, "索引号"))
     category = _panel(panel, "分类", "主题分类", "信息分类", "体裁分类")
