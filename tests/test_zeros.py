@@ -35,6 +35,19 @@ def zeros(report) -> dict:
         ),
         ("本年度未引发行政复议和行政诉讼。", {"review.total", "litigation.total"}),
         ("本年度未发生因政府信息公开申请而引起的行政复议。", {"review.total"}),  # the 申请 is the cause, not a count
+        # a topic before the things (关于…的, 有关…的): what the topic says does not stop the statement
+        ("2018年度未收到关于政府信息公开和不予公开的申请。", {"requests.new.total"}),
+        ("全年没有收到有关政府信息公开事项的申请。", {"requests.new.total"}),
+        ("本机关未接到针对本机关不予公开答复的行政复议申请及行政诉讼。", {"review.total", "litigation.total"}),
+        ("本年度未发生有关政府信息公开的行政复议或行政诉讼案件。", {"review.total", "litigation.total"}),
+        # the topic's own things, when the head names none
+        ("全年未出现有关行政复议和行政诉讼的情况。", {"review.total", "litigation.total"}),
+        # the things before the negation
+        ("本年度因政府信息公开工作被申请行政复议、提起行政诉讼的情况均未发生。", {"review.total", "litigation.total"}),
+        ("政府信息公开申请本年度暂未收到。", {"requests.new.total"}),
+        ("依申请公开的收费及减免，本年度均未发生。", {"fees.collected"}),
+        # the things in a topic clause just before
+        ("关于政府信息公开的行政复议和行政诉讼，本年度未发生。", {"review.total", "litigation.total"}),
     ],
 )
 def test_zero_statements(sentence, keys):
@@ -57,6 +70,8 @@ def test_zero_statements(sentence, keys):
         "行政事业性收费项目未发生变化。",
         "对涉及国家秘密的申请，未予公开。",
         "未经复议直接起诉的案件由法制科应诉。",
+        "全年受理政府信息公开申请12件，未出现超期。",  # the clause before holds a number: no topic of a zero
+        "关于不予公开的申请，已逐件说明理由。",
     ],
 )
 def test_sentences_that_do_not_say_none(sentence):

@@ -1,8 +1,9 @@
 """How reports say there were none (report-format.md §8.4): 未收到申请, 未发生行政复议, 不存在收费情况, 复议、诉讼均为零.
 
-A statement of zero is a negation, then (in the same clause) the things it says there were none of; or the things,
-then a word saying they were all zero.  Subject and scope may stand between (没有接到群众…的申请).  Each thing
-names one key.  The matching is :mod:`suqian_report.extractors.zeros`; the phrasing is all here.
+A statement of zero is a negation and the things it says there were none of: after it in the same clause (past a
+topic, 关于…的), before it (行政复议、行政诉讼均未发生), or in a topic clause just before (关于…的申请，本年度未收到); or
+the things, then a word saying they were all zero.  Subject and scope may stand between (没有接到群众…的申请).  Each
+thing names one key.  The matching is :mod:`suqian_report.extractors.zeros`; the phrasing is all here.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ THINGS = (
 # is no statement about requests.
 REQUEST_AS_PART_AFTER = ("", "的")  # 行政复议申请, 提起行政诉讼的申请: text between the case and 申请
 REQUEST_AS_CAUSE = ("引起", "引发", "而", "导致", "产生的")  # text between 申请 and the case
+REQUEST_AS_VERB = ("",)  # text between 申请 and the case it asks for (被申请行政复议): 申请 is the verb
+
+# What a negation's scope may hold before the things it counts: a topic (关于…的, 有关…的, 针对…的).  Words inside
+# the topic describe the things (未收到关于政府信息公开和不予公开的申请: 申请, whatever 不予 says); the things named
+# inside count only when the head after the topic names none (未发生有关行政复议和行政诉讼的情况).
+TOPIC_OPENERS = ("关于", "有关", "针对", "对于")
 
 # After the things: all of them were zero.  A digit 0 is a number the page states (it is read as a figure); the
 # other things the clause names get their zero from it.
