@@ -100,6 +100,12 @@ def test_width():
         ("从201312月开始", "从2013年12月开始"),
         ("统计时限为202111日至20211231日。2021年", "统计时限为2021年1月1日至2021年12月31日。2021年"),
         ("2013年1231日", "2013年12月31日"),
+        # a month and day in prose, with no year before them
+        ("市政府于1222日召开常务会议", "市政府于12月22日召开常务会议"),
+        ("自1001日起施行", "自10月01日起施行"),  # the page's digits kept
+        ("1231日前完成报送", "12月31日前完成报送"),
+        ("（318日）", "（3月18日）"),
+        ("0229日", "02月29日"),
     ],
 )
 def test_dropped_date_chars(before, after):
@@ -113,6 +119,12 @@ def test_dropped_date_chars(before, after):
         "共受理20131个日",  # not a date shape
         "2013年1332日",  # no such month/day
         "共计201399日",  # 1999? no: no split is a real date
+        "111日前",  # 1月11日 or 11月1日
+        "共120日",  # a count of days
+        "在120日内答复",  # a time limit
+        "折合1500日元",
+        "1332日",  # no such month and day
+        "第105日",
     ],
 )
 def test_ambiguous_or_impossible_dates_are_left(text):

@@ -1,6 +1,6 @@
 """Characters lost between digits, put back only where the evidence is certain.
 
-Crawlers drop 年 and 月 between digits (``201311日`` for ``2013年1月1日``),
+Crawlers drop 年 and 月 between digits (``201311日`` for ``2013年1月1日``, ``1222日`` for ``12月22日``),
 the closing bracket of a document number (``〔202130号``), the 县 of
 ``3县7区`` and the ``@`` of an e-mail address.  Each fixer here restores one
 of these when the calendar (a real month and day), the context (a year the
@@ -22,6 +22,11 @@ from .base import Change, Context
 _DATE = Started(r"(?<![0-9.\-/年:：])((?:19|20)\d{2})(\d{1,4})(?=[日月])", start=r"[12][09]\d\d\d")
 # 年 kept but 月 lost: 2013年1231日
 _DATE_NO_MONTH = Started(r"(?<![0-9])((?:19|20)\d{2})年(\d{2,4})(?=日)", start=r"[12][09]\d\d年")
+# A month and day with 月 lost, no year before them (于1222日召开): three or four digits right before 日, not a count
+# (共, 累计, 第…) nor days of a time limit or a sum (日内, 日以内, 日元).
+_MONTH_DAY = Started(
+    r"(?<![0-9.\-/年月:：第共计达约近每余])(\d{3,4})(?=日(?!内|以内|之内|元|均|左右))", start=r"\d{3,4}日"
+)
 _START_WORDS = ("自", "从", "由")
 _END_WORDS = ("至", "到", "止", "—", "-", "~")
 
@@ -87,6 +92,26 @@ def _fix_date(m: re.Match[str], text: str, ctx: Context):
     return f"{year}年{md[0]}月{md[1]}", note
 
 
+def _fix_month_day(m: re.Match[str], text: str, ctx: Context):
+    """月 put back where it splits the digits into the only real month and day (with no year, 29 February is a day:
+    a leap year is any of them); the page's digits are kept as written (0229日 → 02月29日)."""
+    digits = m.group(1)
+    readings = [k for k in (1, 2) if _split_at(digits, k)]
+    if len(readings) != 1:
+        return None  # 111日: 1月11日 or 11月1日
+    k = readings[0]
+    return f"{digits[:k]}月{digits[k:]}", "the only month and day these digits can be"
+
+
+def _split_at(digits: str, k: int) -> bool:
+    """``digits`` split after ``k`` is a real month and day (in a leap year)."""
+    month, day = digits[:k], digits[k:]
+    if not day or len(day) > 2:
+        return False
+    mi, di = int(month), int(day)
+    return 1 <= mi <= 12 and 1 <= di <= _days_in(2000, mi)
+
+
 def _fix_date_no_month(m: re.Match[str], text: str, ctx: Context):
     year, tail = int(m.group(1)), m.group(2)
     if not _plausible_year(year, ctx):
@@ -100,14 +125,14 @@ def _fix_date_no_month(m: re.Match[str], text: str, ctx: Context):
 
 class DroppedDate:
     kind = "dropped_date_chars"
-    description = "年/月 lost between the digits of a date, restored (201311日 → 2013年1月1日)"
+    description = "年/月 lost between the digits of a date, restored (201311日 → 2013年1月1日, 1222日 → 12月22日)"
 
     def detect(self, text: str, ctx: Context) -> bool:
-        return _DATE.search(text) is not None or _DATE_NO_MONTH.search(text) is not None
+        return any(p.search(text) is not None for p in (_DATE, _DATE_NO_MONTH, _MONTH_DAY))
 
     def fix(self, text: str, ctx: Context) -> list[Change]:
         changes: list[Change] = []
-        for pattern, fn in ((_DATE, _fix_date), (_DATE_NO_MONTH, _fix_date_no_month)):
+        for pattern, fn in ((_DATE, _fix_date), (_DATE_NO_MONTH, _fix_date_no_month), (_MONTH_DAY, _fix_month_day)):
             for m in pattern.finditer(text):
                 r = fn(m, text, ctx)
                 if r:
