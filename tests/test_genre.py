@@ -366,3 +366,27 @@ def test_reports_are_told(page):
     r = extract_file(page)
     assert r.quality.is_report is True
     assert any(e.startswith("the title names an annual report") for e in r.quality.is_report_evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence, key",
+    [
+        ("通过政务微信发布信息199条。", "proactive.by_channel.wechat"),
+        ("微信公众号全年更新推文320篇。", "proactive.by_channel.wechat"),
+        ("政务微博推送各类信息560条。", "proactive.by_channel.weibo"),
+        ("通过其他方式公开政府信息3.19万余条。", "proactive.by_channel.other"),
+        ("利用其他渠道发布政务信息86条。", "proactive.by_channel.other"),
+        ("在《某县人民政府公报》刊登规范性文件12件。", "proactive.by_channel.gazette"),
+        ("县政府门户网站报送并发布信息1200条。", "proactive.by_channel.website"),
+        ("在政府网站上传政策文件41件。", "proactive.by_channel.website"),
+    ],
+)
+def test_a_channel_is_keyed_whatever_the_verb(sentence, key):
+    """The channel's count, whichever verb says the disclosure (公开, 发布, 推送, 更新, 报送, 刊登, 上传)."""
+    r = extract("某县2018年政府信息公开工作年度报告\n一、主动公开政府信息情况\n2018年，" + sentence)
+    assert [f.key for f in r.figures if f.key.startswith("proactive.by_channel.")] == [key]
+
+
+def test_a_figure_naming_two_channels_is_neither():
+    r = extract("某县2018年政府信息公开工作年度报告\n一、主动公开政府信息情况\n通过门户网站和政务微博发布信息880条。")
+    assert not [f for f in r.figures if f.key.startswith("proactive.by_channel.")]

@@ -32,6 +32,17 @@ def _r(p: str) -> re.Pattern[str]:
     return re.compile(p)
 
 
+# How a disclosure is made, and where (report-format.md §0: 政府网站, 政府公报, 政务微博, 政务微信, 其他方式): a figure
+# naming one channel and one of the verbs is that channel's count, whatever the verb (公开, 发布, 推送, 更新, 报送…).
+DISCLOSE_VERBS = r"(?:公开|发布|推送|更新|报送|刊登|刊发|发送|上传|编发|转载|推出)"
+CHANNEL_WORDS = {
+    "website": r"门户|网站|网上|政府网|政务网|网页",
+    "gazette": r"公报",
+    "weibo": r"微博",
+    "wechat": r"微信|公众号",
+    "other": r"其他方式|其它方式|其他渠道|其它渠道|其他途径|其它途径|其他形式|其它形式|新媒体|客户端|电视|广播|报刊|报纸|公开栏|公示栏|APP|app",
+}
+
 _REVIEW_CTX = _r(r"复议(?!.*诉讼)[^。]*$")
 _LITIGATION_CTX = _r(r"诉讼(?!.*复议)[^。]*$")
 
@@ -44,15 +55,15 @@ PROSE_RULES: tuple[Rule, ...] = (
         _r(r"累计[^，。；]*公开|历年[^，。；]*公开"),
         _r(r"本年|新增|年度|全年|今年|依申请"),
     ),
-    Rule(
-        "proactive.by_channel.website",
-        COUNT_UNITS,
-        _r(r"(门户|网站|网上|政府网)[^，。；]*(主动)?公开|主动公开[^，。；]*(门户|网站)"),
-        _r(r"累计|公报|微博|微信|解读"),
+    *(
+        Rule(
+            f"proactive.by_channel.{name}",
+            COUNT_UNITS | {"篇"},
+            _r(rf"(?:{words})[^，。；]*{DISCLOSE_VERBS}|{DISCLOSE_VERBS}[^，。；]*(?:{words})"),
+            _r("累计|解读|" + "|".join(w for other, w in CHANNEL_WORDS.items() if other != name)),
+        )
+        for name, words in CHANNEL_WORDS.items()
     ),
-    Rule("proactive.by_channel.gazette", COUNT_UNITS, _r(r"公报[^，。；]*(主动)?公开|主动公开[^，。；]*公报")),
-    Rule("proactive.by_channel.weibo", COUNT_UNITS, _r(r"微博[^，。；]*(主动)?公开|主动公开[^，。；]*微博")),
-    Rule("proactive.by_channel.wechat", COUNT_UNITS, _r(r"微信[^，。；]*(主动)?公开|主动公开[^，。；]*微信")),
     Rule("proactive.normative_docs.published", COUNT_UNITS, _r(r"主动公开[^，。；]*规范性文件")),
     # §8.5: documents counted by their disclosure attribute are not requests or refusals.
     Rule("info_attribute.total", COUNT_UNITS, _r(r"(制作|获取)[^，。；]{0,8}政府信息总数|政府信息总数")),
@@ -164,13 +175,8 @@ PROSE_RULES: tuple[Rule, ...] = (
 )
 
 # Channels a disclosure may name.  A clause naming two or more (门户网站、微信公众号…) gives their total.
-CHANNELS = {
-    "website": re.compile(r"门户|网站|网上|政府网|网页"),
-    "gazette": re.compile(r"公报"),
-    "weibo": re.compile(r"微博"),
-    "wechat": re.compile(r"微信"),
-    "other": re.compile(r"新媒体|客户端|查阅点|查询点|电视|广播|报刊|报纸|公开栏|公示栏|信用中国|APP|app"),
-}
+CHANNELS = {name: re.compile(words) for name, words in CHANNEL_WORDS.items()}
+CHANNELS["other"] = re.compile(CHANNEL_WORDS["other"] + "|查阅点|查询点|信用中国")
 
 # Who a figure counts: the first of these the clause (or sentence) names before the figure.
 SCOPES = re.compile(
