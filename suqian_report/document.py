@@ -21,10 +21,14 @@ CELL_SEP = " | "
 
 @dataclass(slots=True)
 class Line:
-    """What one line of the linear text is (text, table row, heading, title), and a row's HTML table."""
+    """What one line of the linear text is (text, table row, heading, title), and a row's HTML table; for an HTML
+    page, the part of the site's template it stands in (``role``: footer, navigation…, from the elements around it)
+    and how many of its characters are link text."""
 
     kind: LineKind = "text"
     table: int | None = None  # HTML table number, for rows
+    role: str | None = None  # furniture the page's markup says the line is in (rules/boilerplate.ROLES)
+    links: int = 0  # characters of the line inside <a>
 
 
 @dataclass(slots=True)

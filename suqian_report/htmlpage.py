@@ -20,6 +20,7 @@ from typing import Any
 from .document import CELL_SEP, Line, LineKind
 from .hanzi import is_cjk
 from .offsets import Alignment, Chain, Edit
+from .rules.boilerplate import CONTENT_WORDS, ROLES
 
 _SKIP = frozenset(
     {
@@ -122,8 +123,13 @@ class _Builder:
     pending_space: int | None = None  # stream offset of a collapsed whitespace run
     pending_break: bool = False  # the run held a line break (or a block boundary inside a cell)
     last_char: str = ""
+    role: str | None = None  # the template part the walk is in (set by the walker)
+    line_role: str | None = None  # the role where the current line's text began
+    line_links: int = 0  # characters of the current line inside <a>
 
     def _emit(self, text: str, s0: int, s1: int, copy: bool) -> None:
+        if self.pos == self.line_start:
+            self.line_role = self.role
         self.segs.append((self.pos, self.pos + len(text), s0, s1, copy))
         self.out.append(text)
         self.pos += len(text)
@@ -168,13 +174,14 @@ class _Builder:
     def newline(self, at: int, next_kind: LineKind = "text", table: int | None = None) -> None:
         self.pending_space = None
         if self.pos > self.line_start:
-            self.lines.append(Line(self.kind, self.table))
+            self.lines.append(Line(self.kind, self.table, self.line_role, self.line_links))
             self._emit("\n", at, at, False)
             self.line_start = self.pos
             self.last_char = ""
         self.cell_start = self.pos
         self.kind = next_kind
         self.table = table
+        self.line_links = 0
 
     def finish(self, stream_len: int) -> tuple[str, Alignment]:
         self.newline(stream_len)
@@ -194,6 +201,7 @@ class _Walker:
         self.b = _Builder()
         self.tables = 0
         self.pre = 0  # depth of <pre> elements around the current node
+        self.in_link = 0  # depth of <a> elements around the current node
 
     def locate(self, s: str) -> int:
         """Stream offset of the text node ``s``, searching forward from the last match."""
@@ -209,6 +217,14 @@ class _Walker:
         return i
 
     def text(self, s: str) -> None:
+        if self.in_link:
+            before = self.b.pos
+            self._text(s)
+            self.b.line_links += self.b.pos - before
+        else:
+            self._text(s)
+
+    def _text(self, s: str) -> None:
         at = self.locate(s)
         if self.pre and at >= 0 and "\n" in s:
             # Preformatted text keeps its line breaks.
@@ -233,43 +249,54 @@ class _Walker:
         for child in node.children:
             if isinstance(child, Tag):
                 name = child.name.lower() if child.name else ""
-                if name in _SKIP:
-                    for s in child.strings:  # keep the stream cursor in step with the document
-                        if s.strip():
-                            self.locate(s)
+                role = role_of(name, child.get("class"), child.get("id")) if child.attrs else _TAG_ROLES.get(name)
+                if role is None and name != "a":
+                    self.element(child, name, in_cell)
                     continue
-                if name == "br":
-                    if in_cell:
-                        self.b.soft_break(self.cursor)
-                    else:
-                        self.b.newline(self.cursor)
-                elif name == "table":
-                    self.table(child, in_cell)
-                elif name in _PRE and not in_cell:
-                    self.b.newline(self.cursor)
-                    self.pre += 1
-                    self.walk(child)
-                    self.pre -= 1
-                    self.b.newline(self.cursor)
-                elif name in _HEADINGS and not in_cell:
-                    self.b.newline(self.cursor, "heading")
-                    self.walk(child)
-                    self.b.newline(self.cursor)
-                elif name in _BLOCK or name in ("tr", "td", "th", "tbody", "thead", "tfoot"):
-                    if in_cell:
-                        self.b.soft_break(self.cursor)
-                        self.walk(child, True)
-                        self.b.soft_break(self.cursor)
-                    else:
-                        self.b.newline(self.cursor)
-                        self.walk(child)
-                        self.b.newline(self.cursor)
-                else:
-                    self.walk(child, in_cell)
+                outer = self.b.role, self.in_link
+                if role is not None:
+                    self.b.role = role or None  # ("": the page's content, whatever holds it)
+                self.in_link += name == "a"
+                self.element(child, name, in_cell)
+                self.b.role, self.in_link = outer
             elif isinstance(child, NavigableString):
                 if isinstance(child, not_text):
                     continue
                 self.text(str(child))
+
+    def element(self, child, name: str, in_cell: bool) -> None:
+        if name in _SKIP:
+            for s in child.strings:  # keep the stream cursor in step with the document
+                if s.strip():
+                    self.locate(s)
+        elif name == "br":
+            if in_cell:
+                self.b.soft_break(self.cursor)
+            else:
+                self.b.newline(self.cursor)
+        elif name == "table":
+            self.table(child, in_cell)
+        elif name in _PRE and not in_cell:
+            self.b.newline(self.cursor)
+            self.pre += 1
+            self.walk(child)
+            self.pre -= 1
+            self.b.newline(self.cursor)
+        elif name in _HEADINGS and not in_cell:
+            self.b.newline(self.cursor, "heading")
+            self.walk(child)
+            self.b.newline(self.cursor)
+        elif name in _BLOCK or name in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+            if in_cell:
+                self.b.soft_break(self.cursor)
+                self.walk(child, True)
+                self.b.soft_break(self.cursor)
+            else:
+                self.b.newline(self.cursor)
+                self.walk(child)
+                self.b.newline(self.cursor)
+        else:
+            self.walk(child, in_cell)
 
     def walk_flat(self, root) -> None:
         """The text nodes in document order without recursion, a line break at every block element; tables are
@@ -289,8 +316,8 @@ class _Walker:
 
     def table(self, table, in_cell: bool) -> None:
         rows = list(_own(table, ("tr",), "table"))  # the rows of this table, not of one inside it
-        if table.find("table") is not None or in_cell:
-            # A layout table (it holds other tables): its cells are just blocks.
+        if in_cell or table.find("table") is not None or _holds_pages(rows):
+            # A layout table (it holds other tables, or a cell holds paragraphs of text): its cells are just blocks.
             self.b.newline(self.cursor)
             self.walk(table)
             self.b.newline(self.cursor)
@@ -308,6 +335,43 @@ class _Walker:
                 self.walk(cell, True)
                 self.b.pending_space = None
             self.b.newline(self.cursor)
+
+
+_CELL_TEXT = 300  # a table cell holding more text than this, or several paragraphs, is a page's layout, not data
+_PARAGRAPHS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "ul", "ol"})
+
+
+def _holds_pages(rows) -> bool:
+    """Whether these rows lay out a page rather than hold data: one cell a row (no columns to read), or a cell
+    holding several paragraphs or a long text."""
+    cells = [list(_own(tr, ("td", "th"), "tr")) for tr in rows]
+    if all(len(row) <= 1 for row in cells):
+        return True
+    for row in cells:
+        for cell in row:
+            blocks = sum(1 for c in cell.children if getattr(c, "name", None) in _PARAGRAPHS)
+            if blocks >= 3 or (blocks and len(cell.get_text()) > _CELL_TEXT):
+                return True
+    return False
+
+
+_TAG_ROLES = {tag: role for role, (tags, _words) in ROLES.items() for tag in tags}
+_WORD_ROLES = {word: role for role, (_tags, words) in ROLES.items() for word in words}
+_CONTENT = frozenset(CONTENT_WORDS)
+_WORD = re.compile(r"[A-Za-z][a-z0-9]*|[0-9]+")
+
+
+def role_of(tag: str, classes, element_id) -> str | None:
+    """The part of a site's template an element is, by its tag and the words of its class and id (``footer``,
+    ``navigation``…), ``""`` for the page's content, None when they say nothing."""
+    names = [*(classes or ()), element_id] if isinstance(classes, list) else [classes, element_id]
+    words = [w.lower() for n in names if n for w in _WORD.findall(str(n))]
+    for w in words:
+        if w in _WORD_ROLES:
+            return _WORD_ROLES[w]
+    if any(w in _CONTENT for w in words):
+        return ""
+    return _TAG_ROLES.get(tag)
 
 
 @lru_cache(maxsize=1)

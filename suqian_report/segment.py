@@ -16,12 +16,25 @@ from functools import cached_property, lru_cache
 
 from .document import CELL_SEP, Line
 from .offsets import Alignment
-from .rules.boilerplate import FOOTER, NAVIGATION, PANEL_LABELS, PANEL_STRONG, RELATED_START
+from .rules.boilerplate import (
+    ARTICLE_INFO,
+    FOOTER,
+    LINK_SHARE,
+    NAVIGATION,
+    PANEL_LABELS,
+    PANEL_STRONG,
+    RELATED_START,
+    ROLE_CUTS,
+)
 from .rules.spam import BRANDS, is_link_spam, spam_runs
 
 _TITLE = re.compile(
     r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
     r"(信息公开|政务公开).{0,12}(年度报告|年报)"
+)
+# A title that says for which year or whose report it is, not only the genre's name.
+_NAMES_WHOSE = re.compile(
+    r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)"
 )
 # Labels may be spaced out to line up (索 引 号, 标 题).
 _TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*年度?$")
@@ -224,6 +237,8 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         "spam_injection": "spam brand name standing where page text was",
         "footer": "site footer",
         "table_rule": "markdown table rule",
+        "menu": "a line of links: a menu or a list of other pages",
+        "toolbar": "share, print, font-size or previous/next links",
     }
     panel: dict[str, str] = {}
 
@@ -233,12 +248,28 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
             continue
         if i in spam_units or (is_link_spam(t) and not _is_prose(t)):
             label[i] = "spam_links"
+        elif (info := ARTICLE_INFO.match(t)) is not None:
+            label[i] = "metadata_panel"
+            panel.setdefault("发布日期", info.group(1))
         elif any(p.search(t) for p in NAVIGATION):
             label[i] = "table_rule" if t.startswith(("|", ":-", "-")) and "---" in t else "navigation"
         elif (fields := parse_panel_line(t)) is not None and "。" not in t and len(t) <= 120:
             label[i] = "metadata_panel"
             for k, v in fields.items():
                 panel.setdefault(k, v)
+
+    # What the page's markup says is its template (a footer, a menu…), and lines that are mostly links.  A heading
+    # that reads as the report's title stays, wherever the template put it, unless it is a link.
+    for i, (raw, markup) in enumerate(zip(lines, kinds)):
+        if label[i] is not None or not (markup.role or markup.links) or not (t := _strip_furniture(raw)):
+            continue
+        linked = markup.links >= LINK_SHARE * len(t.replace(" ", ""))
+        if markup.kind == "heading" and not linked and _is_title(t):
+            continue
+        if markup.role is not None:
+            label[i] = ROLE_CUTS[markup.role]
+        elif linked and not _is_prose(t):
+            label[i] = "menu"
 
     # A whole report saved on one line behind its page furniture (当前位置：… 文字版 文件下载 --> 本报告…):
     # the furniture goes, the line stays.
@@ -252,17 +283,26 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
 
     # The title, and where the report starts.  A title broken over two lines (宿州市人民政府2016年 /
     # 政府信息公开工作年度报告) starts on the first.
-    title_line = next(
-        (
-            i
-            for i in range(n)
-            if label[i] is None
+    def title_like(i: int) -> bool:
+        return (
+            label[i] is None
             and kinds[i].kind != "row"
             and not is_row_text(lines[i])
             and _is_title(_strip_furniture(lines[i]))
-        ),
-        None,
-    )
+        )
+
+    title_line = next((i for i in range(n) if title_like(i)), None)
+    if title_line is not None and not _NAMES_WHOSE.search(lines[title_line]):
+        # a column's name (政府信息公开年报) above the report's own title: the title is the one that names a year
+        # or a body, a few lines below
+        title_line = next(
+            (
+                i
+                for i in range(title_line + 1, min(n, title_line + 10))
+                if title_like(i) and _NAMES_WHOSE.search(lines[i])
+            ),
+            title_line,
+        )
     if (
         title_line
         and label[title_line - 1] is None
@@ -309,7 +349,12 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
             label[i] = "spam_injection"
         i += 1
     last_content = max(
-        (i for i in range(start, n) if label[i] is None and _contentful(lines[i], kinds[i])), default=start
+        (
+            i
+            for i in range(start, n)
+            if label[i] is None and _contentful(lines[i], kinds[i]) and not FOOTER.search(_strip_furniture(lines[i]))
+        ),
+        default=start,
     )
     for i in range(last_content + 1, n):
         t = _strip_furniture(lines[i])

@@ -23,11 +23,23 @@ _PERIOD = re.compile(
     + r"[^。\d]{0,8}?(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
-_PHONE = re.compile(rf"(?:联系电话|咨询电话|电话|联系方式)[:：\s]*({PHONE}|\d{{7,8}}(?:[{DASHES}]\d{{1,5}})?)(?!\d)")
-_POSTCODE = re.compile(rf"(?:邮政编码|邮编)[:：\s]*({POSTCODE})(?!\d)")
+_PHONE = re.compile(
+    rf"(?:联系电话|咨询电话|电\s?话|联系方式)[:：\s]*({PHONE}|\d{{7,8}}(?:[{DASHES}]\d{{1,5}})?)(?!\d)"
+)  # (labels may be spaced out to line up: 电 话, 邮 编)
+_POSTCODE = re.compile(rf"(?:邮政编码|邮\s?编)[:：\s]*({POSTCODE})(?!\d)")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _ADDRESS = re.compile(
     r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})"
+)
+# Where an address written on one line with the other contact fields ends: at the next field's label, or a wide gap.
+# (Labels may be spaced out to line up: 邮 编, 电 话.)
+_NEXT_FIELD = re.compile(
+    r"\s{2,}|\u3000|\s*(?:"
+    + "|".join(
+        r"\s?".join(label) for label in ("邮政编码", "邮编", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "网址")
+    )
+    + r"|E-?mail)\s*[:：]?",
+    re.I,
 )
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # The body a title names before its year (宿迁市人民政府办公室2013年…); used by compare.
@@ -198,5 +210,5 @@ def build_metadata(
     m = _EMAIL.search(head)
     md.email = m.group(0) if m else None
     m = _ADDRESS.search(head)
-    md.address = _clean(m.group(1)) if m else None
+    md.address = _clean(_NEXT_FIELD.split(m.group(1), maxsplit=1)[0]) if m else None
     return md

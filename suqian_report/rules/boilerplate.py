@@ -21,7 +21,7 @@ NAVIGATION = [
         r"扫一扫|分享到[:：]|微信\s*微博|QQ空间|Top\b(?<!\wTop)",  # (begins with a literal: searched fast)
         r"^(上一篇|下一篇|上一条|下一条)[:：]",
         r"^(浏览|访问|阅读)(次数|量)[:：]",
-        r"^(发布|更新)(时间|日期)[:：].{0,40}(来源|访问量|浏览|字[体号]|【)",
+        r"^(发布|更新)(时间|日期)[:：].{0,40}(来源|访问量|浏览|点击|阅读|字[体号]|【)",
         r"^来源[:：]\S{0,20}(访问|浏览|时间|日期|字[体号]|$)",
         r"^(全文|全真版|文字版|PDF版|打印版)(\s+(全文|全真版|文字版|PDF版|打印版))*$",
         r"^(视力保护色|无障碍|适老化|繁体|简体|English|登录|注册|手机版|移动版)(\s|$)",
@@ -29,6 +29,73 @@ NAVIGATION = [
         r"^(页面链接|本地目录|原文链接)[:：]",
     )
 ]
+
+# Parts of a site's template, by the tags that hold them and the words of their class and id (split at -, _ and
+# case changes: article-info is article + info).  The words are the English and pinyin names CMS templates use.
+ROLES = {
+    "footer": (("footer",), ("footer", "foot", "bottom", "copyright", "banquan", "dibu")),
+    "header": (("header",), ("header", "topbar", "banner", "logo", "toubu")),
+    "navigation": (
+        ("nav",),
+        (
+            "nav",
+            "navbar",
+            "menu",
+            "crumb",
+            "crumbs",
+            "breadcrumb",
+            "position",
+            "location",
+            "weizhi",
+            "dqwz",
+            "daohang",
+            "lmdh",
+            "sitemap",
+            "search",
+        ),
+    ),
+    "share": ((), ("share", "bdshare", "fenxiang")),
+    "related": (
+        ("aside",),
+        (
+            "related",
+            "relevant",
+            "xgxx",
+            "xglj",
+            "xgwz",
+            "friend",
+            "yqlj",
+            "hot",
+            "rdxw",
+            "recommend",
+            "side",
+            "sidebar",
+        ),
+    ),
+    "pages": ((), ("prev", "next", "prevnext", "sxp", "fanye", "pager", "pagination")),
+    "tools": ((), ("tools", "toolbar", "print", "dayin", "zihao")),
+}
+# The boilerplate kind (segment.py) each part of the template is cut as.
+ROLE_CUTS = {
+    "footer": "footer",
+    "header": "header",
+    "navigation": "navigation",
+    "share": "toolbar",
+    "related": "related",
+    "pages": "toolbar",
+    "tools": "toolbar",
+}
+# A line whose characters are this share link text, or more, is a menu or a list of links.
+LINK_SHARE = 0.6
+# Words that mark the page's own content: whatever template part is around it, what is inside is the page's.
+CONTENT_WORDS = ("content", "article", "zoom", "trs", "editor", "detail", "zhengwen", "wenzhang", "main")
+
+# The line under an article's title: its date, then its source, hits, font size (日期：2013-03-28 来源：区政府办 点击：51).
+# It is the page's metadata: the date is the publish date.
+ARTICLE_INFO = re.compile(
+    r"^(?:发布|更新|成文|发文)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
+    r".{0,60}?(?:来源|点击|浏览|阅读|访问|字[体号]|【|打印)"
+)
 
 # Blocks whose first line announces related links or attachments: the rest of the block goes.
 RELATED_START = re.compile(
@@ -38,7 +105,7 @@ RELATED_START = re.compile(
 # Site footers.
 FOOTER = re.compile(
     r"(版权所有|主办单位|承办单位|技术支持|运维单位|网站标识码|ICP备|公网安备|网站地图|联系我们|建议使用.{0,20}浏览器|"
-    r"Copyright|©|All Rights Reserved|分辨率)",
+    r"Copyright|©|All Rights Reserved|分辨率|访问者|访问量|访问人次|浏览量)",
     re.I,
 )
 
