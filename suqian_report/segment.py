@@ -20,6 +20,7 @@ from .rules.boilerplate import (
     ARTICLE_INFO,
     FOOTER,
     LINK_SHARE,
+    LOST_LABEL_PANEL,
     NAVIGATION,
     PANEL_LABELS,
     PANEL_STRONG,
@@ -28,24 +29,37 @@ from .rules.boilerplate import (
 )
 from .rules.spam import BRANDS, is_link_spam, spam_runs
 
+# (A lossy decoding loses the character before an ASCII byte, so the last character of a line: 报告 may end in
+# U+FFFD, 年 and 中心 too.)
 _TITLE = re.compile(
-    r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报告)|"
-    r"(信息公开|政务公开).{0,12}(年度报告|年报)"
+    r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报[告\ufffd])|"
+    r"(信息公开|政务公开).{0,12}(年度报[告\ufffd]|年报)"
 )
 # A title that says for which year or whose report it is, not only the genre's name.
 _NAMES_WHOSE = re.compile(
     r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)"
 )
 # Labels may be spaced out to line up (索 引 号, 标 题).
-_TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*年度?$")
-_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{2,24}(?:政府|办公室|办公厅|局|委员会|委|中心|管委会|街道办事处)")
+_TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*(?:年度?|\ufffd)$")
+_BODY_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,24}(?:政府|办公室|办公厅|局|委员会|委|中心|管委会|街道办事处|[\u4e00-\u9fff]\ufffd)"
+)
 # How the text of a report opens, after any page furniture.
 _OPENING = re.compile(
     r"本(?:年度)?报告|根据《|依据《|按照《|依照《|为(?:贯彻|落实|进一步)|特向社会公布|现将|[一1][、.．]\s*(?:概述|总体情况|基本情况)"
 )
+# Labels may be spaced out to line up (索 引 号), and a lossy decoding may have lost a character of one (索引�, the
+# character before an ASCII byte): in a label of three or more characters, up to half may stand as U+FFFD.
+_LABELS = sorted(PANEL_LABELS, key=len, reverse=True)
+
+
+def _label_pattern(label: str) -> str:
+    return r"\s?".join(f"[{re.escape(c)}\ufffd]" if len(label) >= 3 else re.escape(c) for c in label)
+
+
 _PANEL_LABEL = re.compile(
-    r"(?:^|(?<=[\s|：:•·]))("
-    + "|".join(r"\s?".join(map(re.escape, label)) for label in sorted(PANEL_LABELS, key=len, reverse=True))
+    r"(?:^|(?<=[\s|：:•·]))(?:"
+    + "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(_LABELS))
     + r")\s*(?:[:：]|\s|\||$)"
 )
 _BULLET = re.compile(r"^[•·●○◆■□▪\-*]+\s*")
@@ -153,13 +167,17 @@ def _strip(line: str) -> str:
 _strip_short = lru_cache(maxsize=8192)(_strip)
 
 
+def _label_of(m: re.Match[str]) -> str:
+    return _LABELS[int((m.lastgroup or "l0")[1:])]
+
+
 def parse_panel_line(line: str) -> dict[str, str] | None:
     """``索引号 014320144/2014-00083 分类 信息公开年报`` → {label: value}; None if not a panel line."""
     text = line.strip().strip("|").strip()
-    ms = list(_PANEL_LABEL.finditer(text))
+    ms = [m for m in _PANEL_LABEL.finditer(text) if 2 * m.group(0).count("\ufffd") <= len(_label_of(m))]
     if not ms or ms[0].start() > 2:
         return None
-    labels = [re.sub(r"\s", "", m.group(1)) for m in ms]
+    labels = [_label_of(m) for m in ms]
     if (
         not (set(labels) & PANEL_STRONG)
         and not (len(ms) >= 2)
@@ -257,6 +275,8 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
             label[i] = "metadata_panel"
             for k, v in fields.items():
                 panel.setdefault(k, v)
+        elif LOST_LABEL_PANEL.match(t.lstrip("|").lstrip()) and "。" not in t and len(t) <= 120:
+            label[i] = "metadata_panel"
 
     # What the page's markup says is its template (a footer, a menu…), and lines that are mostly links.  A heading
     # that reads as the report's title stays, wherever the template put it, unless it is a link.

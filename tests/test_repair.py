@@ -43,6 +43,27 @@ def test_pinyin_whose_toned_vowel_became_a_question_mark():
     assert apply(Pinyin(), text) == "報告全市網站，問題(?)，編號(x?z)"
 
 
+def test_pinyin_whose_tone_letter_was_read_as_gbk():
+    """A tone letter's two UTF-8 bytes read as GBK are one CJK character (bào → b脿o): still an annotation, after
+    a character, or after what the lossy reading left of it (U+FFFD, ?)."""
+    text = "報(b脿o)告全市網(w菐ng)站，政府(f菙)\ufffd(k膩i)公開，?(d貌ng)態"
+    assert apply(Pinyin(), text) == "報告全市網站，政府\ufffd公開，?態"
+    # a character between Latin letters that spells no syllable stays
+    assert apply(Pinyin(), "網(w菐ng)站(ab美cd)，報(b脿o)告") == "網站(ab美cd)，報告"
+
+
+def test_an_annotated_mirror_read_as_gbk_is_repaired_end_to_end():
+    from suqian_report import extract
+
+    page = (
+        "某縣2013年政府信息公開年度報(bào)告\n一、概述\n全縣主動(dòng)公開政府信息1140條(tiáo)，受理申請(qǐng)36件。\n"
+    )
+    report = extract(utf8_read_as_gbk(page).encode("utf-8"))
+    assert "(" not in report.clean_text  # every annotation gone; what the reading lost is marked, not guessed
+    assert report.clean_text.startswith("某县2013年政府信息公开年度报\ufffd\n")
+    assert [f.value for f in report.figures] == [1140, 36]
+
+
 def test_big5_page_of_an_annotated_mirror_is_repaired_end_to_end():
     from suqian_report import extract
 

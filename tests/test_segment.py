@@ -227,3 +227,24 @@ def test_an_official_website_in_the_text_is_not_spam():
 
     r = extract("宿城区人民政府2022年政府信息公开工作年度报告" + BODY + "通过区政府官方网站和政务新媒体发布信息。")
     assert not r.quality.tampered and r.quality.spam == []
+
+
+def test_a_lossy_reading_leaves_labels_titles_and_breadcrumbs_recognisable():
+    """UTF-8 read as GBK loses the character before each ASCII byte: the last of a line, of a label before a space,
+    every character of a spaced-out label.  The page's structure is still read."""
+    from suqian_report import extract
+
+    page = (
+        "您当前所在位\ufffd:首页 > 信息公开年报\n"
+        "索引\ufffd 014320144/2014-00083 分类 信息公开年报\n"
+        "\ufffd布机\ufffd 某县人民政府办公室 \ufffd文日\ufffd 2014-03-04\n"
+        "\ufffd \ufffd \ufffd | 014416330/2018-04736 | \ufffd \ufffd | 政府信息公开年报\n"
+        "某县人民政府2013年政府信息公开工作年度报\ufffd\n"
+        "一、概\ufffd\n全县主动公开政府信息1140条。\n"
+    )
+    r = extract(page)
+    assert r.clean_text.startswith("某县人民政府2013年政府信息公开工作年度报\ufffd\n")
+    assert (r.metadata.index_no, r.metadata.publish_date) == ("014320144/2014-00083", "2014-03-04")
+    assert r.quality.is_report is True
+    kinds = [b.kind for b in r.boilerplate_removed]
+    assert kinds.count("navigation") == 1 and kinds.count("metadata_panel") >= 1

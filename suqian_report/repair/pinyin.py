@@ -1,7 +1,7 @@
 """Pinyin annotations spam mirrors insert after characters: ``報(bào)告`` → ``報告``.
 
 Only a bracketed Mandarin syllable directly after a CJK character is an
-annotation.  Tone-marked syllables are unambiguous; plain ones (``們(men)``,
+annotation (its tone letter may have been read as GBK: ``報(b脿o)``).  Tone-marked syllables are unambiguous; plain ones (``們(men)``,
 the neutral tone) are removed only on pages that carry tone-marked
 annotations too, so ``方案(an)`` on a clean page is left alone.  A page saved
 in an encoding without tone letters (Big5) has ``?`` where the toned vowel
@@ -10,6 +10,7 @@ stood (``報(b?o)``); a ``?`` that a vowel turns into a syllable counts as one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -19,15 +20,27 @@ from .base import Change, Context
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LETTERS = "a-zü?" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
-# After a CJK character, or after U+FFFD where that character was lost.
-_PATTERN = Started(rf"(?<=[{_CJK}\ufffd])[(（]([{_LETTERS}]{{1,7}})[)）]", start="[(（]")
+# After a CJK character, or after U+FFFD or ? where that character was lost.  A page read as GBK shows a tone letter's
+# two UTF-8 bytes as one CJK character (報(b脿o) for 報(bào)): one such character may stand among the letters.
+_PATTERN = Started(
+    rf"(?<=[{_CJK}\ufffd?])[(（]([{_LETTERS}]{{0,6}}(?:[\u4e00-\u9fff][a-z]{{0,5}})?)[)）]", start="[(（]"
+)
+_MISREAD = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _tone_letter(m: re.Match[str]) -> str:
+    """The tone letter whose UTF-8 bytes a GBK reader shows as this character (霉 → ù), or the character."""
+    try:
+        return m.group(0).encode("gb18030").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return m.group(0)
 
 
 @lru_cache(maxsize=4096)
 def _syllable(s: str) -> tuple[str, int] | None:
     """(plain syllable, number of tone marks) if ``s`` is pinyin, else None (a pure function of ``s``: a page
     repeats a few hundred syllables, so each is worked out once)."""
-    s = unicodedata.normalize("NFC", s)
+    s = unicodedata.normalize("NFC", _MISREAD.sub(_tone_letter, s))
     if "?" in s:  # a toned vowel the page's encoding could not hold
         if len(s) < 2 or s.count("?") > 1 or any(ch in TONED for ch in s):
             return None

@@ -14,8 +14,9 @@ NAVIGATION = [
         r"^请输入(关键字|关键词|搜索|检索|您要搜索)",
         r"^(确定|搜索|检索|高级搜索|站内搜索|查询|提交|重置|返回|返回顶部|返回首页|打印|打印本页|关闭|关闭窗口|"
         r"收藏|收藏本页|分享|分享到|字号|字体|默认|大|中|小|【大】|【中】|【小】|•|·|\|)[:：]?$",
-        r"(您当前所在位置|您的当前位置|当前所在位置|您现在的位置|您所在的位置|当前位置|您的位置)\s*[:：]",
-        r"^首页\s*[>＞»›/]",
+        # (位置 may have lost its 置 to a lossy decoding: 位�)
+        r"(您当前所在位|您的当前位|当前所在位|您现在的位|您所在的位|当前位|您的位)[置\ufffd]\s*[:：]",
+        r"^首页\s*[>＞»›/]|^.{0,30}首页\s*[>＞»›]",
         r"^(首页|网站首页)$",
         r"^【?\s*字[体号]\s*[:：]",
         r"扫一扫|分享到[:：]|微信\s*微博|QQ空间|Top\b(?<!\wTop)",  # (begins with a literal: searched fast)
@@ -95,6 +96,12 @@ CONTENT_WORDS = ("content", "article", "zoom", "trs", "editor", "detail", "zheng
 ARTICLE_INFO = re.compile(
     r"^(?:发布|更新|成文|发文)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
     r".{0,60}?(?:来源|点击|浏览|阅读|访问|字[体号]|【|打印)"
+)
+
+# A panel line whose labels a lossy decoding lost (� � �: 014416330/2018-04736): lost characters where a label
+# stands, then an index number or a date.
+LOST_LABEL_PANEL = re.compile(
+    r"^[\ufffd\s]{1,8}[:：|]\s*(?:[A-Za-z0-9\-]{4,}/\d{4}-\d{3,6}|(?:19|20)\d\d-\d{1,2}-\d{1,2})(?:\s|\||$)"
 )
 
 # Blocks whose first line announces related links or attachments: the rest of the block goes.

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 # A title naming an annual report: 信息公开 or 政务公开, then 年度报告 or 年报, and nothing after it but an aside in
 # brackets (a caption such as …年度报告展示平台 names something else).  A year somewhere: TITLE_YEAR.
-REPORT_TITLE = r"(?:信息公开|政务公开).{0,12}(?:年度报告|年报|工作报告)(?:[(（【\[][^)）】\]]*[)）】\]])?\s*$"
+# (A lossy decoding may have lost the title's last character: 年度报�.)
+REPORT_TITLE = (
+    r"(?:信息公开|政务公开).{0,12}(?:年度报[告\ufffd]|年报|工作报[告\ufffd])(?:[(（【\[][^)）】\]]*[)）】\]])?\s*$"
+)
 TITLE_YEAR = r"(?:19|20)\d\d"
 # A title naming another kind of page: a guide, a catalogue, a regulation or rules, a notice or circular, a plan,
 # news of an event, a reading, a summary, a model essay, another genre of report (政府工作报告, 统计公报, 决算).
