@@ -93,9 +93,12 @@ def _writing_bytecode() -> dict[str, str]:
 
 
 def console_script(root: Path) -> str:
-    """What the tree's console script runs (its entry point moved from ``cli.main`` to ``entry.main``)."""
-    module = "entry" if (root / "suqian_report" / "entry.py").exists() else "cli"
-    return f"from suqian_report.{module} import main; main()"
+    """What the tree's console script runs: its entry point, as its pyproject.toml declares it."""
+    import tomllib
+
+    with open(root / "pyproject.toml", "rb") as f:
+        module, _, function = tomllib.load(f)["project"]["scripts"]["suqian-report"].partition(":")
+    return f"from {module} import {function}; {function}()"
 
 
 Command = tuple[tuple[str, ...], dict[str, str], Path]  # argv, environment, working directory
@@ -176,13 +179,13 @@ def _trafilatura():
 def per_page(pages: list[Path], repeat: int) -> list[tuple[str, dict[str, float]]]:
     import ftfy
 
+    from suqian_report.check.validate import validate
     from suqian_report.extractors import extract as extract_stage
-    from suqian_report.load import load_bytes
     from suqian_report.pipeline import extract
+    from suqian_report.read.load import load_bytes
     from suqian_report.repair import FIXERS, repair
     from suqian_report.repair.base import Context
     from suqian_report.segment import segment
-    from suqian_report.validate import validate
 
     class Always:
         """A fixer forced to run whatever the page looks like."""
@@ -328,7 +331,7 @@ def crawl(folder: Path, out: Path, jobs: int, fmt: str = "jsonl", sample: bool =
 def writer_costs(pages: list[Path], n: int) -> dict[str, float]:
     """Milliseconds per report each writer spends storing what the workers made (the extraction excluded)."""
     from suqian_report import extract
-    from suqian_report.export import writer_for
+    from suqian_report.write import writer_for
 
     reports = [extract(pages[i % len(pages)].read_bytes() + b" " * (i + 1)) for i in range(n)]
     out = {}

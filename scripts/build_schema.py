@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from suqian_report import model  # noqa: E402
+from suqian_report.core import model  # noqa: E402
 
 OUT = ROOT / "suqian_report" / "report.schema.json"
 

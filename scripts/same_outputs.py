@@ -49,7 +49,7 @@ def pages(folders: list[Path]) -> list[Path]:
 
 def digests(files: list[str]) -> dict[str, str]:
     """Run in the version being checked (its package first on sys.path): a digest of each page's outputs."""
-    from suqian_report.errors import InputError
+    from suqian_report.core.errors import InputError
     from suqian_report.pipeline import extract_file
 
     out = {}

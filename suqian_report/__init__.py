@@ -22,23 +22,24 @@ regexcache.load()  # the rules' compiled patterns, from an earlier run (see rege
 _LAZY = {
     "extract": "pipeline",
     "extract_file": "pipeline",
-    "extract_many": "pipeline",
-    "to_frame": "dataset.frame",
-    "Report": "model",
-    "Figure": "model",
-    "Metadata": "model",
-    "Check": "model",
-    "SCHEMA_VERSION": "model",
-    "InputError": "errors",
+    "extract_many": "corpus.batch",
+    "to_frame": "write.dataset.frame",
+    "Report": "core.model",
+    "Figure": "core.model",
+    "Metadata": "core.model",
+    "Check": "core.model",
+    "SCHEMA_VERSION": "core.model",
+    "InputError": "core.errors",
 }
 
 __all__ = [*_LAZY, "__version__"]
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
-    from .dataset.frame import to_frame  # noqa: F401
-    from .errors import InputError  # noqa: F401
-    from .model import SCHEMA_VERSION, Check, Figure, Metadata, Report  # noqa: F401
-    from .pipeline import extract, extract_file, extract_many  # noqa: F401
+    from .core.errors import InputError  # noqa: F401
+    from .core.model import SCHEMA_VERSION, Check, Figure, Metadata, Report  # noqa: F401
+    from .corpus.batch import extract_many  # noqa: F401
+    from .pipeline import extract, extract_file  # noqa: F401
+    from .write.dataset.frame import to_frame  # noqa: F401
 
 
 def __getattr__(name: str):

@@ -5,19 +5,19 @@ from __future__ import annotations
 import os
 import re
 
-from .assess import assess
-from .document import Document
-from .errors import InputError
+from .check.assess import assess
+from .check.validate import validate
+from .core.document import Document
+from .core.errors import InputError
+from .core.hanzi import cjk_at_least, plausibility
+from .core.limits import MAX_BYTES
+from .core.model import Boilerplate, Quality, Report
 from .extractors import extract as extract_stage
 from .extractors.genre import is_report
 from .extractors.regime import by_year_alone
-from .hanzi import cjk_at_least, plausibility
-from .limits import MAX_BYTES
-from .load import load_bytes, load_file, load_text
-from .model import Boilerplate, Quality, Report
+from .read.load import load_bytes, load_file, load_text
 from .repair import repair
 from .segment import segment
-from .validate import validate
 
 # Below this share of common characters (after repair) the "text" is bytes read as characters at random: real
 # pages, damaged ones included, have more than 0.9; random bytes read as GB18030 about 0.16.
@@ -149,24 +149,13 @@ def extract_file(path: str | os.PathLike, *, encoding: str | None = None, max_by
     return run(load_file(path, encoding=encoding, max_bytes=max_bytes))
 
 
-def extract_many(paths, jobs: int | None = None, *, encoding: str | None = None, errors: list | None = None):
-    """Reports for many pages, in input order, as a generator (memory stays flat): ``paths`` as the command line
-    takes them (files, folders, ``@FILE`` lists); ``jobs`` worker processes (None: one per CPU).  A page that
-    gives no report (unreadable, not a page, a repeat of earlier bytes) is appended to ``errors`` as a
-    :class:`~suqian_report.batch.Outcome` when a list is given, and otherwise raised as :class:`InputError`."""
-    from .batch import run_many
-    from .inputs import expand
+def __getattr__(name: str):
+    """``extract_many`` lived here once; it is the corpus layer's now (:mod:`.corpus.batch`)."""
+    if name == "extract_many":
+        from .corpus.batch import extract_many
 
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    for outcome in run_many(expand([str(p) for p in paths]), None, encoding=encoding, jobs=jobs, keep_non_reports=True):
-        if outcome.ok:
-            yield outcome.payload
-        elif errors is not None:
-            errors.append(outcome)
-        else:
-            raise InputError(outcome.message or "", outcome.path, outcome.kind or "internal")
+        return extract_many
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["extract", "extract_file", "extract_many", "run", "InputError"]
+__all__ = ["extract", "extract_file", "run", "InputError"]

@@ -14,8 +14,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from .document import CELL_SEP, Line
-from .offsets import Alignment
+from .core.document import CELL_SEP, Line
+from .core.offsets import Alignment
 from .rules.boilerplate import (
     ARTICLE_INFO,
     FOOTER,

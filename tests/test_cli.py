@@ -309,7 +309,7 @@ def test_summary_in_chinese():
 def _commands():
     from typer.main import get_command
 
-    from suqian_report.cli import app
+    from suqian_report.cli.app import app
 
     group = get_command(app)
     yield "suqian-report", group
@@ -381,7 +381,7 @@ def test_the_json_path_imports_no_heavy_library():
 
 def test_a_command_runs_alone_and_the_whole_application_still_answers(tmp_path):
     """The command line builds only the command being run; without one, it is the whole application."""
-    from suqian_report.cli import _app_for, app
+    from suqian_report.cli.app import _app_for, app
 
     assert _app_for(["extract", "x.txt"]) is not app
     assert [c.callback.__name__ for c in _app_for(["--debug", "summary", "x"]).registered_commands] == ["summary"]

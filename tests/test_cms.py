@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from suqian_report import extract
-from suqian_report.htmlpage import role_of
+from suqian_report.read.html import role_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = {

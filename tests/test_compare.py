@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from suqian_report import extract
-from suqian_report.compare import canonical_name, compare, entries_for
+from suqian_report.corpus.compare import canonical_name, compare, entries_for
 
 from .conftest import FIXTURES, ROOT
 

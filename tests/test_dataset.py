@@ -250,7 +250,7 @@ def test_extract_many_and_to_frame():
 def test_dask_gives_the_rows_the_command_line_gives(tmp_path):
     pytest.importorskip("dask.bag")
     pq = pytest.importorskip("pyarrow.parquet")
-    from suqian_report.dask import extract_bag, to_parquet
+    from suqian_report.corpus.dask import extract_bag, to_parquet
 
     cli_file = tmp_path / "cli.parquet"
     assert run("extract", str(CLEAN), "-f", "parquet", "-o", str(cli_file)).returncode == 0
@@ -290,7 +290,7 @@ def _unpicklable(report):
 
 @pytest.mark.parametrize("ordered", [True, False])
 def test_a_result_that_cannot_come_back_is_an_internal_error_not_a_hang(ordered):
-    from suqian_report.batch import run_many
+    from suqian_report.corpus.batch import run_many
 
     pages = [str(p) for p in sorted(CLEAN.iterdir())]
     outcomes = list(run_many(pages, _unpicklable, jobs=2, ordered=ordered))

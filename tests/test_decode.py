@@ -2,9 +2,9 @@ import gzip
 
 import pytest
 
-from suqian_report.decode import decode
-from suqian_report.errors import InputError
-from suqian_report.load import load_bytes
+from suqian_report.core.errors import InputError
+from suqian_report.read.decode import decode
+from suqian_report.read.load import load_bytes
 
 TEXT = "宿迁市2013年政府信息公开年度报告：全市主动公开政府信息114057条，受理申请6721件。"
 

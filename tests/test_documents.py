@@ -134,7 +134,7 @@ def test_a_word_file_gives_the_figures_of_the_text(county_docx, text_report):
 
 
 def test_word_merged_cells_are_written_once_where_they_start(tmp_path):
-    from suqian_report.wordpage import read_docx
+    from suqian_report.read.word import read_docx
 
     table = [
         [B.Cell("三、本年度办理结果", rowspan=2), B.Cell("（一）予以公开", colspan=2), B.Cell("5")],
@@ -332,7 +332,7 @@ def test_word_paragraphs_inside_content_controls_are_read():
 
     import docx
 
-    from suqian_report.wordpage import read_docx
+    from suqian_report.read.word import read_docx
 
     document = docx.Document()
     document.add_paragraph("前言")
@@ -370,7 +370,7 @@ def _pdf_with_text(path, lines: list[tuple[str, float, float]]) -> None:
 
 
 def test_a_character_drawn_twice_for_bold_is_read_once(tmp_path):
-    from suqian_report.pdfpage import read_pdf
+    from suqian_report.read.pdf import read_pdf
 
     _pdf_with_text(tmp_path / "bold.pdf", [("Total 2021 bold", 20, 150)] * 2 + [("plain line of text here", 20, 120)])
     text = read_pdf((tmp_path / "bold.pdf").read_bytes()).text
@@ -382,7 +382,7 @@ def test_a_converted_doc_keeps_the_identity_of_the_doc(county_docx):
     own, so that repeats and --skip-existing know the file."""
     import hashlib
 
-    from suqian_report.load import _from_docx
+    from suqian_report.read.load import _from_docx
 
     original = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000)  # what the user gave (its conversion is below)
     doc = _from_docx(original, "old.doc", False, converted=county_docx.read_bytes())

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from suqian_report import cli, commands, entry
-from suqian_report.entry import plain_extract
+from suqian_report.cli import app, commands, entry
+from suqian_report.cli.entry import plain_extract
 
 SAMPLE = str(Path(__file__).parent.parent / "samples" / "suqian-office-2013-mirror.txt")
 
@@ -66,7 +66,7 @@ def test_shell_completion_goes_to_the_parser(monkeypatch):
 
 def test_the_commands_defaults_are_the_options_defaults():
     """The plain path leaves every other option at the job's default: it must be the parser's default."""
-    declared = inspect.signature(cli.extract).parameters
+    declared = inspect.signature(app.extract).parameters
     job = inspect.signature(commands.extract).parameters
     assert list(declared) == list(job)
     for name, param in declared.items():
@@ -107,7 +107,7 @@ def test_the_plain_path_writes_files_as_the_parser_does(capfd, tmp_path):
 
 def test_a_plain_extract_does_not_load_the_parser():
     code = (
-        "import sys\nfrom suqian_report import entry\n"
+        "import sys\nfrom suqian_report.cli import entry\n"
         f"code = entry.run(['extract', {SAMPLE!r}])\n"
         "print(code, 'typer' in sys.modules, file=sys.stderr)"
     )
@@ -121,7 +121,7 @@ def test_an_internal_error_is_one_line_and_debug_shows_its_traceback(capfd, monk
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(commands, "extract", broken)
-    monkeypatch.setattr(entry, "DEBUG", False)
+    monkeypatch.setattr(commands, "DEBUG", False)
     code, out, err = _run(capfd, ["extract", SAMPLE], quick=True)
     assert (code, out) == (1, "") and err.startswith("Error: internal error (RuntimeError: a bug); run the same")
     assert err.count("\n") == 1

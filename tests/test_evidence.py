@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from suqian_report import extract_file
-from suqian_report.evidence import render_report
+from suqian_report.write.evidence import render_report
 
 from .conftest import FIXTURES, ROOT, SEED, needs_browser
 

@@ -5,7 +5,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suqian_report.hanzi import (
+from suqian_report.core.hanzi import (
     _PINYIN_VOWELS,
     CJK_PUNCT,
     SPACES,
@@ -67,6 +67,6 @@ def test_cjk_count_counts_every_ideograph_block():
 
 @given(st.text(alphabet="政府a1𠀀\u3400 \n", max_size=40), st.integers(0, 45))
 def test_cjk_at_least_agrees_with_the_count(text, n):
-    from suqian_report.hanzi import cjk_at_least
+    from suqian_report.core.hanzi import cjk_at_least
 
     assert cjk_at_least(text, n) == (cjk_count(text) >= n)

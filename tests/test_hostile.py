@@ -170,7 +170,7 @@ def test_a_page_read_outside_the_main_thread_has_no_time_limit_and_no_error():
     """Signals time a page only in a main thread; a library user's worker thread reads pages without a limit."""
     import threading
 
-    from suqian_report.batch import run_one
+    from suqian_report.corpus.batch import run_one
 
     got = []
     worker = threading.Thread(target=lambda: got.append(run_one(str(SEED), None, None, timeout=0.5)))
@@ -213,7 +213,7 @@ def test_html_never_runs_in_the_evidence_view_and_nothing_is_fetched(tmp_path):
     from bs4 import BeautifulSoup
 
     from suqian_report import extract
-    from suqian_report.evidence import render_report
+    from suqian_report.write.evidence import render_report
 
     page = (
         '<!DOCTYPE html [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]><html><head>'

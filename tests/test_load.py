@@ -1,4 +1,4 @@
-from suqian_report.load import load_text
+from suqian_report.read.load import load_text
 
 
 def test_text_dump_lines_are_trimmed_and_blank_runs_collapsed():

@@ -1,6 +1,6 @@
 import pytest
 
-from suqian_report.numbers import chinese_to_int, classify, scan
+from suqian_report.extractors.numbers import chinese_to_int, classify, scan
 
 
 @pytest.mark.parametrize(

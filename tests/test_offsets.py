@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suqian_report.offsets import Alignment, Chain, Edit
+from suqian_report.core.offsets import Alignment, Chain, Edit
 
 
 def test_from_edits_maps_copies_and_replacements():

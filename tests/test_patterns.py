@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import suqian_report
-from suqian_report.patterns import Started
+from suqian_report.core.patterns import Started
 
 
 def _started() -> list[tuple[str, Started]]:
@@ -99,7 +99,7 @@ def test_started_finds_what_finditer_finds(name, pattern):
 
 def test_started_matches_on_real_text():
     # a date, a phone number, an approximate count and a Chinese numeral count, as pages write them
-    from suqian_report.numbers import scan
+    from suqian_report.extractors.numbers import scan
 
     nums = scan("2013年1月1日起，受理申请约6,721件，电话0527-84368000，复议二十九件。")
     assert [(n.raw_text, n.reason, n.value, n.unit) for n in nums] == [

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from suqian_report import extract
-from suqian_report.load import load_text
+from suqian_report.read.load import load_text
 from suqian_report.repair import repair
 
 from .conftest import FIXTURES, SEED

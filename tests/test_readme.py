@@ -145,7 +145,7 @@ def _run_python(body: str, namespace: dict) -> int:
 
 
 def test_the_tables_name_every_repair_kind_and_error_kind():
-    from suqian_report.errors import ERROR_KINDS
+    from suqian_report.core.errors import ERROR_KINDS
     from suqian_report.repair import FIXERS
 
     for fixer in FIXERS:

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suqian_report.load import load_text
-from suqian_report.offsets import Alignment
+from suqian_report.core.offsets import Alignment
+from suqian_report.read.load import load_text
 from suqian_report.repair import FIXERS, repair
 from suqian_report.repair.base import Context
 from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket, _days_in

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from suqian_report.load import load_text
+from suqian_report.read.load import load_text
 from suqian_report.repair import repair
 
 from . import damage
@@ -142,7 +142,7 @@ def test_utf8_read_as_gb18030_loses_only_the_characters_that_held_a_lost_byte():
 
 
 def _page_text(data: bytes) -> str:
-    from suqian_report.load import load_bytes
+    from suqian_report.read.load import load_bytes
 
     return repair(load_bytes(data)).text
 
@@ -159,7 +159,7 @@ def test_layered_mojibake_pages_come_back_whole(path: Path, codec: str, reader: 
     undamaged = damage.traditional_tw(text) if codec == "big5" else text
     expected = _page_text(undamaged.encode(codec))  # what the undamaged page gives
     data = damage.layered(text, codec, reader)
-    from suqian_report.decode import decode
+    from suqian_report.read.decode import decode
 
     assert decode(data).encoding == "utf-8"
     got = _page_text(data)
@@ -169,7 +169,7 @@ def test_layered_mojibake_pages_come_back_whole(path: Path, codec: str, reader: 
 
 
 def test_each_layer_is_logged():
-    from suqian_report.load import load_bytes
+    from suqian_report.read.load import load_bytes
 
     text = CLEAN[0].read_text(encoding="utf-8")
     # UTF-8 read as GBK and saved as UTF-8, then that read as Latin-1 and saved as UTF-8 again: two layers.

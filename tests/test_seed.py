@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from suqian_report.load import load_bytes
+from suqian_report.read.load import load_bytes
 from suqian_report.repair import repair
 
 from .conftest import GOLDEN, SEED

@@ -1,6 +1,6 @@
 import pytest
 
-from suqian_report.load import load_text
+from suqian_report.read.load import load_text
 from suqian_report.repair import repair
 from suqian_report.segment import parse_panel_line, segment
 

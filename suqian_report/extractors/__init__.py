@@ -6,16 +6,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from ..document import Document
-from ..model import Check, CheckInput, CheckStatus, Coverage, Figure, Metadata, NonFigure
-from ..numbers import classify, scan
-from ..offsets import SpanSet
-from ..provenance import Tracer
+from ..check.validate import check_input
+from ..core.document import Document
+from ..core.model import Check, CheckInput, CheckStatus, Coverage, Figure, Metadata, NonFigure
+from ..core.offsets import SpanSet
 from ..repair import Repaired
 from ..segment import Segmented
-from ..validate import check_input
 from .metadata import build_metadata
+from .numbers import classify, scan
 from .prose import Stated, find_stated, loose_keys, sentence_at, sentence_ends
+from .provenance import Tracer
 from .regime import detect_format
 from .tables import table_figures
 from .tabular import TemplateResult, has_standard_tables, has_stats_table

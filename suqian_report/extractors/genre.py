@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..hanzi import cjk_at_least
-from ..model import Figure, Metadata
+from ..core.hanzi import cjk_at_least
+from ..core.model import Figure, Metadata
 from ..rules import genre as words
 from .regime import by_year_alone
 

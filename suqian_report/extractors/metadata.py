@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Metadata
+from ..core.model import Metadata
 from ..rules.contacts import DASHES, PHONE, POSTCODE
 from ..rules.spam import BRANDS
 from .publisher import announced
@@ -42,8 +42,6 @@ _NEXT_FIELD = re.compile(
     re.I,
 )
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-# The body a title names before its year (宿迁市人民政府办公室2013年…); used by compare.
-PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
 # A year the body speaks of as a whole (2019年, 2019年度, 2019年市政府…), not a date (2019年3月) nor a plan for
 # the year ahead (2020年将…, 2020年,我们将…).
 _BODY_YEAR = re.compile(

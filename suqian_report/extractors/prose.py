@@ -16,8 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..numbers import Num
-from ..offsets import SpanSet
+from ..core.offsets import SpanSet
 from ..rules.keys import (
     CATEGORY_SLUGS,
     CHANNELS,
@@ -31,6 +30,7 @@ from ..rules.keys import (
     SCOPES,
     VERBS_BEFORE_NOUN,
 )
+from .numbers import Num
 
 _SENTENCE_END = "。！？!?\n"
 _STRONG = "，,；;：:"

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..hanzi import is_cjk
+from ..core.hanzi import is_cjk
 from ..rules import places as words
 from ..rules.spam import BRANDS
 

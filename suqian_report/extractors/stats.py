@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from itertools import islice, product
 
-from ..model import Check, Figure
-from ..provenance import Tracer
+from ..check.validate import balance_check
+from ..core.model import Check, Figure
 from ..rules.stats import STATS_GROUPS, STATS_ROWS, STATS_UNITS
 from ..segment import Segmented
-from ..validate import balance_check
 from .glued import splits
+from .provenance import Tracer
 from .tabular import STATS_REGION, TemplateResult
 from .template import Token, _Builder, read_value, tokenize
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Figure, TableCell
-from ..numbers import Num
-from ..provenance import Tracer
+from ..core.model import Figure, TableCell
 from ..segment import Segmented
+from .numbers import Num
+from .provenance import Tracer
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Check, Figure
+from ..core.model import Check, Figure
 from ..rules.tables import TABLE_ANCHORS
 
 STATS_REGION = re.compile(r"统计表[\s：:]*指标名称")  # where the statistics table starts

@@ -18,9 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Check, Figure, Status, TableCell
-from ..numbers import to_number
-from ..provenance import Tracer
+from ..check.validate import _num, all_numbers, all_present, balance_check, check_input
+from ..core.model import Check, Figure, Status, TableCell
 from ..rules.tables import (
     AFTER_TABLES,
     COLUMN_UNITS,
@@ -44,8 +43,9 @@ from ..rules.tables import (
     TABLE_HEADINGS,
 )
 from ..segment import Segmented
-from ..validate import _num, all_numbers, all_present, balance_check, check_input
 from .glued import blocks_of_five, row_total, splits
+from .numbers import to_number
+from .provenance import Tracer
 from .tabular import TemplateResult
 
 # ---------------------------------------------------------------- cells

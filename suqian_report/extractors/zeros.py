@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..offsets import SpanSet
+from ..core.offsets import SpanSet
 from ..rules.zeros import (
     ALL_ZERO,
     COLON_NONE,

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from ..document import Document
-from ..model import RepairEvent, RepairSummary
-from ..offsets import Alignment, Chain
+from ..core.document import Document
+from ..core.model import RepairEvent, RepairSummary
+from ..core.offsets import Alignment, Chain
 from .base import Context, Fixer, Substitution
 from .dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
 from .entities import Entities

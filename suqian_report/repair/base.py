@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
-from ..offsets import Edit
+from ..core.offsets import Edit
 
 
 @dataclass(frozen=True, slots=True)

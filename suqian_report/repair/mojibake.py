@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility, rare_chars
-from ..offsets import Alignment
+from ..core.hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility, rare_chars
+from ..core.offsets import Alignment
 from .base import Change, Context
 
 # ---------------------------------------------------------------- UTF-8 read as GBK (and Big5/GBK swaps)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..patterns import Started
+from ..core.patterns import Started
 from .base import Change, Context, RegexFixer
 
 _NOISE_LINE = re.compile(r"^[?？\ufffd \t]+$", re.M)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..patterns import Started
+from ..core.patterns import Started
 from ..rules.pinyin import SYLLABLES, TONED
 from .base import Change, Context
 

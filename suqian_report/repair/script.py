@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..hanzi import cjk_count, plausibility
+from ..core.hanzi import cjk_count, plausibility
 from ..rules.protected import PROTECTED
 from .base import Change, Context, diff_changes, differing
 

@@ -7,7 +7,7 @@ punctuation (，。：（）) is not touched.
 
 from __future__ import annotations
 
-from ..patterns import Started
+from ..core.patterns import Started
 from .base import Change, Context
 
 _FULL_ALNUM = r"\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # full-width digits and Latin letters

@@ -9,15 +9,14 @@ up across formats, so a 2013 prose ``requests.new.total`` and a 2023 table 三 t
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .rules.bodies import REGION_PREFIX, REWRITES
-from .rules.tables import TABLE3_COLUMNS
+from ..core.bodies import body_name, canonical_name, join
+from ..rules.tables import TABLE3_COLUMNS
 
 
 @dataclass
@@ -35,46 +34,19 @@ class Entry:
     body: str = ""
 
 
-def canonical_name(name: str) -> str:
-    for pattern, repl in REWRITES:
-        name = re.sub(pattern, repl, name)
-    return name
-
-
-def _short(name: str) -> str:
-    return re.sub(REGION_PREFIX, "", name)
-
-
 def bodies_of(entries: list[Entry], aliases: dict[str, str] | None = None) -> None:
-    """Set each entry's ``body``: the alias file first, then the canonical name, then a name without its region
-    prefix joined to the one full name of the run that ends with it."""
-    aliases = {canonical_name(k): canonical_name(v) for k, v in (aliases or {}).items()}
-    names = {canonical_name(e.name) for e in entries}
-    full_by_short: dict[str, set[str]] = {}
-    for n in names:
-        if _short(n) != n:
-            full_by_short.setdefault(_short(n), set()).add(n)
+    """Set each entry's ``body`` (:func:`..core.bodies.join`)."""
+    names = join((e.name for e in entries), aliases)
     for e in entries:
-        n = canonical_name(e.name)
-        if n in aliases:
-            e.body = aliases[n]
-        elif n in full_by_short and len(full_by_short[n]) == 1:
-            e.body = next(iter(full_by_short[n]))
-        else:
-            e.body = n
+        e.body = names[e.name]
 
 
 # ---------------------------------------------------------------- loading
 
 
-def _unnamed(source: str | None) -> str:
-    """The body of a report that names none: its page, so that it still shows (alone) in the comparison."""
-    return f"(no body named: {source or 'unknown page'})"
-
-
 def _entry_of_dict(d: dict) -> Entry | None:
     md, src = d.get("metadata", {}), d.get("source", {})
-    name = md.get("publisher") or _title_body(md.get("title")) or _unnamed(src.get("path"))
+    name = body_name(md.get("publisher"), md.get("title"), src.get("path"))
     values = {
         f["key"]: (f["value"], f.get("unit"), f.get("label_zh"), f.get("status", "exact"))
         for f in d.get("figures", [])
@@ -92,13 +64,6 @@ def _entry_of_dict(d: dict) -> Entry | None:
     )
 
 
-def _title_body(title: str | None) -> str | None:
-    from .extractors.metadata import PUBLISHER_IN_TITLE
-
-    m = PUBLISHER_IN_TITLE.match(title or "")
-    return m.group(1) if m else None
-
-
 def entry_of_report(report) -> Entry | None:
     """Module level (it runs in worker processes): a report as a comparison entry."""
     return _entry_of_dict(report.to_dict())
@@ -111,7 +76,7 @@ def _from_sqlite(path: str) -> list[Entry]:
         "SELECT id, publisher, title, report_year, level, region, source_path, sha256, timeliness, completeness, "
         "missing, checks_failed FROM reports ORDER BY id"
     ):
-        name = publisher or _title_body(title) or _unnamed(source)
+        name = body_name(publisher, title, source)
         assessment = {
             "timeliness": timely,
             "completeness": complete,
@@ -168,8 +133,8 @@ def load(
     max_bytes: int | None = None,
 ) -> list[Entry]:
     """Entries from every input, pages extracted on the fly; the same report (sha256) is taken once."""
+    from ..read.inputs import expand
     from .batch import run_many
-    from .inputs import expand
 
     entries: list[Entry] = []
     pages = []
@@ -338,7 +303,7 @@ def _key_order(k: str) -> tuple[int, str]:
 
 @lru_cache(maxsize=1)
 def _catalog_order() -> dict[str, int]:
-    from .rules.catalog import canonical_keys
+    from ..rules.catalog import canonical_keys
 
     return {key: i for i, key in enumerate(canonical_keys())}
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .document import CELL_SEP, Line, LineKind
-from .hanzi import is_cjk
-from .offsets import Alignment, Chain, Edit
-from .rules.boilerplate import CONTENT_WORDS, ROLES
+from ..core.document import CELL_SEP, Line, LineKind
+from ..core.hanzi import is_cjk
+from ..core.offsets import Alignment, Chain, Edit
+from ..rules.boilerplate import CONTENT_WORDS, ROLES
 
 _SKIP = frozenset(
     {

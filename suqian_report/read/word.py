@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 
-from .document import CELL_SEP, Line
-from .errors import InputError
+from ..core.document import CELL_SEP, Line
+from ..core.errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

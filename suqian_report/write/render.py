@@ -13,7 +13,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .model import Figure, Report
+from ..core.model import Figure, Report
 
 _STATUS = {"pass": ("✓ pass", "green"), "fail": ("✗ fail", "bold red"), "not_assessable": ("? n/a", "yellow")}
 
@@ -339,7 +339,7 @@ def sparkline(values: list[float | int | None]) -> str:
 
 def series_lines(rows: list[dict]) -> list[Text]:
     """For each body with reports of two or more years: its key figures as sparklines, first → last."""
-    from .compare import canonical_name
+    from ..core.bodies import canonical_name
     from .dataset.rows import SUMMARY_KEYS
 
     bodies: dict[str, dict[int, dict]] = {}

@@ -18,7 +18,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from .hanzi import plausibility
+from ..core.hanzi import plausibility
 
 # Declared names → the codec we decode with (supersets: pages declared GB2312 routinely hold GBK characters).
 _ALIASES = {

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from ..export import TextWriter, _csv_line
-from ..model import Report
+from ...core.model import Report
+from ..files import TextWriter, csv_line
 from . import rows as R
 
 
 def _wide_line(report: Report) -> str:
     row = R.wide_row(report)
-    return _csv_line([row.get(c) for c in R.wide_columns()])
+    return csv_line([row.get(c) for c in R.wide_columns()])
 
 
 class WideCsvWriter(TextWriter):
@@ -20,7 +20,7 @@ class WideCsvWriter(TextWriter):
 
     def start(self) -> None:
         if not self.append_from:
-            self.stream.write(_csv_line(R.wide_columns()))
+            self.stream.write(csv_line(R.wide_columns()))
 
     def write(self, payload: str) -> None:
         self.stream.write(payload)

@@ -23,7 +23,7 @@ def is_cjk(ch: str) -> bool:
 
 def common_chars() -> frozenset[str]:
     """GB2312 level 1 (the 3,755 most frequent simplified characters) and their traditional and variant forms."""
-    from .rules.common_hanzi import COMMON
+    from ..rules.common_hanzi import COMMON
 
     return COMMON
 
@@ -76,7 +76,7 @@ def _not_weighed() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _not_rare() -> re.Pattern[str]:
     """Runs of what is not rare: the characters weighed for nothing, common characters and punctuation."""
-    from .rules.common_hanzi import CHARS
+    from ..rules.common_hanzi import CHARS
 
     return re.compile(f"[{_WEIGHLESS}{_PUNCT}{CHARS}]+")
 

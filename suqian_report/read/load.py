@@ -14,13 +14,13 @@ import re
 import sys
 import zlib
 
+from ..core.document import Document, Line
+from ..core.errors import InputError
+from ..core.hanzi import cjk_at_least
+from ..core.limits import MAX_BYTES
+from ..core.model import Source
+from ..core.offsets import Alignment, Edit, OffsetMap
 from .decode import Decoded, byte_offsets, decode
-from .document import Document, Line
-from .errors import InputError
-from .hanzi import cjk_at_least
-from .limits import MAX_BYTES
-from .model import Source
-from .offsets import Alignment, Edit, OffsetMap
 
 _TRIM = " \t\f\v\u3000\u00a0\ufeff"
 
@@ -129,7 +129,7 @@ def _build(
         raise InputError("binary data, not a text or HTML page", path)
     is_html = looks_like_html(text)
     if is_html:
-        from .htmlpage import flatten  # (BeautifulSoup and the HTML rules, for HTML pages only)
+        from .html import flatten  # (BeautifulSoup and the HTML rules, for HTML pages only)
 
         flat, lines, flat_to_raw, meta = flatten(text)
         linear, trim = _normalise_lines(flat)
@@ -261,7 +261,7 @@ def _document(
 
 
 def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
-    from .pdfpage import read_pdf
+    from .pdf import read_pdf
 
     pdf = read_pdf(data, path)
     evidence = f"the text layer of a PDF ({pdf.pages} page(s)), read with pdfplumber"
@@ -288,7 +288,7 @@ def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
 
 def _from_docx(data: bytes, path: str | None, compressed: bool, converted: bytes | None = None) -> Document:
     """``converted``: the .docx LibreOffice made of a .doc (``data``, whose size and sha256 the report keeps)."""
-    from .wordpage import read_docx
+    from .word import read_docx
 
     text, lines = read_docx(converted if converted is not None else data, path)
     evidence = "a Word document, read with python-docx" + (" (a .doc converted by LibreOffice)" if converted else "")

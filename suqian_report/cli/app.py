@@ -15,15 +15,16 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from . import __version__, commands, entry
+from .. import __version__
+from ..core.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from ..core.limits import MAX_BYTES, TIMEOUT
+from . import commands
 from .commands import err, pages, writing
-from .errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
-from .limits import MAX_BYTES, TIMEOUT
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .model import Report
+    from ..core.model import Report
 
 
 def _typer() -> typer.Typer:
@@ -120,7 +121,7 @@ def main_callback(
     ] = False,
 ) -> None:
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
-    entry.DEBUG = debug
+    commands.DEBUG = debug
     if no_color:
         import os
 
@@ -202,7 +203,7 @@ def extract(
 
 def _one(path: str, encoding: str | None, max_bytes: int = MAX_BYTES):
     """The report for one page, or None after printing why there is none."""
-    from .batch import run_one
+    from ..corpus.batch import run_one
 
     outcome = run_one(path, None, encoding, max_bytes=max_bytes)
     if outcome.error:
@@ -253,16 +254,16 @@ def summary(
     import json as _json
     import os
 
-    from .export import TextWriter
+    from ..write.files import TextWriter
 
     paths, _skipped = pages(inputs, tuple(glob or ()))
     if where or (len(paths) == 1 and format is SummaryFormat.table):
         with writing(output), TextWriter(output) as out:
             failures = _summaries(paths, encoding, where, _console(out.stream), max_bytes, lang.value)
         raise typer.Exit(EXIT_INPUT if failures else EXIT_OK)
-    from .batch import run_many
-    from .dataset.rows import summary_row
-    from .render import SUMMARY_SORTS, print_many, sort_rows, summary_totals
+    from ..corpus.batch import run_many
+    from ..write.dataset.rows import summary_row
+    from ..write.render import SUMMARY_SORTS, print_many, sort_rows, summary_totals
 
     if sort and sort not in SUMMARY_SORTS and not sort.count("."):
         err(f"--sort takes a key (requests.new.total) or one of: {', '.join(SUMMARY_SORTS)}")
@@ -301,7 +302,7 @@ def _pipe_closed() -> None:
 def _summaries(
     paths: list[str], encoding: str | None, where: str | None, console, max_bytes: int = MAX_BYTES, lang: str = "en"
 ) -> int:
-    from .render import print_summary, print_where
+    from ..write.render import print_summary, print_where
 
     failures = 0
     for k, path in enumerate(paths):
@@ -335,8 +336,8 @@ def clean(
     max_bytes: MaxBytesOpt = MAX_BYTES,
 ) -> None:
     """Print the repaired report text, boilerplate removed."""
-    from .export import TextWriter
-    from .render import explain_text
+    from ..write.files import TextWriter
+    from ..write.render import explain_text
 
     report = _one(page, encoding, max_bytes)
     if report is None:
@@ -367,8 +368,8 @@ def show(
     import os
     from pathlib import Path
 
-    from .evidence import pdf_pages, render_index, render_report
-    from .export import TextWriter
+    from ..write.evidence import pdf_pages, render_index, render_report
+    from ..write.files import TextWriter
 
     paths = pages(inputs, tuple(glob or ()))[0]
     if len(paths) > 1 and not output:
@@ -443,9 +444,9 @@ def compare(
     import json as _json
     import os
 
-    from .compare import compare as run_compare
-    from .compare import entries_for, read_aliases
-    from .export import TextWriter
+    from ..corpus.compare import compare as run_compare
+    from ..corpus.compare import entries_for, read_aliases
+    from ..write.files import TextWriter
 
     if sort not in (None, "change"):
         err("--sort takes: change")
@@ -481,7 +482,7 @@ def compare(
             w.writerows(result["rows"])
             out.write(buf.getvalue())
         else:
-            from .render import print_compare
+            from ..write.render import print_compare
 
             print_compare(result, _console(out.stream), by_change=sort == "change")
     if not result["bodies"]:
@@ -506,7 +507,7 @@ def demo() -> None:
     a spam mirror re-published it): works in any folder right after installing."""
     from importlib.resources import as_file, files
 
-    from .render import print_summary
+    from ..write.render import print_summary
 
     sample = files("suqian_report").joinpath("data", "suqian-office-2013-mirror.txt")
     with as_file(sample) as path:
@@ -552,6 +553,3 @@ def invoke(args: list[str]) -> int:
             return e.exit_code
         raise
     return code if isinstance(code, int) else EXIT_OK
-
-
-main = entry.main  # the console script of an install made before the entry point moved to entry.main

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from typing import Any
 
-from ..export import Writer, _publish, _tmp_beside
+from ..files import Writer, publish, tmp_beside
 from . import rows as R
 
 BATCH = 200  # reports per transaction
@@ -98,7 +98,7 @@ class SqliteWriter(Writer):
     def __init__(self, path: str):
         self.path = path
         self.new = not os.path.exists(path)
-        self.target = _tmp_beside(path) if self.new else path
+        self.target = tmp_beside(path) if self.new else path
         if self.new:
             os.unlink(self.target)  # sqlite makes the file itself
         self.db = sqlite3.connect(self.target)
@@ -143,7 +143,7 @@ class SqliteWriter(Writer):
         self.db.commit()
         self.db.close()
         if self.new:
-            _publish(self.target, self.path)
+            publish(self.target, self.path)
 
     def abort(self) -> None:
         try:

@@ -25,8 +25,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from .document import CELL_SEP, Line
-from .errors import InputError
+from ..core.document import CELL_SEP, Line
+from ..core.errors import InputError
 
 Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
 

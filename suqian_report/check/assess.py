@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .model import Assessment, Check, Figure, Metadata
-from .rules.completeness import PROSE_TOPICS, TEMPLATE_SECTIONS, TEMPLATE_TABLES
-from .rules.deadlines import deadline
+from ..core.model import Assessment, Check, Figure, Metadata
+from ..rules.completeness import PROSE_TOPICS, TEMPLATE_SECTIONS, TEMPLATE_TABLES
+from ..rules.deadlines import deadline
 
 
 def assess(md: Metadata, text: str, figures: list[Figure], checks: list[Check]) -> Assessment:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .document import Document
-from .model import Status
-from .offsets import Chain
-from .repair import Repaired
-from .segment import Segmented
+from ..core.document import Document
+from ..core.model import Status
+from ..core.offsets import Chain
+from ..repair import Repaired
+from ..segment import Segmented
 
 
 @dataclass

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import InputError
-from .limits import MAX_BYTES, TIMEOUT
+from ..core.errors import InputError
+from ..core.limits import MAX_BYTES, TIMEOUT
+from ..read.inputs import expand
 
 
 @dataclass
@@ -87,7 +88,7 @@ def _extract(
     timeout: float | None = None,
 ) -> Outcome:
     """Bytes to an outcome; every failure becomes a one-line message with its kind."""
-    from .pipeline import extract
+    from ..pipeline import extract
 
     try:
         with _Limit(timeout):
@@ -116,7 +117,7 @@ def _extract(
 
 
 def _read(path: str, max_bytes: int) -> tuple[str, bytes] | Outcome:
-    from .load import read_source
+    from ..read.load import read_source
 
     try:
         data, name = read_source(path, max_bytes)
@@ -148,7 +149,7 @@ def _work(task: tuple) -> Outcome:
 def _quiet_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops them and keeps what is finished."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .pipeline import extract  # noqa: F401  (import once per worker; converters are built on first use)
+    from ..pipeline import extract  # noqa: F401  (import once per worker; converters are built on first use)
 
 
 def run_many(
@@ -267,3 +268,20 @@ def run_many(
     finally:
         pool.terminate()
         pool.join()
+
+
+def extract_many(paths, jobs: int | None = None, *, encoding: str | None = None, errors: list | None = None):
+    """Reports for many pages, in input order, as a generator (memory stays flat): ``paths`` as the command line
+    takes them (files, folders, ``@FILE`` lists); ``jobs`` worker processes (None: one per CPU).  A page that
+    gives no report (unreadable, not a page, a repeat of earlier bytes) is appended to ``errors`` as a
+    :class:`Outcome` when a list is given, and otherwise raised as :class:`InputError`."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    for outcome in run_many(expand([str(p) for p in paths]), None, encoding=encoding, jobs=jobs, keep_non_reports=True):
+        if outcome.ok:
+            yield outcome.payload
+        elif errors is not None:
+            errors.append(outcome)
+        else:
+            raise InputError(outcome.message or "", outcome.path, outcome.kind or "internal")

@@ -12,7 +12,7 @@ import html
 import json
 from collections.abc import Iterable
 
-from .model import Figure, Report
+from ..core.model import Figure, Report
 
 _CSS = """
 :root { --canon: #ffe08a; --other: #cfe3ff; --derived: #e6e6e6; --uncertain: #ffb3b3; --ink: #222; }
@@ -241,7 +241,7 @@ def pdf_pages(report: Report) -> list[tuple[bytes, float, float]] | None:
         return None
     if hashlib.sha256(data).hexdigest() != report.source.sha256:
         return None
-    from .pdfpage import render_pages
+    from ..read.pdf import render_pages
 
     return render_pages(data)
 
@@ -337,24 +337,32 @@ def series_svg(points: list[tuple[int, float | int | None]], label: str, width: 
 
 def _series_section(reports: list[Report]) -> str:
     """For each body with reports of two or more years: its key figures per year, one chart each."""
-    from .compare import bodies_of, entry_of_report
+    from ..core.bodies import body_name, join
 
-    entries = [e for r in reports if (e := entry_of_report(r)) is not None and e.year is not None]
-    bodies_of(entries)
+    named = [
+        (body_name(r.metadata.publisher, r.metadata.title, r.source.path), r)
+        for r in reports
+        if r.metadata.report_year is not None
+    ]
+    bodies = join(name for name, _r in named)
     out = []
-    for body in sorted({e.body for e in entries}):
-        by_year = {e.year: e for e in entries if e.body == body and e.year is not None}
+    for body in sorted(set(bodies.values())):
+        by_year = {r.metadata.report_year: r for name, r in named if bodies[name] == body}
         if len(by_year) < 2:
             continue
-        years = sorted(by_year)
+        years = sorted(y for y in by_year if y is not None)
         charts = "".join(
-            series_svg([(y, by_year[y].values.get(k, (None,))[0]) for y in years], label) for k, label in SERIES_KEYS
+            series_svg([(y, _number(by_year[y].value(k))) for y in years], label) for k, label in SERIES_KEYS
         )
         out.append(
             f'<section class="body-series" data-body="{_esc(body)}"><h2>{_esc(body)} '
             f'{years[0]}–{years[-1]}</h2><div class="charts">{charts}</div></section>'
         )
     return "".join(out)
+
+
+def _number(value) -> float | int | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def render_index(entries: list[tuple[str, str, Report | None, str | None]]) -> str:

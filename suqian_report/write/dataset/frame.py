@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Report
+from ...core.model import Report
 from . import rows as R
 
 

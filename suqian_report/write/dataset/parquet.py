@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..export import OutputError, Writer, _publish, _tmp_beside
-from ..model import Report
+from ...core.model import Report
+from ..files import OutputError, Writer, publish, tmp_beside
 from . import rows as R
 
 GROUP = 2000  # rows per row group
@@ -61,7 +61,7 @@ class ParquetWriter(Writer):
         self.path, self.wide = path, wide
         self.formatter = _wide if wide else R.long_rows  # (they run in the workers)
         self.schema = _schema(wide)
-        self.tmp = _tmp_beside(path)
+        self.tmp = tmp_beside(path)
         self.out = pq.ParquetWriter(self.tmp, self.schema)
         self.buffer: list[dict[str, Any]] = []
 
@@ -78,7 +78,7 @@ class ParquetWriter(Writer):
     def finish(self) -> None:
         self._flush()
         self.out.close()
-        _publish(self.tmp, self.path)
+        publish(self.tmp, self.path)
 
     def abort(self) -> None:
         import os

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .patterns import Started
-from .rules.contacts import PHONE
-from .rules.units import APPROX_AFTER, APPROX_BEFORE, CN_COUNTERS, MONEY_UNITS, UNITS
+from ..core.patterns import Started
+from ..rules.contacts import PHONE
+from ..rules.units import APPROX_AFTER, APPROX_BEFORE, CN_COUNTERS, MONEY_UNITS, UNITS
 
 _CN_DIGITS = {
     "零": 0,

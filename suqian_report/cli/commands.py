@@ -10,8 +10,10 @@ from __future__ import annotations
 import sys
 from contextlib import contextmanager
 
-from .errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
-from .limits import MAX_BYTES, TIMEOUT
+from ..core.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from ..core.limits import MAX_BYTES, TIMEOUT
+
+DEBUG = False  # --debug (set by the parser): an internal error shows its traceback
 
 
 class Stop(Exception):
@@ -45,7 +47,7 @@ def writing(output: str | None):
 def pages(inputs: list[str], globs: tuple[str, ...] = (), quiet: bool = False):
     """The page files the inputs name (exit 1 if none), and what the walk left out; files left out of folders are
     said, not dropped silently."""
-    from .inputs import expand
+    from ..read.inputs import expand
 
     skipped: list = []
     paths = expand(inputs, globs, skipped)
@@ -102,8 +104,8 @@ def extract(
     import os
     import time
 
-    from .batch import run_many
-    from .export import OutputError, writer_for
+    from ..corpus.batch import run_many
+    from ..write import OutputError, writer_for
 
     paths, skipped = pages(inputs, tuple(glob or ()), quiet)
     many = len(paths) > 1 or len(inputs) > 1 or any(i.startswith("@") for i in inputs)
@@ -245,7 +247,7 @@ class _ErrorLog:
     """``--errors FILE``: one JSON line per input that gave no report, written whole at the end."""
 
     def __init__(self, path: str):
-        from .export import TextWriter
+        from ..write.files import TextWriter
 
         self.out = TextWriter(path)
 

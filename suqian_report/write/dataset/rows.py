@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Report
-from ..rules.catalog import canonical_keys
+from ...core.model import Report
+from ...rules.catalog import canonical_keys
 
 Row = dict[str, Any]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeGuard
 
-from .model import Check, CheckInput, CheckStatus, Figure, Metadata
+from ..core.model import Check, CheckInput, CheckStatus, Figure, Metadata
 
 
 def check_input(f: Figure) -> CheckInput:
