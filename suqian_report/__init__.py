@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import regexcache
 
-__version__ = "0.1.0"
+from .core import __version__
 
 regexcache.load()  # the rules' compiled patterns, from an earlier run (see regexcache)
 

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import __version__
+from ..core import __version__
 from ..core.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from ..core.limits import MAX_BYTES, TIMEOUT
 from . import commands
