@@ -49,10 +49,7 @@ def imports(path: Path) -> list[tuple[str, int, bool]]:
     here = module_name(path)
     package = here if path.name == "__init__.py" else here.rpartition(".")[0]
     compat = {
-        id(n)
-        for f in tree.body
-        if isinstance(f, ast.FunctionDef) and f.name == "__getattr__"
-        for n in ast.walk(f)
+        id(n) for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == "__getattr__" for n in ast.walk(f)
     }
     out = []
     for node in ast.walk(tree):
@@ -117,7 +114,9 @@ def test_no_modules_import_each_other_in_a_circle():
         seen[node] = 1
         for nxt in sorted(graph.get(node, ())):
             if seen.get(nxt) == 1:
-                circles.append(" -> ".join(path[path.index(nxt) :] + [node, nxt]) if nxt in path else f"{node} -> {nxt}")
+                circles.append(
+                    " -> ".join(path[path.index(nxt) :] + [node, nxt]) if nxt in path else f"{node} -> {nxt}"
+                )
             elif nxt not in seen:
                 visit(nxt, path + [node])
         seen[node] = 2
