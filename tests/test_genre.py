@@ -328,7 +328,7 @@ def test_a_numbered_row_whose_label_has_a_typo_is_read_by_its_number(label, typo
 
 
 def test_digits_inside_identifiers_are_not_table_values():
-    from suqian_report.extractors.template import tokenize
+    from suqian_report.extractors.template.cells import tokenize
 
     text = "GB2312编码 table_4 5G基站 行政规范性文件12357 1.属于国家秘密00000002.其他 103.3879万元"
     values = [t.text for t in tokenize(text, 0, len(text)) if t.kind == "value"]

@@ -18,7 +18,7 @@ from ..segment import Segmented
 from .glued import splits
 from .provenance import Tracer
 from .tabular import STATS_REGION, TemplateResult
-from .template import Token, _Builder, read_value, tokenize
+from .template.cells import Builder, Token, read_value, tokenize
 
 _YEAR_COLUMN = re.compile(r"^(?:(?:19|20)\d\d\s*)?年度|^本年度?|^当年|^统计数|^数量")
 _CUMULATIVE = "累计"
@@ -76,7 +76,7 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
         elif rows:
             rows[-1][3].append(t)
 
-    b = _Builder(seg, tracer, out)
+    b = Builder(seg, tracer, out)
     candidates: dict[int, list[tuple]] = {}
     for i, (_key, _label, _unit, values, _pos) in enumerate(rows):
         nums = [read_value(v.text) for v in values]

@@ -1,0 +1,307 @@
+"""The pieces every table reader shares: tokens, values, where each table stands, and the builder that places
+and traces cells (the events of a region: item markers, column headers, row labels, values)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...core.model import Figure, Status, TableCell
+from ...rules.tables import (
+    AFTER_TABLES,
+    TABLE_ANCHORS,
+    TABLE_HEADINGS,
+)
+from ...segment import Segmented
+from ..numbers import to_number
+from ..provenance import Tracer
+from ..tabular import TemplateResult
+
+
+@dataclass
+class Token:
+    """A piece of a table row: a label, a value or a blank, with its place in the clean text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "label" | "value" | "blank"
+    piped: bool = False  # from a row whose cells are separated (|): its columns can be trusted
+
+
+_NA = re.compile(r"^(?:[-－—–/／\\]{1,2}|无|——)$")
+_VALUE = re.compile(r"(?P<sign>减少?|增加?|[+＋]|-{1,2}|－)?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|%|％)?")
+_MARKER = re.compile(r"[1-9][.．、]\s?(?=[\u4e00-\u9fff“])")
+_SEPARATORS = re.compile(r"[^\s|｜]+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*/?\s*共\s*\d+\s*页)?)\s*$")
+
+
+def _split_token(text: str, start: int) -> list[Token]:
+    """Cut one token into label and value parts: 规范性文件898989 → 规范性文件 | 898989; 1.属于… stays a label.
+
+    A token that is a whole cell value (减4, +126, 103.3879万元, -, /) stays one value."""
+    if _NA.match(text) or _VALUE.fullmatch(text):
+        return [Token(text, start, start + len(text), "value")]
+    out: list[Token] = []
+    pos = 0
+    for m in re.finditer(r"(?<![A-Za-z_\d])\d+(?:\.\d+)?(?![A-Za-z_\d])", text):  # not GB2312, table_4, 5G
+        a, b = m.start(), m.end()
+        if _MARKER.match(text, b - 1):
+            b -= 1  # a list marker (1.属于国家秘密) belongs to its label, even glued to values: 00000002.其他…
+            if a == b:
+                continue
+        unit = re.match(r"万元|亿元|元|%|％", text[b:])
+        if unit:
+            b += unit.end()
+        if a > pos:
+            out.append(Token(text[pos:a], start + pos, start + a, "label"))
+        out.append(Token(text[a:b], start + a, start + b, "value"))
+        pos = b
+    if pos < len(text):
+        out.append(Token(text[pos:], start + pos, start + len(text), "label"))
+    return out
+
+
+def tokenize(text: str, start: int, end: int, grid: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of ``text[start:end]``.  ``grid``: offsets of the lines that are rows of an HTML table, where
+    every ``|`` separates two cells.  In a text dump a ``|`` at either end of a row is the table's border, not an
+    empty cell: at the left whenever it stands there (markdown), at the right when the block's rows end with it
+    (``a | b |``) or start with one too.  Elsewhere an empty cell is a blank cell."""
+    out: list[Token] = []
+    pos = start
+    lines = text[start:end].split("\n")
+    piped = [ln for ln in lines if ("|" in ln or "｜" in ln)]
+    right_edge = len(piped) >= 2 and sum(ln.rstrip().endswith(("|", "｜")) for ln in piped) >= 0.8 * len(piped)
+    for line in lines:
+        if _PAGE_NUMBER.match(line):  # -4- or 第 4 页 from a PDF: page furniture inside the table
+            pos += len(line) + 1
+            continue
+        if "|" in line or "｜" in line:
+            cells = re.split(r"[|｜]", line)
+            cpos = pos
+            html_row = pos in grid
+            left = not html_row and line.lstrip().startswith(("|", "｜"))
+            right = not html_row and line.rstrip().endswith(("|", "｜")) and (left or right_edge)
+            for k, cell in enumerate(cells):
+                stripped = cell.strip(" \t\u00a0\u3000")
+                lead = len(cell) - len(cell.lstrip(" \t\u00a0\u3000"))
+                if stripped:
+                    # a separated cell is a value or a label whole (数据1 is a header, not 数据 + 1)
+                    kind = "value" if _NA.match(stripped) or _VALUE.fullmatch(stripped) else "label"
+                    out.append(Token(stripped, cpos + lead, cpos + lead + len(stripped), kind, True))
+                elif not (k == 0 and left) and not (k == len(cells) - 1 and right):
+                    out.append(Token("", cpos, cpos, "blank", True))
+                cpos += len(cell) + 1
+        else:
+            for m in _SEPARATORS.finditer(line):
+                out += _split_token(m.group(0), pos + m.start())
+        pos += len(line) + 1
+    return out
+
+
+def read_value(text: str) -> tuple[int | float | None, str | None, str]:
+    """(value, unit, kind) of a cell: kind is number, blank, not_applicable or text."""
+    t = text.strip()
+    if not t:
+        return None, None, "blank"
+    if _NA.match(t):
+        return None, None, "not_applicable"
+    m = _VALUE.fullmatch(t)
+    if not m:
+        return None, None, "text"
+    value = to_number(m.group("num"))
+    if value is None:
+        return None, None, "text"  # digits too many to be a count
+    if (m.group("sign") or "").startswith(("减", "-", "－")):
+        value = -value
+    unit = m.group("unit")
+    return value, ("%" if unit == "％" else unit), "number"
+
+
+def _find_heading(text: str, phrases: tuple[str, ...], start: int = 0) -> int:
+    """Offset of a section heading naming one of ``phrases`` (一、…/二、…), not a mention in the intro."""
+    best = -1
+    lost = "\ufffd" in text
+    for p in phrases:
+        pattern = (
+            r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)"
+            + _phrase_pattern(p, lost).pattern
+        )
+        m = re.search(pattern, text[start:])
+        if m:
+            i = start + m.start("marker")
+            if best < 0 or i < best:
+                best = i
+    return best
+
+
+def regions(text: str) -> dict[str, tuple[int, int]]:
+    """Where tables 二, 三 and 四 stand in the clean text (only those found)."""
+    starts: dict[str, int] = {}
+    for t in ("二", "三", "四"):
+        i = _find_heading(text, TABLE_HEADINGS[t])
+        if i < 0:
+            lost = "\ufffd" in text
+            i = min((m.start() for a in TABLE_ANCHORS[t] if (m := _phrase_pattern(a, lost).search(text))), default=-1)
+        if i >= 0:
+            starts[t] = i
+    out: dict[str, tuple[int, int]] = {}
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    for k, (t, i) in enumerate(order):
+        nxt = order[k + 1][1] if k + 1 < len(order) else len(text)
+        after = _find_heading(text, AFTER_TABLES, i + 1)
+        end = min(nxt, after) if after > i else nxt
+        out[t] = (i, end)
+    return out
+
+
+class Builder:
+    def __init__(self, seg: Segmented, tracer: Tracer, out: TemplateResult):
+        self.tracer, self.out = tracer, out
+        self.text = seg.clean_text
+        self.grid = seg.grid_rows
+
+    def cell(
+        self,
+        key: str | None,
+        table: str,
+        row_label: str,
+        column_label: str | None,
+        tok: Token | None,
+        unit: str | None,
+        value=None,
+        raw: str | None = None,
+        kind: str | None = None,
+        status: Status | None = None,
+        note: str | None = None,
+        sentence: tuple[int, int] | None = None,
+        span: tuple[int, int] | None = None,
+    ) -> Figure:
+        """One table cell as a figure.  ``tok`` is the cell as written; glued cells pass their value and span."""
+        if tok is not None:
+            v, u, k = read_value(tok.text)
+            value = v if value is None and kind is None else value
+            kind = kind or k
+            unit = u or unit
+            raw = tok.text if raw is None else raw
+            span = (tok.start, tok.end)
+        else:
+            span = span or sentence or (0, 0)
+        if status is None:
+            status = self.tracer.status(span[0], span[1], raw or "") if kind == "number" else "exact"
+        s0, s1 = sentence or span
+        f = Figure(
+            key=key or "",
+            label_zh=f"{row_label} · {column_label}" if column_label else row_label,
+            value=value,
+            raw_text=raw or "",
+            unit=unit,
+            status=status,
+            sentence=self.text[s0:s1].strip()[:300],
+            cell=TableCell(table, row_label, column_label, kind or "number"),
+            note=note,
+            **self.tracer.place(*span),
+        )
+        self.out.figures.append(f)
+        if tok is not None and tok.end > tok.start:
+            self.out.used.append((tok.start, tok.end))
+        return f
+
+    def glued(
+        self,
+        cells: Sequence[tuple[str | None, str, str | None, str | None]],
+        table: str,
+        reading: Sequence[int] | None,
+        raw: str,
+        span: tuple[int, int],
+        sentence: tuple[int, int],
+        note: str,
+    ) -> list[Figure]:
+        """Cells a bad save glued into one run of digits (``raw`` at ``span``), one (key, row label, column
+        label, unit) each: with the one ``reading`` the table's identities leave, repaired; without (none or
+        several fit), uncertain with no value.  ``note`` says which."""
+        values = reading if reading is not None else [None] * len(cells)
+        return [
+            self.cell(
+                key,
+                table,
+                row_label,
+                column_label,
+                None,
+                unit,
+                value=v,
+                raw=raw,
+                kind="number" if reading is not None else "text",
+                status="repaired" if reading is not None else "uncertain",
+                note=note,
+                sentence=sentence,
+                span=span,
+            )
+            for (key, row_label, column_label, unit), v in zip(cells, values)
+        ]
+
+
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrase: str, lost: bool) -> re.Pattern:
+    """The phrase; in text with lost characters (U+FFFD), a phrase of three or more characters may have one
+    of them lost (行政规范性文� is still 行政规范性文件)."""
+    if not lost or len(phrase) < 3:
+        return re.compile(re.escape(phrase))
+    return re.compile("".join(f"[{re.escape(ch)}\ufffd]" for ch in phrase))
+
+
+def find_events(tokens: list[Token], phrases: list[tuple[str, str, str]]) -> list[tuple[int, str, str, Token]]:
+    """Phrase events found in label text, plus the value tokens: (position, type, payload, token).
+
+    Consecutive label tokens are searched as one text, so a label wrapped over two lines of a PDF dump
+    (…逾期不补 / 正、行政机关…) is still found."""
+    events = []
+    run: list[Token] = []
+
+    def search() -> None:
+        if not run:
+            return
+        text = "".join(t.text for t in run)
+        owners: list[Token] = []
+        for t in run:
+            owners += [t] * len(t.text)
+        offsets = [t.start + i for t in run for i in range(len(t.text))]
+        found = []
+        lost = "\ufffd" in text
+        for typ, payload, phrase in phrases:
+            for m in _phrase_pattern(phrase, lost).finditer(text):
+                fuzz = m.group().count("\ufffd")
+                if fuzz <= 1:
+                    found.append((m.start(), -len(phrase), fuzz, typ, payload, m.end()))
+        found.sort()  # keep non-overlapping matches: longest first at each place, then exact before lost
+        taken_until = -1
+        for pos, _neg, _fuzz, typ, payload, end in found:
+            if pos < taken_until:
+                continue
+            events.append((offsets[pos], typ, payload, owners[pos]))
+            taken_until = end
+        run.clear()
+
+    for tok in tokens:
+        if tok.kind == "label":
+            run.append(tok)
+            continue
+        search()
+        events.append((tok.start, "value", "", tok))
+    search()
+    events.sort(key=lambda e: e[0])
+    return events
+
+
+def claim_labels(b: Builder, events) -> None:
+    """The label tokens that named a row, column or item are the table's; other text in the region is not."""
+    b.out.labels += sorted({(tok.start, tok.end) for _pos, typ, _p, tok in events if typ != "value"})
+
+
+def trim_blanks(values: list[Token], ncols: int) -> list[Token]:
+    """Saved tables often trail empty cells (| 0 | 0 | 0 | |): beyond the row's columns they are not cells."""
+    while len(values) > ncols and values[-1].kind == "blank":
+        values = values[:-1]
+    return values
