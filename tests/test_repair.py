@@ -10,7 +10,8 @@ from suqian_report.repair import FIXERS, repair
 from suqian_report.repair.base import Context
 from suqian_report.repair.dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket, _days_in
 from suqian_report.repair.entities import Entities
-from suqian_report.repair.mojibake import LatinMojibake, Utf8AsGbk
+from suqian_report.repair.latin import LatinMojibake
+from suqian_report.repair.mojibake import Utf8AsGbk
 from suqian_report.repair.noise import LostMarkers, NoiseLines, lost_spans
 from suqian_report.repair.pinyin import Pinyin
 from suqian_report.repair.script import Script

@@ -26,7 +26,8 @@ from ..core.offsets import Alignment, Chain
 from .base import Context, Fixer, Substitution
 from .dropped import DroppedAt, DroppedDate, DroppedDivision, DroppedDocNoBracket
 from .entities import Entities
-from .mojibake import LatinMojibake, Utf8AsGbk
+from .latin import LatinMojibake
+from .mojibake import Utf8AsGbk
 from .noise import CONTROL_CHARS, LostMarkers, NoiseLines, lost_spans
 from .pinyin import Pinyin
 from .script import Script
