@@ -1,4 +1,7 @@
-"""The whole pipeline: load → repair → segment → extract → validate → Report."""
+"""One page through the stages: read → repair → segment → extract → check → Report (docs/architecture.md).
+
+``extract`` and ``extract_file`` are the library's entry points for one page; many pages are the corpus layer's
+(:func:`suqian_report.corpus.batch.extract_many`)."""
 
 from __future__ import annotations
 
@@ -12,12 +15,13 @@ from .core.errors import InputError
 from .core.hanzi import cjk_at_least, plausibility
 from .core.limits import MAX_BYTES
 from .core.model import Boilerplate, Quality, Report
+from .extractors import Extracted
 from .extractors import extract as extract_stage
 from .extractors.genre import is_report
 from .extractors.regime import by_year_alone
 from .read.load import load_bytes, load_file, load_text
-from .repair import repair
-from .segment import segment
+from .repair import Repaired, repair
+from .segment import Segmented, segment
 
 # Below this share of common characters (after repair) the "text" is bytes read as characters at random: real
 # pages, damaged ones included, have more than 0.9; random bytes read as GB18030 about 0.16.
@@ -43,22 +47,46 @@ _DAMAGE_KINDS = {
 
 
 def run(doc: Document) -> Report:
+    """One page through the stages, each a call into its layer: repair, segment, extract (the figures, then whether
+    the page is a report at all), check; the Report gathers what each gave."""
     repaired = repair(doc)
-    if not cjk_at_least(repaired.text, 10):
-        raise InputError("no Chinese text found, even after repair: not a report page", doc.source.path)
-    if (share := plausibility(repaired.text)) < NOT_TEXT:
-        raise InputError(
-            f"the bytes read as no language in any encoding ({share:.0%} common characters, where "
-            "Chinese text has over 90%): not a text page",
-            doc.source.path,
-        )
+    _must_be_text(repaired.text, doc.source.path)
     seg = segment(repaired.text, doc.lines)
     ex = extract_stage(doc, repaired, seg)
     verdict, evidence = is_report(ex.metadata, seg.clean_text, ex.figures, repaired.text)
     if verdict is False and by_year_alone(ex.metadata.format_evidence):
         ex.metadata.format, ex.metadata.format_evidence = "unknown", []  # a year implies a format only for a report
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
+    return Report(
+        source=doc.source,
+        metadata=ex.metadata,
+        figures=ex.figures,
+        checks=checks,
+        repairs=repaired.summaries(),
+        boilerplate_removed=_boilerplate(doc, repaired, seg),
+        coverage=ex.coverage,
+        non_figures=ex.non_figures,
+        quality=_quality(doc, repaired, seg, ex, verdict, evidence),
+        assessment=assess(ex.metadata, seg.clean_text, ex.figures, checks),
+        _clean_text=seg.clean_text,
+        _raw_text=doc.raw_text,
+        _repair_log=repaired.pending,
+    )
 
+
+def _must_be_text(text: str, path: str | None) -> None:
+    if not cjk_at_least(text, 10):
+        raise InputError("no Chinese text found, even after repair: not a report page", path)
+    if (share := plausibility(text)) < NOT_TEXT:
+        raise InputError(
+            f"the bytes read as no language in any encoding ({share:.0%} common characters, where "
+            "Chinese text has over 90%): not a text page",
+            path,
+        )
+
+
+def _boilerplate(doc: Document, repaired: Repaired, seg: Segmented) -> list[Boilerplate]:
+    """What segmentation cut, each with its text and its span in the raw input; a PDF's page furniture."""
     to_raw_line = _line_raw_spans(doc, repaired, seg)
     boilerplate = []
     for cut in seg.cuts:
@@ -71,14 +99,16 @@ def run(doc: Document) -> Report:
     if doc.furniture:
         reason = "page numbers and running headers or footers of the PDF's pages, left out of its text"
         boilerplate.append(Boilerplate("page_furniture", reason, "\n".join(doc.furniture), None))
+    return boilerplate
 
+
+def _quality(doc: Document, repaired: Repaired, seg: Segmented, ex: Extracted, verdict, evidence) -> Quality:
     truncated = _cut_off(seg)
-    damage = sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"})
-    quality = Quality(
+    return Quality(
         script="traditional"
         if repaired.traditional
         else ("mixed" if "traditional_to_simplified" in repaired.counts else "simplified"),
-        damage=damage,
+        damage=sorted({_DAMAGE_KINDS.get(k, k) for k in repaired.counts if k != "width"} - {"noise"}),
         tampered=bool(seg.spam or ex.spam) or any(c.kind in ("spam_injection", "spam_links") for c in seg.cuts),
         spam=sorted(
             {p for _, _, p in seg.spam}
@@ -91,21 +121,6 @@ def run(doc: Document) -> Report:
         warnings=doc.warnings
         + ex.warnings
         + (["the page seems cut off mid-sentence: figures after the cut are missing"] if truncated else []),
-    )
-    return Report(
-        source=doc.source,
-        metadata=ex.metadata,
-        figures=ex.figures,
-        checks=checks,
-        repairs=repaired.summaries(),
-        boilerplate_removed=boilerplate,
-        coverage=ex.coverage,
-        non_figures=ex.non_figures,
-        quality=quality,
-        assessment=assess(ex.metadata, seg.clean_text, ex.figures, checks),
-        _clean_text=seg.clean_text,
-        _raw_text=doc.raw_text,
-        _repair_log=repaired.pending,
     )
 
 
