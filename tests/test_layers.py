@@ -125,3 +125,30 @@ def test_no_modules_import_each_other_in_a_circle():
         if name not in seen:
             visit(name, [])
     assert not circles, "\n".join(circles)
+
+
+def test_the_public_names_and_old_import_paths_still_work():
+    import suqian_report
+    from suqian_report import (  # noqa: F401
+        Check,
+        Figure,
+        InputError,
+        Metadata,
+        Report,
+        extract,
+        extract_file,
+        extract_many,
+        to_frame,
+    )
+    from suqian_report.cli import main as cli_main
+    from suqian_report.dask import extract_bag, to_parquet  # noqa: F401
+    from suqian_report.entry import main as entry_main
+    from suqian_report.model import Figure as OldFigure
+    from suqian_report.model import Report as OldReport
+    from suqian_report.pipeline import extract as old_extract
+    from suqian_report.pipeline import extract_many as old_many
+
+    assert (OldReport, OldFigure) == (Report, Figure)
+    assert old_extract is extract and old_many is extract_many
+    assert cli_main is entry_main
+    assert suqian_report.extract is extract and callable(extract)
