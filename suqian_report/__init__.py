@@ -19,8 +19,8 @@ from .core import __version__
 regexcache.load()  # the rules' compiled patterns, from an earlier run (see regexcache)
 
 _LAZY = {
-    "extract": "pipeline",
-    "extract_file": "pipeline",
+    "extract": "stages",
+    "extract_file": "stages",
     "extract_many": "corpus.batch",
     "to_frame": "write.dataset.frame",
     "Report": "core.model",
@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .core.errors import InputError  # noqa: F401
     from .core.model import SCHEMA_VERSION, Check, Figure, Metadata, Report  # noqa: F401
     from .corpus.batch import extract_many  # noqa: F401
-    from .pipeline import extract, extract_file  # noqa: F401
+    from .stages import extract, extract_file  # noqa: F401
     from .write.dataset.frame import to_frame  # noqa: F401
 
 

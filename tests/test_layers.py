@@ -2,8 +2,7 @@
 
 Every import of every module is read (those inside functions too: a lazy import is a dependency all the same),
 mapped to the layer of what it imports, and checked: no module imports a layer above its own, and no modules import
-each other round in a circle.  The one exception is a name kept at an old import path, re-exported by a
-module-level ``__getattr__``.
+each other round in a circle.
 """
 
 from __future__ import annotations
@@ -22,11 +21,11 @@ LAYERS = [
     ("segment",),
     ("check",),
     ("extractors",),
-    ("pipeline",),
+    ("stages",),
     ("write",),
     ("corpus",),
     ("cli",),
-    ("__init__", "__main__", "model", "dask", "entry"),  # the package's face: the API and old import paths
+    ("__init__", "__main__", "pipeline", "model", "dask", "entry"),  # the package's face: the API, old import paths
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
@@ -42,15 +41,11 @@ def layer(module: str) -> str:
     return parts[1] if len(parts) > 1 else "__init__"
 
 
-def imports(path: Path) -> list[tuple[str, int, bool]]:
-    """(the module imported, line, whether a module-level __getattr__ holds the import) for every import of the
-    package's own modules."""
+def imports(path: Path) -> list[tuple[str, int]]:
+    """(the module imported, line) for every import of the package's own modules."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     here = module_name(path)
     package = here if path.name == "__init__.py" else here.rpartition(".")[0]
-    compat = {
-        id(n) for f in tree.body if isinstance(f, ast.FunctionDef) and f.name == "__getattr__" for n in ast.walk(f)
-    }
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -63,11 +58,11 @@ def imports(path: Path) -> list[tuple[str, int, bool]]:
             names = [f"{target}.{a.name}" for a in node.names] if node.module is None else [target]
             for t in names:
                 if t.split(".")[0] == "suqian_report":
-                    out.append((_existing(t), node.lineno, id(node) in compat))
+                    out.append((_existing(t), node.lineno))
         elif isinstance(node, ast.Import):
             for a in node.names:
                 if a.name.split(".")[0] == "suqian_report":
-                    out.append((_existing(a.name), node.lineno, id(node) in compat))
+                    out.append((_existing(a.name), node.lineno))
     return out
 
 
@@ -93,8 +88,8 @@ def test_imports_only_go_down():
     upward = []
     for path in MODULES:
         source = module_name(path)
-        for target, line, compat in imports(path):
-            if RANK[layer(target)] > RANK[layer(source)] and not compat:
+        for target, line in imports(path):
+            if RANK[layer(target)] > RANK[layer(source)]:
                 upward.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {target}")
     assert not upward, "\n".join(upward)
 
@@ -103,7 +98,7 @@ def test_no_modules_import_each_other_in_a_circle():
     graph: dict[str, set[str]] = {}
     for path in MODULES:
         source = module_name(path)
-        graph[source] = {t for t, _line, compat in imports(path) if not compat and t != source}
+        graph[source] = {t for t, _line in imports(path) if t != source}
     # a package's __init__ is imported by every module inside it: only an import the other way round is a tie
     for name in graph:
         graph[name] = {t for t in graph[name] if not name.startswith(t + ".")}

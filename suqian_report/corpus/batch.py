@@ -88,7 +88,7 @@ def _extract(
     timeout: float | None = None,
 ) -> Outcome:
     """Bytes to an outcome; every failure becomes a one-line message with its kind."""
-    from ..pipeline import extract
+    from ..stages import extract
 
     try:
         with _Limit(timeout):
@@ -149,7 +149,7 @@ def _work(task: tuple) -> Outcome:
 def _quiet_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops them and keeps what is finished."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..pipeline import extract  # noqa: F401  (import once per worker; converters are built on first use)
+    from ..stages import extract  # noqa: F401  (import once per worker; converters are built on first use)
 
 
 def run_many(
