@@ -48,6 +48,8 @@ def zeros(report) -> dict:
         ("依申请公开的收费及减免，本年度均未发生。", {"fees.collected"}),
         # the things in a topic clause just before
         ("关于政府信息公开的行政复议和行政诉讼，本年度未发生。", {"review.total", "litigation.total"}),
+        # 申请人 is who asks, not a request
+        ("全年没有向申请人收取信息处理费。", {"fees.collected"}),
     ],
 )
 def test_zero_statements(sentence, keys):

@@ -21,6 +21,7 @@ from ..rules.zeros import (
     NOT_ZERO,
     REQUEST_AS_CAUSE,
     REQUEST_AS_PART_AFTER,
+    REQUEST_AS_PERSON,
     REQUEST_AS_VERB,
     THINGS,
     TOPIC_OPENERS,
@@ -76,6 +77,8 @@ def _things(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
     for key, unit, s, e in found:
         if text[e : e + 1] == "的" and e + 1 in starts:
             continue  # 依申请公开的收费: the first thing only says which of the second
+        if key == "requests.new.total" and text.startswith(REQUEST_AS_PERSON, e):
+            continue  # 申请人: who asks, not a request
         if key == "requests.new.total" and any(
             (ce <= s and text[ce:s] in REQUEST_AS_PART_AFTER)
             or (e <= cs and (text[e:cs] in REQUEST_AS_VERB or any(w in text[e:cs] for w in REQUEST_AS_CAUSE)))

@@ -45,6 +45,7 @@ THINGS = (
 REQUEST_AS_PART_AFTER = ("", "的")  # 行政复议申请, 提起行政诉讼的申请: text between the case and 申请
 REQUEST_AS_CAUSE = ("引起", "引发", "而", "导致", "产生的")  # text between 申请 and the case
 REQUEST_AS_VERB = ("",)  # text between 申请 and the case it asks for (被申请行政复议): 申请 is the verb
+REQUEST_AS_PERSON = ("人",)  # after 申请: the applicant (没有向申请人收取费用 is about fees)
 
 # What a negation's scope may hold before the things it counts: a topic (关于…的, 有关…的, 针对…的).  Words inside
 # the topic describe the things (未收到关于政府信息公开和不予公开的申请: 申请, whatever 不予 says); the things named
