@@ -68,7 +68,7 @@ def run(doc: Document) -> Report:
         non_figures=ex.non_figures,
         quality=_quality(doc, repaired, seg, ex, verdict, evidence),
         assessment=assess(ex.metadata, seg.clean_text, ex.figures, checks),
-        _clean_text=seg.clean_text,
+        text=seg.clean_text,
         _raw_text=doc.raw_text,
         _repair_log=repaired.pending,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 Status = Literal["exact", "repaired", "derived", "uncertain"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
@@ -240,6 +240,9 @@ class Assessment(_Record):
     checks_passed: int = 0
     checks_failed: int = 0
     checks_not_assessable: int = 0
+    # Against the body's report of the year before, when it is given (corpus.reuse.against_previous): the share of
+    # the text repeated, per section, the passages, and the tables identical to last year's.
+    reuse: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -256,9 +259,10 @@ class Report(_Record):
     non_figures: list[NonFigure]
     quality: Quality
     assessment: Assessment = field(default_factory=Assessment)
+    # The clean text: the report's body, repaired, every figure's ``span`` points into it.
+    text: str = ""
     schema_version: str = SCHEMA_VERSION
-    # Kept in memory for `clean`, `show` and the API; not part of the JSON record.
-    _clean_text: str = ""
+    # Kept in memory for `show` and the API; not part of the JSON record.
     _raw_text: str = ""
     _repair_log: Any = None  # resolves raw positions on first use (see repair._Pending)
 
@@ -272,7 +276,7 @@ class Report(_Record):
     # -- conveniences for library users --------------------------------
     @property
     def clean_text(self) -> str:
-        return self._clean_text
+        return self.text
 
     @property
     def raw_text(self) -> str:

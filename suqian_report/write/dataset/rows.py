@@ -144,7 +144,7 @@ def report_row(r: Report) -> Row:
         "timeliness": r.assessment.timeliness,
         "deadline": r.assessment.deadline,
         "completeness": r.assessment.completeness,
-        "missing": "、".join(r.assessment.missing),
+        "missing": "；".join(r.assessment.missing),  # (the parts' names hold 、)
     }
 
 
@@ -265,14 +265,18 @@ def wide_row(r: Report) -> Row:
     return row
 
 
+TEXT_COLUMNS = ("sha256", "text")
+
+
 def all_rows(r: Report) -> dict[str, Any]:
-    """Everything a database holds for one report, by table."""
+    """Everything a database holds for one report, by table (its clean text in a table of its own)."""
     return {
         "report": report_row(r),
         "figures": figure_rows(r),
         "checks": check_rows(r),
         "repairs": repair_rows(r),
         "boilerplate": boilerplate_rows(r),
+        "texts": [{"sha256": r.source.sha256, "text": r.text}],
     }
 
 

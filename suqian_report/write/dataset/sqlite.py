@@ -1,4 +1,5 @@
-"""The dataset as one SQLite database: reports, figures, checks, repairs, boilerplate, and the view ``panel``.
+"""The dataset as one SQLite database: reports, figures, checks, repairs, boilerplate, texts (each report's clean
+text, which the figures' spans point into), and the view ``panel``.
 
 The standard library's ``sqlite3``: always there, and the schema, the transactions and the view are ours to
 control (sqlite-utils would add a dependency for little here).  Reports are committed in batches; a report
@@ -64,6 +65,7 @@ def schema() -> list[str]:
         _table("checks", R.CHECK_COLUMNS),
         _table("repairs", R.REPAIR_COLUMNS),
         _table("boilerplate", R.BOILERPLATE_COLUMNS),
+        _table("texts", R.TEXT_COLUMNS),
         "CREATE INDEX IF NOT EXISTS figures_key ON figures(key)",
         "CREATE INDEX IF NOT EXISTS figures_report ON figures(report_id)",
         "CREATE INDEX IF NOT EXISTS reports_publisher_year ON reports(publisher, report_year)",
@@ -127,6 +129,7 @@ class SqliteWriter(Writer):
             ("checks", R.CHECK_COLUMNS),
             ("repairs", R.REPAIR_COLUMNS),
             ("boilerplate", R.BOILERPLATE_COLUMNS),
+            ("texts", R.TEXT_COLUMNS),
         ):
             cols = [c for c in columns if c != "sha256"]
             self.db.executemany(
