@@ -185,6 +185,7 @@ def clean(
 
 app.command()(views.show)
 app.command()(views.compare)
+app.command()(views.assess)
 
 
 @app.command()

@@ -101,3 +101,17 @@ class CompareFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class AssessFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    html = "html"
+    docx = "docx"
+
+
+class AssessBy(str, Enum):
+    region = "region"
+    level = "level"
+    year = "year"

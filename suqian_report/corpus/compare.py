@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core.bodies import body_name, canonical_name, join
 from ..rules.tables import TABLE3_COLUMNS
+from .reuse import reuse, table_changes, tables_of
 
 
 @dataclass
@@ -32,6 +33,14 @@ class Entry:
     values: dict[str, tuple[Any, str | None, str | None, str]]  # key → (value, unit, label_zh, status)
     assessment: dict[str, Any] = field(default_factory=dict)
     body: str = ""
+    # What an assessment of the report needs besides (:mod:`.region`): its text, its tables' cells, the checks that
+    # failed with the spans of the figures they used, its title, date and format.
+    text: str = ""
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # table (二, 三, 四) → key → value
+    failed: list[dict[str, Any]] = field(default_factory=list)  # name, description, spans
+    title: str | None = None
+    publish_date: str | None = None
+    format: str = "unknown"
 
 
 def bodies_of(entries: list[Entry], aliases: dict[str, str] | None = None) -> None:
@@ -52,6 +61,15 @@ def _entry_of_dict(d: dict) -> Entry | None:
         for f in d.get("figures", [])
         if not f["key"].startswith("other.")
     }
+    failed = [
+        {
+            "name": c["name"],
+            "description": c.get("description"),
+            "spans": [i["span"] for i in c.get("inputs", []) if i.get("span")],
+        }
+        for c in d.get("checks", [])
+        if c.get("status") == "fail"
+    ]
     return Entry(
         name,
         md.get("report_year"),
@@ -61,6 +79,12 @@ def _entry_of_dict(d: dict) -> Entry | None:
         src.get("sha256", ""),
         values,
         d.get("assessment", {}),
+        text=d.get("text", ""),
+        tables=tables_of((f["cell"]["table"], f["key"], f["value"]) for f in d.get("figures", []) if f.get("cell")),
+        failed=failed,
+        title=md.get("title"),
+        publish_date=md.get("publish_date"),
+        format=md.get("format") or "unknown",
     )
 
 
@@ -72,25 +96,51 @@ def entry_of_report(report) -> Entry | None:
 def _from_sqlite(path: str) -> list[Entry]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     out: dict[int, Entry] = {}
-    for rid, publisher, title, year, level, region, source, sha, timely, complete, missing, failed in con.execute(
+    for row in con.execute(
         "SELECT id, publisher, title, report_year, level, region, source_path, sha256, timeliness, completeness, "
-        "missing, checks_failed FROM reports ORDER BY id"
+        "missing, checks_failed, deadline, publish_date, format, checks, checks_not_assessable FROM reports ORDER BY id"
     ):
-        name = body_name(publisher, title, source)
+        rid, publisher, title, year, level, region, source, sha, timely, complete, missing, failed = row[:12]
+        deadline, published, fmt, checks, unknown = row[12:]
         assessment = {
             "timeliness": timely,
             "completeness": complete,
             "checks_failed": failed,
-            "missing": missing.split("、") if missing else [],
+            "checks_passed": (checks or 0) - (failed or 0) - (unknown or 0),
+            "missing": missing.split("；") if missing else [],
+            "deadline": deadline,
         }
-        out[rid] = Entry(name, year, level, region, source, sha, {}, assessment)
-    for rid, key, value, unit, label, status in con.execute(
-        "SELECT report_id, key, value, unit, label_zh, status FROM figures WHERE key NOT LIKE 'other.%'"
+        name = body_name(publisher, title, source)
+        out[rid] = Entry(
+            name, year, level, region, source, sha, {}, assessment, title=title, publish_date=published, format=fmt
+        )
+    spans: dict[tuple[int, str], list[int]] = {}
+    cells = []
+    for rid, key, value, unit, label, status, table, start, end in con.execute(
+        'SELECT report_id, key, value, unit, label_zh, status, "table", span_start, span_end FROM figures'
+    ):
+        if rid not in out:
+            continue
+        if isinstance(value, float) and value.is_integer() and unit != "万元":
+            value = int(value)
+        if not key.startswith("other."):
+            out[rid].values[key] = (value, unit, label, status)
+        if start is not None:
+            spans[(rid, key)] = [start, end]
+        cells.append((rid, table, key, value))
+    for rid, table, key, value in cells:
+        if table and table in "二三四":
+            out[rid].tables.setdefault(table, {})[key] = value
+    for rid, name, description, keys in con.execute(
+        "SELECT report_id, name, description, keys FROM checks WHERE status = 'fail'"
     ):
         if rid in out:
-            if isinstance(value, float) and value.is_integer() and unit != "万元":
-                value = int(value)
-            out[rid].values[key] = (value, unit, label, status)
+            found = [spans[(rid, k)] for k in json.loads(keys or "[]") if (rid, k) in spans]
+            out[rid].failed.append({"name": name, "description": description, "spans": found})
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'texts'").fetchone():
+        for rid, text in con.execute("SELECT report_id, text FROM texts"):
+            if rid in out:
+                out[rid].text = text or ""
     con.close()
     return list(out.values())
 
@@ -184,8 +234,9 @@ def _num(v: Any) -> bool:
 def compare(
     entries: list[Entry], *, body: str | None = None, year: int | None = None, key: str | None = None
 ) -> dict[str, Any]:
-    """The comparison as one object: ``bodies``, ``rows`` (key, body, year, value, change…), ``continuity``, and
-    ``undated``: the sources of reports with no report year (they have no place in a series)."""
+    """The comparison as one object: ``bodies``, ``rows`` (key, body, year, value, change…), ``continuity``,
+    ``reuse`` (each report against the year before: the share of its text repeated, the passages, the tables'
+    cells unchanged), and ``undated``: the sources of reports with no report year (no place in a series)."""
     if body:
         wanted = canonical_name(body)
         entries = [e for e in entries if e.body == wanted or canonical_name(e.name) == wanted]
@@ -199,7 +250,7 @@ def compare(
         {k for e in entries for k in e.values if not key or k == key or k.startswith(key.rstrip(".") + ".")},
         key=_key_order,
     )
-    bodies, rows, continuity = [], [], []
+    bodies, rows, continuity, reused = [], [], [], []
     for b in sorted(by_body):
         series = by_body[b]
         years = sorted(series)
@@ -243,6 +294,8 @@ def compare(
         for a, b_year in zip(years, years[1:]):
             if year is not None and year not in (a, b_year):
                 continue
+            if b_year - a == 1:
+                reused.append(reuse_between(series[b_year], series[a]) | {"body": b})
             for target, same, plus, minus in _continuity_pairs():
                 if key and not (target.startswith(key.rstrip(".")) or any(k.startswith(key.rstrip(".")) for k in same)):
                     continue
@@ -272,7 +325,23 @@ def compare(
                     item["expected"] = _tidy(expected)
                     item["status"] = "pass" if abs(expected - found[0]) < 1e-6 else "fail"
                 continuity.append(item)
-    return {"bodies": bodies, "rows": rows, "continuity": continuity, "undated": undated}
+    return {"bodies": bodies, "rows": rows, "continuity": continuity, "reuse": reused, "undated": undated}
+
+
+def reuse_between(later: Entry, earlier: Entry) -> dict[str, Any]:
+    """One body's report against the year before (:mod:`.reuse`): the text repeated, and the tables' cells."""
+    text = reuse(later.text, earlier.text).to_dict() if later.text and earlier.text else None
+    tables = table_changes(later.tables, earlier.tables)
+    return {
+        "year": later.year,
+        "previous_year": earlier.year,
+        "text": text["text"] if text else None,
+        "sections": text["sections"] if text else {},
+        "passages": text["passages"] if text else [],
+        "tables": tables["tables"],
+        "tables_unchanged": tables["unchanged"],
+        "sources": [earlier.source, later.source],
+    }
 
 
 def _tidy(v: Any) -> Any:

@@ -33,6 +33,8 @@ mark.fig.status-derived { background: var(--derived); }
 mark.fig.status-uncertain { outline: 2px dashed #c00; }
 mark.fig.point::after { content: "◆"; color: #888; font-size: 10px; }
 mark.fig.flash { animation: flash 1.2s ease-out 2; }
+mark.passage { background: #ffd6d6; }
+mark.passage:target { outline: 2px solid #c00; }
 @keyframes flash { 50% { background: #ff7a00; color: #fff; } }
 .toolbar { display: flex; gap: 8px; align-items: center; margin-bottom: 10px; flex-wrap: wrap; }
 .toolbar button { font: inherit; padding: 3px 10px; border: 1px solid #aaa; border-radius: 4px; background: #fff; cursor: pointer; }
@@ -120,9 +122,10 @@ def _mark_open(i: int, f: Figure, prefix: str, point: bool) -> str:
     )
 
 
-def marked(text: str, spans: Iterable[tuple[int, int, int, Figure]], prefix: str) -> str:
-    """``text`` as HTML with one ``<mark>`` per figure.  Figures on the same text nest; a figure reaching past the
-    end of one it starts inside is cut to fit in it; a figure with no text is an empty mark."""
+def marked(text: str, spans: Iterable[tuple[int, int, int, Figure | None]], prefix: str) -> str:
+    """``text`` as HTML with one ``<mark>`` per figure, and one per passage a finding points to (figure None: a mark
+    with the id ``at-START``).  Marks on the same text nest; one reaching past the end of one it starts inside is
+    cut to fit in it; a figure with no text is an empty mark."""
     out: list[str] = []
     pos = 0
     stack: list[int] = []  # end offsets of the open marks, innermost last
@@ -141,7 +144,9 @@ def marked(text: str, spans: Iterable[tuple[int, int, int, Figure]], prefix: str
         end = max(start, min(end, stack[-1]) if stack else end)
         out.append(_esc(text[pos:start]))
         pos = start
-        out.append(_mark_open(i, f, prefix, point=end == start))
+        out.append(
+            _mark_open(i, f, prefix, point=end == start) if f is not None else f'<mark class="passage" id="at-{start}">'
+        )
         if end == start:
             out.append("</mark>")
         else:
@@ -246,12 +251,19 @@ def pdf_pages(report: Report) -> list[tuple[bytes, float, float]] | None:
     return render_pages(data)
 
 
-def render_report(report: Report, pages: list[tuple[bytes, float, float]] | None = None) -> str:
+def render_report(
+    report: Report, pages: list[tuple[bytes, float, float]] | None = None, passages: Iterable[tuple[int, int]] = ()
+) -> str:
     """The evidence view of a report; ``pages`` (a PDF's pages as PNG images with their size in points, from
-    :func:`suqian_report.pdfpage.render_pages`) adds a view of the pages with a box over every figure."""
+    :func:`suqian_report.read.pdf.render_pages`) adds a view of the pages with a box over every figure;
+    ``passages`` (clean-text spans a finding points to) are marked, each reachable as ``#at-START``."""
     md = report.metadata
     figures = list(enumerate(report.figures))
-    clean = marked(report.clean_text, ((f.span[0], f.span[1], i, f) for i, f in figures), "fig-")
+    clean = marked(
+        report.clean_text,
+        [(f.span[0], f.span[1], i, f) for i, f in figures] + [(a, b, -1, None) for a, b in passages],
+        "fig-",
+    )
     raw = marked(report.raw_text, ((f.raw_span[0], f.raw_span[1], i, f) for i, f in figures if f.raw_span), "raw-fig-")
     title = md.title or report.source.path or "report"
     meta = " · ".join(

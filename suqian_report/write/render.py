@@ -445,3 +445,43 @@ def print_compare(result: dict, console: Console, by_change: bool = False) -> No
                 style="dim",
             )
         )
+
+
+_CRITERION_HEADS = {
+    "timeliness": "time",
+    "completeness": "parts",
+    "consistency": "checks",
+    "continuity": "contin",
+    "originality": "orig",
+    "tables_updated": "tables",
+}
+
+
+def print_assessment(result: dict, console: Console) -> None:
+    """The ranking, one row per report: its rank, score and the criteria's scores (in %), and its findings; then
+    the weights the score is made of."""
+    # every criterion's column where the terminal has room; the text repeated from last year where it has not
+    criteria = list(result["weights"]) if console.width >= 100 else ["originality"]
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="assessment", title_justify="left")
+    t.add_column("rank", justify="right", no_wrap=True)
+    t.add_column("body", overflow="fold", min_width=10)
+    t.add_column("year", justify="right", no_wrap=True)
+    t.add_column("score", justify="right", no_wrap=True)
+    for k in criteria:
+        t.add_column(_CRITERION_HEADS.get(k, k), justify="right", no_wrap=True)
+    t.add_column("find", justify="right", no_wrap=True)
+    for r in result["reports"]:
+        t.add_row(
+            str(r["rank"]),
+            str(r["publisher"]),
+            str(r["report_year"] or "—"),
+            "—" if r["score"] is None else f"{r['score']:.1f}",
+            *("—" if (v := r["criteria"].get(k)) is None else f"{100 * v:.0f}" for k in criteria),
+            str(len(r["findings"])),
+        )
+    console.print(t)
+    console.print(
+        "score = 100 × the weighted mean of the criteria assessed (each in %): "
+        + ", ".join(f"{_CRITERION_HEADS.get(k, k)} ({k}) {w}" for k, w in result["weights"].items())
+        + f"; ranked within {', '.join(result['group_by'])}"
+    )
