@@ -307,8 +307,8 @@ def test_one_report_against_the_year_before():
     from suqian_report import extract_file
     from suqian_report.corpus.reuse import against_previous
 
-    later, earlier = extract_file(SERIES / "3-丙镇-2022.txt"), extract_file(SERIES / "3-丙镇-2021.txt")
+    later, earlier = extract_file(SERIES / "3-bing-2022.txt"), extract_file(SERIES / "3-bing-2021.txt")
     found = against_previous(later, earlier)
     assert later.to_dict()["assessment"]["reuse"] == found
     assert found["previous_year"] == 2021 and found["text"] >= 0.9 and found["tables_unchanged"] == ["表二"]
-    assert extract_file(SERIES / "3-丙镇-2021.txt").assessment.reuse is None  # only when the year before is given
+    assert extract_file(SERIES / "3-bing-2021.txt").assessment.reuse is None  # only when the year before is given
