@@ -57,6 +57,8 @@ def run(doc: Document) -> Report:
     if verdict is False and by_year_alone(ex.metadata.format_evidence):
         ex.metadata.format, ex.metadata.format_evidence = "unknown", []  # a year implies a format only for a report
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
+    if doc.ocr_pages:
+        _doubt_what_fails(ex.figures, checks)
     return Report(
         source=doc.source,
         metadata=ex.metadata,
@@ -72,6 +74,15 @@ def run(doc: Document) -> Report:
         _raw_text=doc.raw_text,
         _repair_log=repaired.pending,
     )
+
+
+def _doubt_what_fails(figures: list, checks: list) -> None:
+    """Read by OCR, a figure a failing check used may be a misread digit: it is uncertain, never exact."""
+    failing = {i.span for c in checks if c.status == "fail" for i in c.inputs if i.span}
+    for f in figures:
+        if f.span in failing and f.confidence is not None and f.status in ("exact", "repaired"):
+            f.status = "uncertain"
+            f.note = (f"{f.note}; " if f.note else "") + "read by OCR, and a check it takes part in fails"
 
 
 def _must_be_text(text: str, path: str | None) -> None:
@@ -121,6 +132,7 @@ def _quality(doc: Document, repaired: Repaired, seg: Segmented, ex: Extracted, v
         warnings=doc.warnings
         + ex.warnings
         + (["the page seems cut off mid-sentence: figures after the cut are missing"] if truncated else []),
+        ocr_pages=doc.ocr_pages,
     )
 
 

@@ -48,3 +48,6 @@ class Document:
     boxes: list[tuple[int, float, float, float, float] | None] | None = None
     furniture: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what the reader could not read (a PDF's scanned pages)
+    # Pages read by OCR: their numbers, and the engine's confidence in each character of raw_text (None elsewhere).
+    ocr_pages: list[int] = field(default_factory=list)
+    confidence: list[float | None] | None = None

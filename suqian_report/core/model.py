@@ -63,7 +63,7 @@ class Source(_Record):
     sha256: str
     encoding: str
     encoding_evidence: str
-    input_kind: Literal["text", "html", "pdf", "docx"]
+    input_kind: Literal["text", "html", "pdf", "docx", "ocr"]  # ocr: pages that are pictures, read by OCR
     compressed: bool = False
     pages: int | None = None  # a PDF's number of pages
 
@@ -128,6 +128,8 @@ class Figure(_Record):
     # page's top left corner.
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    # Read by OCR: the lowest confidence the engine gave the characters of the number (0..1).
+    confidence: float | None = None
 
     @property
     def canonical(self) -> bool:
@@ -223,6 +225,7 @@ class Quality(_Record):
     is_report: bool | Literal["uncertain"] = True
     is_report_evidence: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # the pages read by OCR (from 1)
 
 
 @dataclass(slots=True)

@@ -81,6 +81,13 @@ class Tracer:
             max(b[4] for b in on_page),
         )
 
+    def confidence(self, raw: tuple[int, int]) -> float | None:
+        """The lowest confidence OCR gave a character of ``raw`` (None where nothing was read by OCR)."""
+        if self.doc.confidence is None:
+            return None
+        found = [c for c in self.doc.confidence[raw[0] : raw[1]] if c is not None]
+        return min(found) if found else None
+
     def touches_lost(self, start: int, end: int) -> bool:
         """True when the span touches text lost before the page was saved."""
         a, b = self.seg.to_repaired.to_src(start, end)

@@ -261,28 +261,35 @@ def _document(
 
 
 def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
+    from .ocr import EXTRA as OCR_EXTRA
     from .pdf import read_pdf
 
     pdf = read_pdf(data, path)
     evidence = f"the text layer of a PDF ({pdf.pages} page(s)), read with pdfplumber"
+    if pdf.ocr_pages:
+        read = ", ".join(map(str, pdf.ocr_pages))
+        evidence = f"a PDF ({pdf.pages} page(s)); page(s) {read} are images, read by OCR (RapidOCR)"
     warnings = []
     if pdf.scanned:
         pages = ", ".join(map(str, pdf.scanned))
         warnings.append(
-            f"page(s) {pages} of the PDF are images with no text layer (OCR needed): their figures are missing"
+            f"page(s) {pages} of the PDF are images with no text layer (OCR needed: {OCR_EXTRA}): their figures "
+            "are missing"
         )
     return _document(
         pdf.text,
         pdf.lines,
         data,
         path,
-        "pdf",
+        "ocr" if pdf.ocr_pages else "pdf",
         evidence,
         compressed,
         pages=pdf.pages,
         boxes=pdf.boxes,
         furniture=pdf.furniture,
         warnings=warnings,
+        ocr_pages=pdf.ocr_pages,
+        confidence=pdf.confidence,
     )
 
 

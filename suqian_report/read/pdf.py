@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core.document import CELL_SEP, Line
 from ..core.errors import InputError
@@ -44,7 +45,10 @@ class PdfText:
     pages: int
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # (width, height) in points
     furniture: list[str] = field(default_factory=list)  # page numbers, running headers and footers left out
-    scanned: list[int] = field(default_factory=list)  # pages that are images with no text layer (from 1)
+    scanned: list[int] = field(default_factory=list)  # pages that are images with no text layer, unread (from 1)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (from 1)
+    confidence: list[float | None] | None = None  # per character of ``text``, for pages read by OCR
+    ocr_seconds: float = 0.0
 
 
 @dataclass
@@ -59,10 +63,15 @@ class _Piece:
     table: int = 0
 
 
-def read_pdf(data: bytes, path: str | None = None) -> PdfText:
-    """The text of a PDF with a box for every character.  A PDF with no text layer (a scan) is refused: it
-    needs OCR first."""
+def read_pdf(data: bytes, path: str | None = None, ocr: bool | None = None) -> PdfText:
+    """The text of a PDF with a box for every character.  A page with no text layer (a scan) is read by OCR
+    when the extra is installed (``ocr``: None, when it is; False, never); without it, a PDF of scans is refused
+    (``needs_ocr``, the message naming the extra)."""
     import pdfplumber
+
+    from . import ocr as engine
+
+    use_ocr = engine.available() if ocr is None else ocr
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -77,24 +86,29 @@ def read_pdf(data: bytes, path: str | None = None) -> PdfText:
         sizes: list[tuple[float, float]] = []
         images = chars = 0
         scanned: list[int] = []
+        read_by_ocr: dict[int, engine.OcrPage] = {}
         table_no = 0
         for page in page_list:
             try:
                 page_pieces, tables = _page_pieces(page, table_no)
+                if page.images and _count(page_pieces) < 20 and use_ocr:
+                    read = read_by_ocr[page.page_number] = _ocr_page(data, page.page_number - 1, engine)
+                    page_pieces, tables = _page_pieces(page, table_no, read)
             except Exception as e:  # pdfminer raises many kinds of errors on broken content streams
                 raise InputError(f"a damaged PDF (page {page.page_number}: {_one_line(e)})", path) from None
             table_no += tables
             pieces.append(page_pieces)
             sizes.append((float(page.width), float(page.height)))
             images += len(page.images)
-            on_page = sum(len(p.chars) + sum(len(c) for c in p.cells or ()) for p in page_pieces)
-            if page.images and on_page < 20:
+            on_page = _count(page_pieces)
+            if page.images and on_page < 20 and page.page_number not in read_by_ocr:
                 scanned.append(page.page_number)
             chars += on_page
         if chars < 20:
             if images:
                 raise InputError(
-                    f"a scanned PDF ({len(page_list)} page(s) of images, no text layer): it needs OCR first",
+                    f"a scanned PDF ({len(page_list)} page(s) of images, no text layer): it needs OCR first "
+                    f"({engine.EXTRA})",
                     path,
                     kind="needs_ocr",
                 )
@@ -109,7 +123,36 @@ def read_pdf(data: bytes, path: str | None = None) -> PdfText:
             if id(piece) not in furniture:
                 out.piece(piece, number)
     left_out = [_line_text(p.chars) for page_pieces in pieces for p in page_pieces if id(p) in furniture]
-    return PdfText(out.text(), out.lines, out.boxes, len(pieces), sizes, left_out, scanned)
+    return PdfText(
+        out.text(),
+        out.lines,
+        out.boxes,
+        len(pieces),
+        sizes,
+        left_out,
+        scanned,
+        sorted(read_by_ocr),
+        out.confidence if read_by_ocr else None,
+        sum(r.seconds for r in read_by_ocr.values()),
+    )
+
+
+def _count(pieces: list[_Piece]) -> int:
+    return sum(len(p.chars) + sum(len(c) for c in p.cells or ()) for p in pieces)
+
+
+def _ocr_page(data: bytes, index: int, engine) -> Any:
+    """A page with no text layer, rendered at the OCR resolution and read (:mod:`.ocr`)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[index]
+        image = page.render(scale=engine.DPI / 72).to_pil()
+        page.close()
+    finally:
+        document.close()
+    return engine.read_image(image, engine.DPI / 72)
 
 
 def _one_line(e: Exception) -> str:
@@ -120,12 +163,14 @@ def _one_line(e: Exception) -> str:
 # ---------------------------------------------------------------- one page
 
 
-def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
-    every = _distinct(page.chars)
+def _page_pieces(page, table_no: int, ocr=None) -> tuple[list[_Piece], int]:
+    """A page's text lines and table rows, from its text layer, or from what OCR read of it (``ocr``: its
+    characters, and its ruling lines, from which pdfplumber finds the grid as it does from drawn ones)."""
+    every = ocr.chars if ocr is not None else _distinct(page.chars)
     chars = [c for c in every if c["text"].strip()]
     rows: list[tuple[tuple[float, float, float, float], list, int]] = []  # (row box, cell boxes, table number)
     tables = 0
-    for table in page.find_tables():
+    for table in _tables(page, ocr):
         table_rows = [(r.bbox, r.cells) for r in table.rows if _is_row(r.cells, table.bbox)]
         if table_rows:
             tables += 1
@@ -147,6 +192,15 @@ def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
             text_chars.append(ch)
         else:
             in_cells[where[0]][where[1]].append(ch)
+    if ocr is not None:  # a cell the page's reading left empty is read again alone; a lone o is a 0
+        from .ocr import as_value
+
+        for (_box, cells, _t), cells_chars in zip(rows, in_cells):
+            for j, cell in enumerate(cells):
+                if cell is not None and not cells_chars[j]:
+                    cells_chars[j] = ocr.read_cell(cell)
+                elif len(cells_chars[j]) == 1:
+                    cells_chars[j] = [dict(cells_chars[j][0], text=as_value(cells_chars[j][0]["text"]))]
     # the spaces the PDF writes between words of the text (in cells they would only make empty cells look full)
     text_chars += [c for c in every if c["text"] == " " and _cell_of(c, bands) is None]
     # Where each table's numbers start: an empty cell left of that is a piece of a label cut by a ruling line
@@ -174,6 +228,23 @@ def _page_pieces(page, table_no: int) -> tuple[list[_Piece], int]:
     pieces += [_Piece(line[0]["top"], line[0]["x0"], line[-1]["x1"], None, line) for line in _text_lines(text_chars)]
     pieces.sort(key=lambda p: p.top)
     return pieces, tables
+
+
+def _tables(page, ocr) -> list:
+    if ocr is None:
+        return page.find_tables()
+    vertical = [line for line in ocr.lines if line["x0"] == line["x1"]]
+    horizontal = [line for line in ocr.lines if line["top"] == line["bottom"]]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    return page.find_tables(
+        {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical,
+            "explicit_horizontal_lines": horizontal,
+        }
+    )
 
 
 def _distinct(chars: list[dict]) -> list[dict]:
@@ -269,6 +340,7 @@ class _Writer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.boxes: list[Box | None] = []
+        self.confidence: list[float | None] = []
         self.lines: list[Line] = []
         self.open: _Piece | None = None  # the paragraph being written, to join a wrapped line to
         self.open_page = 0
@@ -277,9 +349,10 @@ class _Writer:
     def text(self) -> str:
         return "".join(self.parts)
 
-    def _add(self, s: str, box: Box | None) -> None:
+    def _add(self, s: str, box: Box | None, confidence: float | None = None) -> None:
         self.parts.append(s)
         self.boxes.extend([box] * len(s))
+        self.confidence.extend([confidence] * len(s))
 
     def _chars(self, chars: list[dict], page: int) -> None:
         """A line's characters; a space where the PDF writes one, or where a gap between letters or digits
@@ -294,9 +367,10 @@ class _Writer:
             if pending or gap:
                 self._add(" ", None)
             pending = False
-            self._add(
-                ch["text"], (page, round(ch["x0"], 1), round(ch["top"], 1), round(ch["x1"], 1), round(ch["bottom"], 1))
-            )
+            x0, top, x1, bottom = ch.get("box") or (ch["x0"], ch["top"], ch["x1"], ch["bottom"])  # (a page turned
+            # straight for OCR: the box on the page as it is)
+            box = (page, round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+            self._add(ch["text"], box, ch.get("confidence"))
             prev = ch
 
     def _newline(self, kind: str = "text", table: int | None = None) -> None:

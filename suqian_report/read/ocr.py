@@ -1,0 +1,257 @@
+"""Pages that are pictures (a scanned PDF, the images of a Word file, a PNG or JPEG) read by OCR into the same
+characters-with-boxes the PDF reader takes from a text layer, and the ruling lines of their tables, so that the one
+table reader (:mod:`.pdf`, through pdfplumber's grid of cells) serves them.
+
+The engine is RapidOCR (the extra ``[ocr]``: PP-OCR's detection and recognition models ship inside its wheel and run
+on onnxruntime on the CPU; nothing is downloaded).  A page is straightened first (its skew measured on its long
+lines); each character keeps its box, mapped back to the page as it was, and the confidence the engine gave its
+line.  Ruling lines are found in the image by morphology: long thin runs of dark pixels, horizontal and vertical.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+DPI = 300  # a scanned page is rendered (or its image taken) at this resolution for OCR
+LOW_CONFIDENCE = 0.9  # a figure whose characters the engine read with less confidence than this is uncertain
+EXTRA = "pip install 'suqian-report[ocr]'"
+
+
+def available() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("rapidocr_onnxruntime") is not None and find_spec("cv2") is not None
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    """One engine per process (its models load once); its own log lines go where the library's go (nowhere,
+    unless --debug)."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    engine = RapidOCR()
+    for name in list(logging.root.manager.loggerDict):
+        if "rapidocr" in name.lower() or name.lower().startswith("onnx"):
+            log = logging.getLogger(name)
+            log.handlers.clear()
+            log.propagate = True
+            log.setLevel(logging.NOTSET)
+    return engine
+
+
+@dataclass
+class OcrPage:
+    """One page read by OCR, in PDF points from the page's top left: its characters (pdfplumber's shape, with a
+    ``confidence``), its ruling lines, and the angle it was straightened by."""
+
+    chars: list[dict] = field(default_factory=list)
+    lines: list[dict] = field(default_factory=list)  # {"x0", "x1", "top", "bottom", "object_type": "line"}
+    angle: float = 0.0  # degrees the image was turned to straighten it
+    seconds: float = 0.0
+    image: Any = None  # the straightened page (an RGB array), to read a cell again
+    scale: float = 1.0  # pixels per point
+    back: Any = None  # the turn from the straightened page back to the page as it was
+
+    def read_cell(self, box: tuple[float, float, float, float]) -> list[dict]:
+        """A table cell the page-wide reading left empty, read again alone (a lone digit, 0 above all, is what
+        text detection misses most): its characters, when it holds ink that reads as a value."""
+        import cv2
+
+        x0, top, x1, bottom = (round(v * self.scale) for v in box)
+        pad = 4
+        crop = self.image[top + pad : bottom - pad, x0 + pad : x1 - pad]
+        if crop.size == 0:
+            return []
+        ink = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY) < 128
+        if ink.mean() < 0.002:
+            return []
+        rows, cols = ink.any(axis=1).nonzero()[0], ink.any(axis=0).nonzero()[0]
+        t0 = time.perf_counter()
+        result, _elapsed = _engine()(crop, use_det=False, use_cls=False)
+        self.seconds += time.perf_counter() - t0
+        if not result:
+            return []
+        text, score = as_value(str(result[0][0]).strip()), float(result[0][1])
+        if not _VALUE.fullmatch(text):
+            return []
+        box_px = (x0 + pad + cols[0], top + pad + rows[0], x0 + pad + cols[-1] + 1, top + pad + rows[-1] + 1)
+        return _characters(text, score, [], self.scale, self.back, box_px)
+
+
+# What a table cell read alone may hold: a number, a sign, a not-applicable mark.
+_VALUE = re.compile(r"[-+－—–/／减增]?\d[\d,，.．]*[%％]?|[-－—–/／]{1,2}")
+
+
+def as_value(text: str) -> str:
+    """A table cell's reading as a value: the recogniser reads a lone 0 as the letter o (or 〇, 。) for want of
+    digits around it; in a cell, alone, it is the digit."""
+    return "0" if text in _ZEROS else text
+
+
+_ZEROS = frozenset(("o", "O", "〇", "。", "°"))
+
+
+def read_image(image: Any, scale: float) -> OcrPage:
+    """``image``: a PIL image of the page; ``scale``: its pixels per PDF point.  Characters and lines come in the
+    straightened frame (where rows are level, as the table reader needs), each character also with ``box``, its
+    box on the page as it was."""
+    import cv2
+    import numpy as np
+
+    t0 = time.perf_counter()
+    rgb = np.array(image.convert("RGB"))
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    angle = _skew(gray)
+    turn = None
+    if abs(angle) > 0.05:
+        h, w = gray.shape
+        turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+        rgb = cv2.warpAffine(rgb, turn, (w, h), borderValue=(255, 255, 255), flags=cv2.INTER_LINEAR)
+        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    back = cv2.invertAffineTransform(turn) if turn is not None else None
+    result, _elapsed = _engine()(rgb, return_word_box=True)
+    chars: list[dict] = []
+    for line in result or []:
+        _box, text, score = line[0], line[1], float(line[2])
+        words = line[3] if len(line) > 3 and line[3] else []
+        chars += _characters(text, score, words, scale, back)
+    return OcrPage(chars, _ruling_lines(gray, scale), angle, time.perf_counter() - t0, rgb, scale, back)
+
+
+def _characters(text: str, score: float, words: list, scale: float, back, whole=None) -> list[dict]:
+    """The characters of one recognised line, each with its box (in points) and the line's confidence.  The engine
+    gives a box per character of Chinese text and per run of Latin letters or digits; a run's box is shared out
+    among its characters by their widths (a full-width character counts two half-width ones)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return []
+    if words and not isinstance(words[0][0], (list, tuple)):
+        words = [words]  # (one box, not a list of them)
+    boxes: list[tuple[float, float, float, float]] = []
+    if len(words) == len(chars):
+        boxes = [_rect(w) for w in words]
+    else:  # runs: share each box out, or the line's whole width when the counts do not meet
+        runs = _runs(chars, len(words)) if words else None
+        if runs is None:
+            boxes = _share(chars, whole or (_rect([p for w in words for p in w]) if words else (0, 0, 0, 0)))
+        else:
+            for run, w in zip(runs, words):
+                boxes += _share(run, _rect(w))
+    out = []
+    for ch, (x0, top, x1, bottom) in zip(chars, boxes):
+        item = {
+            "text": ch,
+            "x0": x0 / scale,
+            "x1": x1 / scale,
+            "top": top / scale,
+            "bottom": bottom / scale,
+            "confidence": round(score, 4),
+        }
+        if back is not None:
+            item["box"] = _turned_back((x0, top, x1, bottom), back, scale)
+        out.append(item)
+    return out
+
+
+def _rect(points) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) > 0x2E7F
+
+
+def _runs(chars: list[str], n: int) -> list[list[str]] | None:
+    """The characters grouped as the engine boxes them: each wide character alone, each run of narrow ones
+    together; None when that does not give ``n`` groups."""
+    runs: list[list[str]] = []
+    for ch in chars:
+        if runs and not _wide(ch) and not _wide(runs[-1][-1]):
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    return runs if len(runs) == n else None
+
+
+def _share(chars: list[str], box: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
+    x0, top, x1, bottom = box
+    units = [2 if _wide(c) else 1 for c in chars]
+    step = (x1 - x0) / max(1, sum(units))
+    out, x = [], x0
+    for u in units:
+        out.append((x, top, x + u * step, bottom))
+        x += u * step
+    return out
+
+
+def _turned_back(box: tuple[float, float, float, float], back, scale: float) -> tuple[float, float, float, float]:
+    x0, top, x1, bottom = box
+    corners = [(x0, top), (x1, top), (x0, bottom), (x1, bottom)]
+    pts = [
+        (back[0][0] * x + back[0][1] * y + back[0][2], back[1][0] * x + back[1][1] * y + back[1][2]) for x, y in corners
+    ]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return (min(xs) / scale, min(ys) / scale, max(xs) / scale, max(ys) / scale)
+
+
+def _skew(gray) -> float:
+    """The angle (degrees) that levels the page's long lines and text rows: the median angle of the long
+    segments a probabilistic Hough transform finds near the horizontal; 0 when there are none."""
+    import cv2
+    import numpy as np
+
+    h, w = gray.shape
+    edges = cv2.Canny(gray, 50, 150)
+    found = cv2.HoughLinesP(edges, 1, np.pi / 1800, threshold=200, minLineLength=w // 4, maxLineGap=10)
+    if found is None:
+        return 0.0
+    angles = []
+    for x1, y1, x2, y2 in found.reshape(-1, 4):
+        a = math.degrees(math.atan2(y2 - y1, x2 - x1))
+        if abs(a) < 5:
+            angles.append(a)
+    return float(np.median(angles)) if angles else 0.0
+
+
+def _ruling_lines(gray, scale: float) -> list[dict]:
+    """Long thin runs of dark pixels, horizontal and vertical, as line objects in points."""
+    import cv2
+
+    h, w = gray.shape
+    ink = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    out: list[dict] = []
+    for horizontal in (True, False):
+        length = max(25, (w if horizontal else h) // 40)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1) if horizontal else (1, length))
+        runs = cv2.dilate(cv2.erode(ink, kernel), kernel)
+        runs = cv2.dilate(runs, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))  # bridge small breaks
+        contours, _ = cv2.findContours(runs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        for c in contours:
+            x, y, cw, ch = cv2.boundingRect(c)
+            if horizontal and cw >= length and ch <= 12:
+                mid = (y + ch / 2) / scale
+                out.append(_line(x / scale, (x + cw) / scale, mid, mid))
+            elif not horizontal and ch >= length and cw <= 12:
+                mid = (x + cw / 2) / scale
+                out.append(_line(mid, mid, y / scale, (y + ch) / scale))
+    return out
+
+
+def _line(x0: float, x1: float, top: float, bottom: float) -> dict:
+    """A line as pdfplumber gives a drawn one."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }
