@@ -113,7 +113,7 @@ def test_a_townships_region_is_its_county():
 def _report(name: str, *, on_time: bool, missing: int, passed: int, failed: int) -> dict:
     required = [f"part {i}" for i in range(9)]
     return {
-        "schema_version": "1.4",
+        "schema_version": "1.5",
         "source": {"path": f"{name}.html", "sha256": name},
         "metadata": {
             "publisher": name,

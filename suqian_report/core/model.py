@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 Status = Literal["exact", "repaired", "derived", "uncertain"]
 CheckStatus = Literal["pass", "fail", "not_assessable"]
@@ -125,7 +125,7 @@ class Figure(_Record):
     cell: TableCell | None = None
     note: str | None = None
     # In a PDF: the page (from 1) and the box of the number on it, (x0, top, x1, bottom) in points from the
-    # page's top left corner.
+    # page's top left corner (a figure with no characters of its own, a sum or an empty cell: its page alone).
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     # Read by OCR: the lowest confidence the engine gave the characters of the number (0..1).
