@@ -21,6 +21,7 @@ from .extractors.genre import is_report
 from .extractors.regime import by_year_alone
 from .read.load import load_bytes, load_file, load_text
 from .repair import Repaired, repair
+from .rules.ocr import LOW_CONFIDENCE
 from .segment import Segmented, segment
 
 # Below this share of common characters (after repair) the "text" is bytes read as characters at random: real
@@ -58,7 +59,7 @@ def run(doc: Document) -> Report:
         ex.metadata.format, ex.metadata.format_evidence = "unknown", []  # a year implies a format only for a report
     checks = validate(ex.metadata, ex.figures, ex.lists, ex.checks)
     if doc.ocr_pages:
-        _doubt_what_fails(ex.figures, checks)
+        _weigh_ocr(ex.figures, checks, set(doc.ocr_pages))
     return Report(
         source=doc.source,
         metadata=ex.metadata,
@@ -76,13 +77,36 @@ def run(doc: Document) -> Report:
     )
 
 
-def _doubt_what_fails(figures: list, checks: list) -> None:
-    """Read by OCR, a figure a failing check used may be a misread digit: it is uncertain, never exact."""
-    failing = {i.span for c in checks if c.status == "fail" for i in c.inputs if i.span}
+def _weigh_ocr(figures: list, checks: list, ocr_pages: set[int]) -> None:
+    """What reading by OCR leaves of a figure's status.  A misread digit is what OCR risks, and the table's
+    identities are what can catch one: a figure that a check which fails (or cannot be made) takes part in is
+    uncertain, and so is a cell read as empty (a digit the engine may have missed).  A low confidence makes a
+    figure uncertain too, unless every identity it takes part in passes: then it stands, marked repaired, and its
+    note says what confirmed it.  Never exact on the engine's word alone when the engine doubts."""
+    passing = {i.span for c in checks if c.status == "pass" for i in c.inputs if i.span}
+    unconfirmed = {i.span for c in checks if c.status != "pass" for i in c.inputs if i.span}
     for f in figures:
-        if f.span in failing and f.confidence is not None and f.status in ("exact", "repaired"):
-            f.status = "uncertain"
-            f.note = (f"{f.note}; " if f.note else "") + "read by OCR, and a check it takes part in fails"
+        if f.status not in ("exact", "repaired") or (f.confidence is None and f.page not in ocr_pages):
+            continue
+        doubt = None
+        if f.span in unconfirmed:
+            doubt = "read by OCR, and a check it takes part in does not pass"
+        elif f.cell is not None and f.value is None and f.cell.value_kind == "blank":
+            doubt = "read by OCR as an empty cell: a digit may have been missed"
+        elif f.confidence is not None and f.confidence < LOW_CONFIDENCE:
+            if f.span in passing:
+                f.status = "repaired"
+                f.note = _noted(
+                    f.note, f"OCR confidence {f.confidence:.2f}, confirmed by the identities it takes part in"
+                )
+                continue
+            doubt = f"OCR confidence {f.confidence:.2f}"
+        if doubt:
+            f.status, f.note = "uncertain", _noted(f.note, doubt)
+
+
+def _noted(note: str | None, more: str) -> str:
+    return f"{note}; {more}" if note else more
 
 
 def _must_be_text(text: str, path: str | None) -> None:

@@ -137,7 +137,9 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
         )
     figures.sort(key=lambda f: f.span)
     if doc.confidence is not None:
-        _doubt_low_confidence(figures, tracer)
+        for f in figures:  # what OCR's confidence means for a figure is weighed with the checks (stages)
+            if f.raw_span is not None:
+                f.confidence = tracer.confidence(f.raw_span)
     n_other = 0
     for f in figures:
         if not f.key:
@@ -171,19 +173,6 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     warnings.extend(tables.warnings + template.warnings)
     checks = list(template.checks) + [_restated_check(p, t) for p, t in restated] + zero_checks
     return Extracted(metadata, figures, non_figures, coverage, lists, warnings, checks, spam)
-
-
-def _doubt_low_confidence(figures: list[Figure], tracer: Tracer) -> None:
-    """Figures read by OCR carry the engine's confidence; a low one makes a figure uncertain, never exact."""
-    from ..read.ocr import LOW_CONFIDENCE
-
-    for f in figures:
-        if f.raw_span is None:
-            continue
-        f.confidence = tracer.confidence(f.raw_span)
-        if f.confidence is not None and f.confidence < LOW_CONFIDENCE and f.status in ("exact", "repaired"):
-            f.status = "uncertain"
-            f.note = (f"{f.note}; " if f.note else "") + f"OCR confidence {f.confidence:.2f}"
 
 
 def _within(outer: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[bool]:

@@ -69,7 +69,7 @@ class Tracer:
             return None, None
         boxes = [b for b in self.doc.boxes[raw[0] : raw[1]] if b is not None]
         if not boxes:
-            return None, None
+            return self._page_before(raw[0]), None
         first = boxes[0]
         page, height = first[0], first[4] - first[2]
         # the characters on the line of the first one (a unit wrapped to the next line is not in the box)
@@ -80,6 +80,14 @@ class Tracer:
             max(b[3] for b in on_page),
             max(b[4] for b in on_page),
         )
+
+    def _page_before(self, pos: int) -> int | None:
+        """The page of the last character before ``pos`` that has a box: an empty cell's page, which has none."""
+        assert self.doc.boxes is not None
+        for b in reversed(self.doc.boxes[max(0, pos - 400) : pos]):
+            if b is not None:
+                return b[0]
+        return None
 
     def confidence(self, raw: tuple[int, int]) -> float | None:
         """The lowest confidence OCR gave a character of ``raw`` (None where nothing was read by OCR)."""
