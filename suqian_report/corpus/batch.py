@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import limits
 from ..core.errors import InputError
 from ..core.limits import MAX_BYTES, TIMEOUT
 from ..read.inputs import expand
@@ -57,7 +59,8 @@ def _on_alarm(signum, frame) -> None:
 
 
 class _Limit:
-    """At most ``seconds`` for what runs inside (SIGALRM; only where signals can be used: a process's main
+    """At most ``seconds`` for what runs inside, and as much again for each page a reader turns by OCR
+    (:func:`~suqian_report.core.limits.page_turned`) (SIGALRM; only where signals can be used: a process's main
     thread, as in the command line and its workers)."""
 
     def __init__(self, seconds: float | None):
@@ -71,9 +74,14 @@ class _Limit:
                 self.seconds = None
                 return
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            limits.on_page(self._again)
+
+    def _again(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, self.seconds or 0)
 
     def __exit__(self, *exc) -> None:
         if self.seconds:
+            limits.off_page(self._again)
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.old)
 
@@ -143,12 +151,26 @@ def run_one(
 
 
 def _work(task: tuple) -> Outcome:
+    limits.page_turned()  # (in a worker: a beat, a task taken)
     return _extract(*task)
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and keeps what is finished."""
+def _worker(beats, claimed, threads: int) -> None:
+    """A worker leaves Ctrl-C to the parent, which stops them and keeps what is finished; it beats its slot of
+    ``beats`` (the time, shared with the parent) at each task and each page read by OCR; OCR in it runs on
+    ``threads`` threads (the cores shared out among the workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with claimed.get_lock():
+        slot = claimed.value
+        claimed.value += 1
+
+    def beat() -> None:
+        beats[slot] = time.time()
+
+    limits.on_page(beat)
+    from ..read import ocr
+
+    ocr.THREADS = threads
     from ..stages import extract  # noqa: F401  (import once per worker; converters are built on first use)
 
 
@@ -195,15 +217,22 @@ def run_many(
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     window = 4 * jobs
     # How long to wait for one result before taking its worker for dead (killed, or stuck in C code that a
-    # timeout cannot interrupt): the page's own limit twice over, and some slack.
+    # timeout cannot interrupt): the page's own limit twice over, and some slack, since any worker last showed
+    # it was at work (a task taken, a page of a scan begun).
     patience = (timeout or 600) * 2 + 30
+    beats = ctx.Array("d", [time.time()] * jobs, lock=False)
+    claimed = ctx.Value("i", 0)
+
+    def at_work() -> bool:
+        return time.time() - max(beats) < patience
 
     def lost(path: str, why: str) -> Outcome:
         return Outcome(
             path, kind="internal", message=f"no result from the worker process ({why}); please report this page"
         )
 
-    pool = ctx.Pool(processes=jobs, initializer=_quiet_worker)
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    pool = ctx.Pool(processes=jobs, initializer=_worker, initargs=(beats, claimed, threads))
     try:
         if ordered:
             pending: deque = deque()
@@ -212,12 +241,14 @@ def run_many(
                 if isinstance(item, Outcome):
                     return item
                 path, async_result = item
-                try:
-                    return async_result.get(timeout=patience)
-                except mp.TimeoutError:
-                    return lost(path, f"none after {patience:g} s")
-                except Exception as e:
-                    return lost(path, f"{type(e).__name__}: {e}")
+                while True:
+                    try:
+                        return async_result.get(timeout=patience)
+                    except mp.TimeoutError:
+                        if not at_work():
+                            return lost(path, f"none after {patience:g} s")
+                    except Exception as e:
+                        return lost(path, f"{type(e).__name__}: {e}")
 
             for path in paths:
                 item = prepare(path)
@@ -242,13 +273,17 @@ def run_many(
                 )
 
             def take() -> Iterator[Outcome]:
-                try:
-                    n, outcome = done.get(timeout=patience)
-                except queue.Empty:  # nothing came back for that long: the outstanding pages are lost
-                    for path in in_flight.values():
-                        yield lost(path, f"none after {patience:g} s")
-                    in_flight.clear()
-                    return
+                while True:
+                    try:
+                        n, outcome = done.get(timeout=patience)
+                        break
+                    except queue.Empty:  # nothing came back for that long, nor did any worker show life:
+                        if at_work():  # the outstanding pages are lost
+                            continue
+                        for path in in_flight.values():
+                            yield lost(path, f"none after {patience:g} s")
+                        in_flight.clear()
+                        return
                 if in_flight.pop(n, None) is not None:  # (a late result of a page already given up is dropped)
                     yield outcome
 
