@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..core import __version__
+from ..core import __version__, logs
 from ..core.errors import EXIT_INPUT, EXIT_OK
 from ..core.limits import MAX_BYTES, TIMEOUT
 from . import commands, views
@@ -67,7 +67,11 @@ def main_callback(
     ] = False,
     debug: Annotated[
         bool,
-        typer.Option("--debug", help="Show the traceback of an internal error (for a bug report) instead of one line."),
+        typer.Option(
+            "--debug",
+            help="Show the traceback of an internal error (for a bug report) instead of one line, and the "
+            "libraries' own log lines.",
+        ),
     ] = False,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="No colours in terminal output (as NO_COLOR=1 does).")
@@ -75,6 +79,8 @@ def main_callback(
 ) -> None:
     """Repair, clean and extract typed figures from 政府信息公开年度报告 pages."""
     commands.DEBUG = debug
+    if debug:
+        logs.direct("stderr")
     if no_color:
         import os
 

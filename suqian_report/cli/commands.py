@@ -54,7 +54,12 @@ def pages(inputs: list[str], globs: tuple[str, ...] = (), quiet: bool = False):
     by_name = [s for s in skipped if s.kind == "not_a_page"]
     if by_name and not quiet:
         names = ", ".join(s.path for s in by_name[:5]) + (f" and {len(by_name) - 5} more" if len(by_name) > 5 else "")
-        sys.stderr.write(f"Note: skipped {len(by_name)} file(s) that are not pages by their name: {names}\n")
+        pictures = (
+            " (pictures are read by OCR when named, or matched by --glob '*.png')"
+            if any(s.message.startswith("a picture") for s in by_name)
+            else ""
+        )
+        sys.stderr.write(f"Note: skipped {len(by_name)} file(s) that are not pages by their name: {names}{pictures}\n")
     for s in skipped:
         if s.kind != "not_a_page" and not quiet:
             err(f"{s.path}: {s.message}")

@@ -15,6 +15,7 @@ import os
 import sys
 
 from .. import regexcache
+from ..core import logs
 from ..core.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 from . import commands
 from .commands import Stop, err
@@ -53,6 +54,7 @@ def plain_extract(args: list[str]) -> dict[str, object] | None:
 def run(args: list[str], quick: bool = True) -> int:
     """Run a command line: its exit code.  ``quick=False`` sends every command line through the parser."""
     plain = plain_extract(args) if quick else None
+    logs.direct("nowhere")  # (the libraries' log lines; --debug sends them to stderr)
     try:
         if plain is not None:
             from .commands import extract
