@@ -3,7 +3,7 @@ out, each with the reason.
 
 Folders are walked recursively in sorted order, hidden entries left out; a symlink loop or an unreadable folder
 is reported, never fatal.  ``globs`` keep only the files of a folder whose name matches one of them; files named
-on the command line are always read.
+on the command line are always read.  Pictures in a folder are left out unless a glob names them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ PAGE_SUFFIXES = frozenset(
     {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".gz", ".jsp", ".asp", ".aspx", ".php", ".md", ""}
     | {".pdf", ".docx", ".doc"}
 )
+# Pictures are pages only when named: a crawl's folders hold far more icons and photos than scanned reports, and
+# each picture read costs OCR time.  Named on the command line, or matched by a glob, a picture is read by OCR.
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"})
 _SKIP_NAMES = frozenset({"readme.md", "manifest.tsv", "license", "license.md", "changelog.md"})
 
 
@@ -77,6 +80,8 @@ def _walk(root: str, globs: tuple[str, ...], skipped: list[Skipped]) -> list[str
                     out.append(path)
             elif os.path.splitext(name)[1].lower() in PAGE_SUFFIXES:
                 out.append(path)
+            elif os.path.splitext(name)[1].lower() in PICTURE_SUFFIXES:
+                skipped.append(Skipped(path, "not_a_page", "a picture (read when named, or matched by --glob)"))
             else:
                 skipped.append(Skipped(path, "not_a_page", "not a page by its name"))
     return out

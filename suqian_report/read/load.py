@@ -21,14 +21,13 @@ from ..core.limits import MAX_BYTES
 from ..core.model import Source
 from ..core.offsets import Alignment, Edit, OffsetMap
 from .decode import Decoded, byte_offsets, decode
+from .images import picture_format
 
 _TRIM = " \t\f\v\u3000\u00a0\ufeff"
 
 _MAGIC = (
     (b"%PDF", "a damaged PDF file"),
     (b"PK\x03\x04", "a ZIP archive (or an Office document): unpack it or save the page as HTML or text"),
-    (b"\x89PNG", "a PNG image, not a page"),
-    (b"\xff\xd8\xff", "a JPEG image, not a page"),
     (b"GIF8", "a GIF image, not a page"),
 )
 
@@ -92,6 +91,9 @@ def load_bytes(
         return _from_docx(data, path, compressed)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return _from_docx(data, path, compressed, converted=_doc_to_docx(data, path))
+    picture = picture_format(data)
+    if picture:
+        return _from_pictures(data, [data], path, compressed, f"a {picture} picture of a page")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"this is {what}", path)
@@ -260,15 +262,19 @@ def _document(
     return Document(source, text, linear, _carry_kinds(text, linear, lines), trim, {}, 0, None, **extra)
 
 
-def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
+def _from_pdf(
+    data: bytes, path: str | None, compressed: bool, pdf_data: bytes | None = None, what: str | None = None
+) -> Document:
+    """``pdf_data``: the PDF made of ``data`` when it is pictures of pages (``what`` they are); the report keeps
+    the size and sha256 of ``data``, the file as it was given."""
     from .ocr import EXTRA as OCR_EXTRA
     from .pdf import read_pdf
 
-    pdf = read_pdf(data, path)
+    pdf = read_pdf(pdf_data or data, path)
     evidence = f"the text layer of a PDF ({pdf.pages} page(s)), read with pdfplumber"
     if pdf.ocr_pages:
         read = ", ".join(map(str, pdf.ocr_pages))
-        evidence = f"a PDF ({pdf.pages} page(s)); page(s) {read} are images, read by OCR (RapidOCR)"
+        evidence = f"{what or 'a PDF'} ({pdf.pages} page(s)); page(s) {read} are images, read by OCR (RapidOCR)"
     warnings = []
     if pdf.scanned:
         pages = ", ".join(map(str, pdf.scanned))
@@ -293,13 +299,32 @@ def _from_pdf(data: bytes, path: str | None, compressed: bool) -> Document:
     )
 
 
+def _from_pictures(data: bytes, pictures: list[bytes], path: str | None, compressed: bool, what: str) -> Document:
+    """Pictures of pages (a picture file, or the pictures of a Word file with no text): read by OCR, through the
+    PDF reader (:mod:`.images`); without the OCR extra, refused with ``needs_ocr``."""
+    from . import ocr
+    from .images import as_pdf
+
+    if not ocr.available():
+        raise InputError(f"{what}: it needs OCR ({ocr.EXTRA})", path, kind="needs_ocr")
+    return _from_pdf(data, path, compressed, as_pdf(pictures, path), what)
+
+
 def _from_docx(data: bytes, path: str | None, compressed: bool, converted: bytes | None = None) -> Document:
     """``converted``: the .docx LibreOffice made of a .doc (``data``, whose size and sha256 the report keeps)."""
     from .word import read_docx
 
-    text, lines = read_docx(converted if converted is not None else data, path)
+    text, lines, pictures = read_docx(converted if converted is not None else data, path)
+    if pictures and not cjk_at_least(text, 10):
+        return _from_pictures(data, pictures, path, compressed, f"a Word document of {len(pictures)} picture(s)")
     evidence = "a Word document, read with python-docx" + (" (a .doc converted by LibreOffice)" if converted else "")
-    return _document(text, lines, data, path, "docx", evidence, compressed)
+    warnings = []
+    if pictures:
+        warnings.append(
+            f"{len(pictures)} picture(s) in the Word document are not read (only a document with no text is read "
+            "by OCR)"
+        )
+    return _document(text, lines, data, path, "docx", evidence, compressed, warnings=warnings)
 
 
 def _doc_to_docx(data: bytes, path: str | None) -> bytes:

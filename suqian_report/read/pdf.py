@@ -26,8 +26,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core import logs
 from ..core.document import CELL_SEP, Line
 from ..core.errors import InputError
+from ..core.limits import page_turned
 
 Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
 
@@ -71,6 +73,8 @@ def read_pdf(data: bytes, path: str | None = None, ocr: bool | None = None) -> P
 
     from . import ocr as engine
 
+    logs.libraries_loaded()
+
     use_ocr = engine.available() if ocr is None else ocr
 
     try:
@@ -92,8 +96,11 @@ def read_pdf(data: bytes, path: str | None = None, ocr: bool | None = None) -> P
             try:
                 page_pieces, tables = _page_pieces(page, table_no)
                 if page.images and _count(page_pieces) < 20 and use_ocr:
+                    page_turned()  # (--timeout bounds each page read by OCR)
                     read = read_by_ocr[page.page_number] = _ocr_page(data, page.page_number - 1, engine)
                     page_pieces, tables = _page_pieces(page, table_no, read)
+            except InputError as e:  # the OCR engine that cannot load
+                raise InputError(e.message, path, kind=e.kind) from None
             except Exception as e:  # pdfminer raises many kinds of errors on broken content streams
                 raise InputError(f"a damaged PDF (page {page.page_number}: {_one_line(e)})", path) from None
             table_no += tables
@@ -105,6 +112,10 @@ def read_pdf(data: bytes, path: str | None = None, ocr: bool | None = None) -> P
                 scanned.append(page.page_number)
             chars += on_page
         if chars < 20:
+            if read_by_ocr:
+                raise InputError(
+                    f"a scanned PDF ({len(page_list)} page(s) of images): OCR found no text on them", path, kind="empty"
+                )
             if images:
                 raise InputError(
                     f"a scanned PDF ({len(page_list)} page(s) of images, no text layer): it needs OCR first "
@@ -115,10 +126,13 @@ def read_pdf(data: bytes, path: str | None = None, ocr: bool | None = None) -> P
             raise InputError("a PDF with no text", path, kind="empty")
     furniture = _furniture(pieces, sizes)
     out = _Writer()
-    for number, page_pieces in enumerate(pieces, 1):
+    for (number, page_pieces), (_width, height) in zip(enumerate(pieces, 1), sizes):
         text = [p for p in page_pieces if p.cells is None and id(p) not in furniture]
-        if text:
-            out.margins[number] = (min(p.x0 for p in text), max(p.x1 for p in text))
+        # the text block's edges, from the lines inside the page's top and bottom margins (a running header or
+        # footer not recognised as one, on a page alone, often stands further out)
+        body = [p for p in text if not _in_margin(p, height)] or text
+        if body:
+            out.margins[number] = (min(p.x0 for p in body), max(p.x1 for p in body))
         for piece in page_pieces:
             if id(piece) not in furniture:
                 out.piece(piece, number)
@@ -193,14 +207,15 @@ def _page_pieces(page, table_no: int, ocr=None) -> tuple[list[_Piece], int]:
         else:
             in_cells[where[0]][where[1]].append(ch)
     if ocr is not None:  # a cell the page's reading left empty is read again alone; a lone o is a 0
+        from ..rules.ocr import GUESSED
         from .ocr import as_value
 
         for (_box, cells, _t), cells_chars in zip(rows, in_cells):
             for j, cell in enumerate(cells):
                 if cell is not None and not cells_chars[j]:
                     cells_chars[j] = ocr.read_cell(cell)
-                elif len(cells_chars[j]) == 1:
-                    cells_chars[j] = [dict(cells_chars[j][0], text=as_value(cells_chars[j][0]["text"]))]
+                elif len(cells_chars[j]) == 1 and (ch := cells_chars[j][0])["text"] != as_value(ch["text"]):
+                    cells_chars[j] = [dict(ch, text=as_value(ch["text"]), confidence=min(ch["confidence"], GUESSED))]
     # the spaces the PDF writes between words of the text (in cells they would only make empty cells look full)
     text_chars += [c for c in every if c["text"] == " " and _cell_of(c, bands) is None]
     # Where each table's numbers start: an empty cell left of that is a piece of a label cut by a ruling line
@@ -311,9 +326,17 @@ def _line_text(chars: list[dict]) -> str:
     return "".join(ch["text"] for ch in chars)
 
 
+def _in_margin(p: _Piece, height: float) -> bool:
+    """In the top or bottom margin of its page, where running headers, footers and page numbers stand."""
+    return p.top < 0.1 * height or p.top > 0.88 * height
+
+
+_NOT_LETTER = re.compile(r"[\d\W_]+")
+
+
 def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> set[int]:
     """Page numbers, and text lines repeated at the top or the bottom of several pages (running headers and
-    footers), digits aside."""
+    footers), digits, punctuation and spaces aside."""
     out: set[int] = set()
     margins: dict[str, list[_Piece]] = {}
     for page_pieces, (_w, height) in zip(pieces, sizes):
@@ -321,12 +344,13 @@ def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> 
             if p.cells is not None:
                 continue
             text = _line_text(p.chars).strip()
-            in_margin = p.top < 0.1 * height or p.top > 0.88 * height
+            in_margin = _in_margin(p, height)
             # a number alone is a page number in the margins; elsewhere only when marked as one (-3-, 第3页)
             if _PAGE_NUMBER.fullmatch(text) and (in_margin or not text.isdigit()):
                 out.add(id(p))
             elif in_margin:
-                margins.setdefault(re.sub(r"\d+", "#", text), []).append(p)
+                # digits, punctuation and spaces aside: a page's number changes, and OCR drops a slash or a space
+                margins.setdefault(_NOT_LETTER.sub("", text), []).append(p)
     for same in margins.values():
         if len(same) >= 2 and len(same) >= len(pieces) // 2:
             out.update(id(p) for p in same)

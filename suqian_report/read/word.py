@@ -5,25 +5,35 @@ that paragraphs and tables keep their order: a paragraph is a line, a table row 
 ``" | "``-joined cells.  A merged cell is written once, where it starts, as HTML's rowspan and colspan are: a
 cell spanning columns (``gridSpan``) is one cell, and a cell continuing a vertical merge (``vMerge`` without
 ``restart``) is left out of its row.  Headers and footers live in their own parts of the package and are not
-body text.  A table inside a cell is read as lines of that cell's text.
+body text.  A table inside a cell is read as lines of that cell's text.  The body's pictures come out too, in
+order: a document of scanned pages (pictures and no text) is read by OCR (:mod:`.images`).
 """
 
 from __future__ import annotations
 
 import io
 
+from ..core import logs
 from ..core.document import CELL_SEP, Line
 from ..core.errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def read_docx(data: bytes, path: str | None = None) -> tuple[str, list[Line]]:
+def read_docx(data: bytes, path: str | None = None) -> tuple[str, list[Line], list[bytes]]:
+    """The body's text and lines, and the pictures it holds, in order (a document of scanned pages is one
+    picture a page)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    logs.libraries_loaded()
+
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        pictures = _pictures(document)
     except (PackageNotFoundError, KeyError, ValueError) as e:
         raise InputError(f"not a readable Word document ({type(e).__name__})", path) from None
     except Exception as e:  # a damaged ZIP or XML part: lxml and zipfile raise their own errors
@@ -42,7 +52,18 @@ def read_docx(data: bytes, path: str | None = None) -> tuple[str, list[Line]]:
                 if cells:
                     out.append(CELL_SEP.join(cells))
                     lines.append(Line("row", tables))
-    return "\n".join(out), lines
+    return "\n".join(out), lines, pictures
+
+
+def _pictures(document) -> list[bytes]:
+    """The pictures of the body in document order (each drawing's ``a:blip``, by its relationship id)."""
+    parts = document.part.related_parts
+    out = []
+    for blip in document.element.body.iter(f"{_A}blip"):
+        part = parts.get(blip.get(f"{_R}embed"))
+        if part is not None:
+            out.append(part.blob)
+    return out
 
 
 def _blocks(element):

@@ -217,7 +217,8 @@ def _pages(report: Report, pages: list[tuple[bytes, float, float]]) -> str:
             f"left:{x0 / width:.3%};top:{top / height:.3%};"
             f"width:{(x1 - x0) / width:.3%};height:{(bottom - top) / height:.3%}"
         )
-        tip = f"{f.key} = {_value(f)} {f.unit or ''} ({f.status})"
+        read = f", read by OCR with confidence {f.confidence:.2f}" if f.confidence is not None else ""
+        tip = f"{f.key} = {_value(f)} {f.unit or ''} ({f.status}{read})"
         boxes.setdefault(f.page, []).append(
             f'<a class="box {"canonical" if f.canonical else "other"}" id="box-{i}" data-fig="{i}" href="#" '
             f'style="{style}" title="{_esc(tip)}"></a>'
@@ -233,11 +234,12 @@ def _pages(report: Report, pages: list[tuple[bytes, float, float]]) -> str:
 
 
 def pdf_pages(report: Report) -> list[tuple[bytes, float, float]] | None:
-    """A PDF report's pages as images, read again from its file (when it still holds the same bytes)."""
+    """A PDF report's pages as images (or a scanned report's, read by OCR), read again from its file (when it
+    still holds the same bytes)."""
     import hashlib
 
     path = report.source.path
-    if report.source.input_kind != "pdf" or not path or path == "<stdin>":
+    if report.source.input_kind not in ("pdf", "ocr") or not path or path == "<stdin>":
         return None
     try:
         with open(path, "rb") as f:
@@ -246,9 +248,11 @@ def pdf_pages(report: Report) -> list[tuple[bytes, float, float]] | None:
         return None
     if hashlib.sha256(data).hexdigest() != report.source.sha256:
         return None
+    from ..read.images import pdf_of
     from ..read.pdf import render_pages
 
-    return render_pages(data)
+    pdf = pdf_of(data)
+    return render_pages(pdf) if pdf else None
 
 
 def render_report(
