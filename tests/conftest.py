@@ -38,7 +38,15 @@ def seed_report():
 CER: dict[str, list[float]] = {}
 
 
+# Scanned copies read by OCR (test_ocr.py): what was read as the text layer reads it, and the time per page.
+OCR: dict[str, str] = {}
+
+
 def pytest_terminal_summary(terminalreporter):
+    if OCR:
+        terminalreporter.section("scans read by OCR, against the text layer of the same PDF")
+        for name, line in OCR.items():
+            terminalreporter.write_line(f"{name:32} {line}")
     if not CER:
         return
     terminalreporter.section("repair round trip: character error rate by damage kind")

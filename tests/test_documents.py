@@ -67,11 +67,23 @@ def test_a_pdf_gives_the_figures_of_the_text(county_pdf, text_report):
     assert len(report.checks) == len(text_report.checks)
 
 
-def test_the_pdf_tables_cross_pages_and_keep_their_vertical_label(county_pdf):
+def test_a_vertical_label_is_read_whole(county_pdf):
     report = extract_file(str(county_pdf))
+    assert "三、本年度办理结果" in report.clean_text  # written one character per line on the page
+
+
+def test_the_pdf_tables_cross_pages(tmp_path, text_report):
+    """Table 三 broken across pages, its header not repeated: its rows go on on the next page."""
+    _need_chromium()
+    page = tmp_path / "county.html"
+    page.write_text(
+        B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE, break_before="（四）无法提供", repeat_head=False), "utf-8"
+    )
+    B.print_pdf(page, tmp_path / "county.pdf")
+    report = extract_file(str(tmp_path / "county.pdf"))
     pages = {f.page for f in report.figures if f.cell and f.cell.table == "三"}
     assert len(pages) >= 2, "the fixture is printed so that table 三 continues on the next page"
-    assert "三、本年度办理结果" in report.clean_text  # written one character per line on the page
+    assert _canonical(report) == _canonical(text_report)
 
 
 def test_a_table_continued_under_its_repeated_header(tmp_path, text_report):
@@ -150,7 +162,7 @@ def test_word_merged_cells_are_written_once_where_they_start(tmp_path):
     document.add_paragraph("后记")
     buf = io.BytesIO()
     document.save(buf)
-    text, lines = read_docx(buf.getvalue())
+    text, lines, _pictures = read_docx(buf.getvalue())
     assert text.split("\n") == ["前言", "三、本年度办理结果 | （一）予以公开 | 5", "（二）部分公开 | 二级 | 6", "后记"]
     assert [ln.kind for ln in lines] == ["text", "row", "row", "text"]
 
@@ -169,17 +181,33 @@ def _image_pdf(path) -> None:
     image.save(path, "PDF", resolution=72)
 
 
-def test_a_scanned_pdf_is_refused_it_needs_ocr(tmp_path):
+# Python with the OCR extra out of reach, as on a default install: the import system finds no such module.
+WITHOUT_OCR = "import sys; sys.modules['rapidocr_onnxruntime'] = None; from suqian_report.cli.entry import main; main()"
+
+
+def test_a_scanned_pdf_needs_the_ocr_extra(tmp_path, monkeypatch):
+    scan = tmp_path / "scan.pdf"
+    _image_pdf(scan)
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    with pytest.raises(InputError) as e:
+        extract_file(str(scan))
+    assert e.value.kind == "needs_ocr" and "pip install 'suqian-report[ocr]'" in e.value.message
+    p = subprocess.run(
+        [sys.executable, "-c", WITHOUT_OCR, "extract", str(scan)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr.count("\n") == 1 and "needs OCR" in p.stderr and "suqian-report[ocr]" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_a_scan_with_no_text_on_it_says_so(tmp_path):
+    """Read by OCR (the extra installed), a page of a box and no words is no report: one line, kind empty."""
+    pytest.importorskip("rapidocr_onnxruntime")
     scan = tmp_path / "scan.pdf"
     _image_pdf(scan)
     with pytest.raises(InputError) as e:
         extract_file(str(scan))
-    assert e.value.kind == "needs_ocr" and "OCR" in e.value.message
-    p = subprocess.run(
-        [sys.executable, "-m", "suqian_report", "extract", str(scan)], capture_output=True, text=True, cwd=ROOT
-    )
-    assert p.returncode == 1 and p.stdout == ""
-    assert p.stderr.count("\n") == 1 and "needs OCR" in p.stderr and "Traceback" not in p.stderr
+    assert e.value.kind == "empty" and "OCR found no text" in e.value.message
 
 
 @pytest.mark.parametrize(
@@ -217,8 +245,8 @@ def test_a_batch_of_documents_survives_a_bad_one(county_docx, tmp_path):
     p = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "suqian_report",
+            "-c",
+            WITHOUT_OCR,  # (b.pdf, a scan, needs OCR: the batch goes on)
             "extract",
             str(crawl),
             "-f",
@@ -309,8 +337,10 @@ def test_every_command_reads_a_word_file(county_docx, command):
     assert "96" in p.stdout  # requests.new.total of the county fixture, in every view
 
 
-def test_a_pdf_with_some_scanned_pages_says_which(county_pdf, tmp_path, text_report):
+def test_a_pdf_with_some_scanned_pages_says_which(county_pdf, tmp_path, text_report, monkeypatch):
     import pypdfium2 as pdfium
+
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # (as without the OCR extra)
 
     scan = tmp_path / "scan.pdf"
     _image_pdf(scan)
@@ -321,7 +351,8 @@ def test_a_pdf_with_some_scanned_pages_says_which(county_pdf, tmp_path, text_rep
     report = extract_file(str(tmp_path / "mixed.pdf"))
     last = report.source.pages
     assert [w for w in report.quality.warnings if "OCR" in w] == [
-        f"page(s) {last} of the PDF are images with no text layer (OCR needed): their figures are missing"
+        f"page(s) {last} of the PDF are images with no text layer (OCR needed: pip install 'suqian-report[ocr]'): "
+        "their figures are missing"
     ]
     assert _canonical(report) == _canonical(text_report)
 
@@ -346,7 +377,7 @@ def test_word_paragraphs_inside_content_controls_are_read():
     inner._p.getparent().remove(inner._p)
     buf = io.BytesIO()
     document.save(buf)
-    text, _lines = read_docx(buf.getvalue())
+    text, _lines, _pictures = read_docx(buf.getvalue())
     assert text.split("\n") == ["前言", "受理政府信息公开申请96件"]
 
 

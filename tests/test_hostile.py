@@ -40,7 +40,7 @@ def _bad(data: bytes, at: int, junk: bytes) -> bytes:
 CATALOGUE = {
     "empty.txt": (b"", 1, "empty input"),
     "whitespace.txt": ("  \n\t\n\u3000 \r\n".encode("utf-8"), 1, "empty input"),
-    "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, 1, "PNG image"),
+    "image.png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, 1, "PNG picture"),
     "scan.pdf": (b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF", 1, "PDF"),
     "archive.zip": (_zip(), 1, "ZIP archive"),
     "random.bin": (random.Random(1).randbytes(8192), 1, "not"),
