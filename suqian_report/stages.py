@@ -82,7 +82,8 @@ def _weigh_ocr(figures: list, checks: list, ocr_pages: set[int]) -> None:
     identities are what can catch one: a figure that a check which fails (or cannot be made) takes part in is
     uncertain, and so is a cell read as empty (a digit the engine may have missed).  A low confidence makes a
     figure uncertain too, unless every identity it takes part in passes: then it stands, marked repaired, and its
-    note says what confirmed it.  Never exact on the engine's word alone when the engine doubts."""
+    note says what confirmed it.  Never exact on the engine's word alone when the engine doubts.  A table's sum of
+    rows is uncertain when one of its rows is."""
     passing = {i.span for c in checks if c.status == "pass" for i in c.inputs if i.span}
     unconfirmed = {i.span for c in checks if c.status != "pass" for i in c.inputs if i.span}
     for f in figures:
@@ -103,6 +104,14 @@ def _weigh_ocr(figures: list, checks: list, ocr_pages: set[int]) -> None:
             doubt = f"OCR confidence {f.confidence:.2f}"
         if doubt:
             f.status, f.note = "uncertain", _noted(f.note, doubt)
+    # a table's sum of rows read by OCR is no surer than the least sure of them
+    doubted = {f.key for f in figures if f.status == "uncertain"}
+    for f in figures:
+        if f.status == "derived" and f.cell is not None and f.page in ocr_pages:
+            head, _dot, column = f.key.rpartition(".")
+            depth = f.key.count(".") + 1
+            if any(k.startswith(head + ".") and k.endswith("." + column) and k.count(".") == depth for k in doubted):
+                f.status, f.note = "uncertain", _noted(f.note, "a sum of figures read by OCR, one of them uncertain")
 
 
 def _noted(note: str | None, more: str) -> str:

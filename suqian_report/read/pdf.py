@@ -206,14 +206,20 @@ def _page_pieces(page, table_no: int, ocr=None) -> tuple[list[_Piece], int]:
             text_chars.append(ch)
         else:
             in_cells[where[0]][where[1]].append(ch)
-    if ocr is not None:  # a cell the page's reading left empty is read again alone; a lone o is a 0
+    if ocr is not None:  # a cell the page's reading left empty, or read as a dash, is read again alone; a lone o is a 0
         from ..rules.ocr import GUESSED
         from .ocr import as_value
 
         for (_box, cells, _t), cells_chars in zip(rows, in_cells):
             for j, cell in enumerate(cells):
-                if cell is not None and not cells_chars[j]:
+                if cell is None:
+                    continue
+                if not cells_chars[j]:
                     cells_chars[j] = ocr.read_cell(cell)
+                elif len(cells_chars[j]) == 1 and cells_chars[j][0]["text"] in _DASHES:
+                    again = ocr.read_cell(cell)  # (a thin 1 read as a dash; a dash read again stays one)
+                    if again and again[0]["text"] not in _DASHES:
+                        cells_chars[j] = again
                 elif len(cells_chars[j]) == 1 and (ch := cells_chars[j][0])["text"] != as_value(ch["text"]):
                     cells_chars[j] = [dict(ch, text=as_value(ch["text"]), confidence=min(ch["confidence"], GUESSED))]
     # the spaces the PDF writes between words of the text (in cells they would only make empty cells look full)
@@ -326,6 +332,9 @@ def _line_text(chars: list[dict]) -> str:
     return "".join(ch["text"] for ch in chars)
 
 
+_DASHES = frozenset("-－—–一")
+
+
 def _in_margin(p: _Piece, height: float) -> bool:
     """In the top or bottom margin of its page, where running headers, footers and page numbers stand."""
     return p.top < 0.1 * height or p.top > 0.88 * height
@@ -336,9 +345,10 @@ _NOT_LETTER = re.compile(r"[\d\W_]+")
 
 def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> set[int]:
     """Page numbers, and text lines repeated at the top or the bottom of several pages (running headers and
-    footers), digits, punctuation and spaces aside."""
+    footers), digits, punctuation and spaces aside; at the same height, nearly the same letters will do (OCR
+    loses a small letter here and there)."""
     out: set[int] = set()
-    margins: dict[str, list[_Piece]] = {}
+    groups: list[tuple[str, float, list[_Piece]]] = []  # the letters of a line, its height, its repeats
     for page_pieces, (_w, height) in zip(pieces, sizes):
         for p in page_pieces:
             if p.cells is not None:
@@ -349,12 +359,30 @@ def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> 
             if _PAGE_NUMBER.fullmatch(text) and (in_margin or not text.isdigit()):
                 out.add(id(p))
             elif in_margin:
-                # digits, punctuation and spaces aside: a page's number changes, and OCR drops a slash or a space
-                margins.setdefault(_NOT_LETTER.sub("", text), []).append(p)
-    for same in margins.values():
-        if len(same) >= 2 and len(same) >= len(pieces) // 2:
-            out.update(id(p) for p in same)
+                key = _NOT_LETTER.sub("", text)
+                same = next(
+                    (
+                        g
+                        for g in groups
+                        if g[0] == key
+                        or (abs(g[1] - p.top) < 12 and min(len(key), len(g[0])) >= 2 and _alike(key, g[0]))
+                    ),
+                    None,
+                )
+                if same is None:
+                    groups.append((key, p.top, [p]))
+                else:
+                    same[2].append(p)
+    for _key, _top, repeats in groups:
+        if len(repeats) >= 2 and len(repeats) >= len(pieces) // 2:
+            out.update(id(p) for p in repeats)
     return out
+
+
+def _alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
 
 
 # ---------------------------------------------------------------- the pages as one text
