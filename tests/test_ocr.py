@@ -97,8 +97,9 @@ def _measure(name: str, report, reference, seconds: float) -> tuple[float, list]
     return share, wrong_exact
 
 
-def _passing(report) -> set[str]:
-    return {c.name for c in report.checks if c.status == "pass"}
+def _passing(report) -> set[frozenset[str]]:
+    """The checks that pass, each known by the figures it compares (its name holds row labels as read)."""
+    return {frozenset(i.key for i in c.inputs) for c in report.checks if c.status == "pass"}
 
 
 @pytest.mark.parametrize("dpi", [300, 150])
@@ -166,6 +167,29 @@ def test_a_multi_page_tiff(pictures, text_layer, tmp_path):
     share, wrong_exact = _measure("multi-page TIFF, 150 dpi", report, text_layer, time.perf_counter() - t0)
     assert report.source.input_kind == "ocr" and report.quality.ocr_pages == [1, 2, 3]
     assert share >= AT_LEAST[150] and wrong_exact == []
+
+
+def test_a_smudged_digit_is_settled_by_the_identities(county_pdf, text_layer, tmp_path):
+    """An ink smudge over a cell of table 三 before the scan: what OCR makes of it is not the digit, and the
+    cell's row and column identities, which agree, settle it, saying so."""
+    from PIL import ImageDraw
+
+    key = "requests.outcome.granted.org_commercial"
+    truth = _canonical(text_layer)[key]
+    clean = S.pictures(county_pdf.read_bytes(), 300)
+    x0, top, x1, bottom = (v * 300 / 72 for v in truth.bbox)
+    ImageDraw.Draw(clean[truth.page - 1]).rectangle((x0 - 5, top - 5, x1 + 5, bottom + 5), fill=(60, 60, 60))
+    path = tmp_path / "smudged.pdf"
+    path.write_bytes(S.image_pdf([S.scanned(p, seed=n) for n, p in enumerate(clean, 1)], 300))
+    report = extract_file(str(path))
+    f = _canonical(report)[key]
+    assert f.value == truth.value and f.status == "repaired"
+    assert f"settled as {truth.value} by 「" in f.note and "」 and 「" in f.note
+    assert [w for w in report.quality.warnings if key in w] == [
+        f"settled by the table's identities: {key} = {truth.value}: " + f.note.split(";")[0] + ", settled by the "
+        "table's identities"
+    ]
+    assert _passing(text_layer) <= _passing(report)
 
 
 def test_without_the_extra_pictures_say_what_to_install(pictures, monkeypatch, tmp_path):
@@ -266,6 +290,23 @@ def test_what_ocr_leaves_of_a_figure_status():
     assert blank.status == "uncertain"
 
 
+def test_a_sum_of_rows_read_by_ocr_is_no_surer_than_its_rows():
+    from suqian_report.stages import _weigh_ocr
+
+    def cell(key: str, value: int, status: str = "exact", confidence: float | None = 0.99) -> Figure:
+        return Figure(key, "", value, str(value), "件", status=status, page=2, confidence=confidence,
+                      cell=TableCell("三", key, "自然人"), derived=status == "derived")  # fmt: skip
+
+    rows = [cell("requests.outcome.unable.not_held.natural_person", 6, confidence=0.5), cell(
+        "requests.outcome.unable.needs_creation.natural_person", 2)]  # fmt: skip
+    total = cell("requests.outcome.unable.natural_person", 8, "derived", None)
+    other = cell("requests.outcome.withheld.natural_person", 3, "derived", None)
+    _weigh_ocr([*rows, total, other], [], {2})
+    assert rows[0].status == "uncertain" and rows[1].status == "exact"
+    assert total.status == "uncertain" and "one of them uncertain" in total.note
+    assert other.status == "derived"
+
+
 @needs_browser
 def test_the_evidence_view_draws_the_scan_with_its_boxes(browser, pictures, tmp_path):
     path = tmp_path / "page-2.png"
@@ -286,3 +327,58 @@ def test_the_evidence_view_draws_the_scan_with_its_boxes(browser, pictures, tmp_
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "evidence-scan.png"))
     tab.close()
+
+
+def _grid(values: list[list[int | None]], page: int = 2) -> list[list[Figure]]:
+    """A table's cells as figures read on ``page`` (None: a cell read as empty), its last column the row total."""
+    return [
+        [
+            Figure(
+                f"r{i}.c{j}",
+                "",
+                v,
+                "" if v is None else str(v),
+                "件",
+                page=page,
+                cell=TableCell("三", f"r{i}", f"c{j}", "blank" if v is None else "number"),
+            )  # fmt: skip
+            for j, v in enumerate(row)
+        ]
+        for i, row in enumerate(values)
+    ]
+
+
+def _sums(grid: list[list[Figure]]) -> list:
+    """Each row's total = its cells; each column's last row = the rows above (names as the identities' own)."""
+    rows = [(f"row {i}", [row[-1]], row[:-1]) for i, row in enumerate(grid)]
+    cols = [(f"column {j}", [grid[-1][j]], [row[j] for row in grid[:-1]]) for j in range(len(grid[0]))]
+    return rows + cols
+
+
+def test_identities_settle_a_cell_read_as_empty_only_where_two_agree():
+    from suqian_report.extractors.template.settle import settle
+
+    grid = _grid([[2, None, 5], [1, 1, 2], [3, 4, 7]])  # the empty cell is 3 by its row and by its column
+    lines = settle(_sums(grid), {2})
+    cell = grid[0][1]
+    assert cell.value == 3 and cell.status == "repaired" and cell.cell.value_kind == "number"
+    assert "read by OCR as an empty cell; settled as 3 by 「row 0」 and 「column 1」" == cell.note
+    assert lines == ["r0.c1 = 3: read by OCR as an empty cell, settled by the table's identities"]
+
+    disagree = _grid([[2, None, 5], [1, 1, 2], [3, 5, 7]])  # its row says 3, its column 4: left alone
+    assert settle(_sums(disagree), {2}) == [] and disagree[0][1].value is None
+    alone = _grid([[2, None, 5], [1, 1, 2]])  # in one identity only (no column totals)
+    assert settle([(f"row {i}", [r[-1]], r[:-1]) for i, r in enumerate(alone)], {2}) == []
+    typed = _grid([[2, None, 5], [1, 1, 2], [3, 4, 7]], page=1)  # a page with a text layer: the author's blank
+    assert settle(_sums(typed), {2}) == [] and typed[0][1].value is None
+
+
+def test_identities_settle_a_digit_misread_by_one_digit_only():
+    from suqian_report.extractors.template.settle import settle
+
+    grid = _grid([[2, 6, 5], [1, 1, 2], [3, 4, 7]])  # a 3 read as 6: its row and its column both fail, give 3
+    settle(_sums(grid), {2})
+    assert grid[0][1].value == 3 and grid[0][1].status == "repaired"
+    assert "read by OCR as 6; settled as 3 by 「row 0」 and 「column 1」, which both fail as read" in grid[0][1].note
+    far = _grid([[2, 16, 5], [1, 1, 2], [3, 4, 7]])  # 16 against 3: not a single digit misread
+    assert settle(_sums(far), {2}) == [] and far[0][1].value == 16 and far[0][1].status == "exact"

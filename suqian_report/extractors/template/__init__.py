@@ -29,6 +29,7 @@ from ...segment import Segmented
 from ..provenance import Tracer
 from ..tabular import TemplateResult
 from .cells import Builder, regions
+from .settle import settle
 from .table2 import read_table2
 from .table3 import read_table3
 from .table4 import read_table4
@@ -44,8 +45,12 @@ def read_tables(seg: Segmented, tracer: Tracer, fmt: str) -> TemplateResult:
         read_table2(b, out.regions["二"], fmt)
     rows3 = read_table3(b, out.regions["三"], fmt) if "三" in out.regions else []
     t4 = read_table4(b, out.regions["四"]) if "四" in out.regions else []
+    identities = _identities(rows3, t4, fmt)
+    if tracer.doc.ocr_pages:
+        settled = settle([(name, left, right) for name, _d, left, right in identities], set(tracer.doc.ocr_pages))
+        out.warnings += [f"settled by the table's identities: {line}" for line in settled]
     _derive(b, rows3, t4, fmt)
-    out.checks += _checks(rows3, t4, out.figures, fmt)
+    out.checks += [balance_check(*identity) for identity in identities] + _table2_checks(out.figures)
     return out
 
 
@@ -114,8 +119,10 @@ _GROUP_LABELS = {
 }
 
 
-def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Check]:
-    out: list[Check] = []
+def _identities(rows3, t4: list[Figure], fmt: str) -> list[tuple[str, str, list[Figure], list[Figure]]]:
+    """The tables' identities over the cells read: (name, description, left, right), the left side's sum equal to
+    the right's.  Checked for every page; on a page read by OCR, they settle cells first (:mod:`.settle`)."""
+    out: list[tuple[str, str, list[Figure], list[Figure]]] = []
     cells = _by_key([f for _k, figs in rows3 for f in figs])
     leaves = TABLE3_LEAVES_2021 if fmt == "template_2021" else TABLE3_LEAVES_2019
     if rows3:
@@ -128,7 +135,7 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
             c = [get("outcome.total"), get("carried_out")]
             if all_present(a) and all_present(c):
                 out.append(
-                    balance_check(
+                    (
                         f"表三 {col_label}: 新收 + 上年结转 = 办理结果总计 + 结转下年度",
                         f"table 三, column {col_label}: new + carried_in = outcome.total + carried_out",
                         a,
@@ -139,7 +146,7 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
             parts = [get(leaf) for leaf in leaves]
             if total and all_present(parts):
                 out.append(
-                    balance_check(
+                    (
                         f"表三 {col_label}: 办理结果总计 = 各项结果之和",
                         f"table 三, column {col_label}: outcome.total = the sum of the outcome rows",
                         [total],
@@ -149,7 +156,7 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
         for key, figs in rows3:
             if len(figs) == 7 and all(f.key for f in figs):
                 out.append(
-                    balance_check(
+                    (
                         f"表三 {figs[0].cell.row_label[:16]}: 总计 = 各类申请人之和",
                         f"table 三, row {key}: total = the six applicant columns",
                         [figs[-1]],
@@ -162,13 +169,18 @@ def _checks(rows3, t4: list[Figure], figures: list[Figure], fmt: str) -> list[Ch
         total = t4k.get(f"{block}.total")
         if total and all_present(parts):
             out.append(
-                balance_check(
+                (
                     f"表四 {label}: 总计 = 维持 + 纠正 + 其他 + 尚未审结",
                     f"table 四, {block}: total = upheld + corrected + other + pending",
                     [total],
                     parts,
                 )
             )
+    return out
+
+
+def _table2_checks(figures: list[Figure]) -> list[Check]:
+    out: list[Check] = []
     t2 = [f for f in figures if f.cell and f.cell.table == "二" and f.key]
     counts = [f for f in t2 if not f.key.endswith(tuple(SIGNED_COLUMNS))]
     if counts:
