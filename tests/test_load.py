@@ -71,3 +71,29 @@ def test_a_no_break_space_that_is_a_byte_of_mojibake_is_not_trimmed():
     assert damaged.endswith("\u00a0")
     doc = load_text(f"政府信息公开工作年度报告\n{damaged}\n  第三行，主动公开\u00a0")
     assert doc.text.split("\n") == ["政府信息公开工作年度报告", damaged, "第三行，主动公开"]
+
+
+def test_broken_markup_keeps_every_text_where_it_stands():
+    # A page whose head never closes (the body lands inside it), text after a lone tab in an unclosed paragraph,
+    # a comment between the digits of a cell: every text is kept, and points at itself in the source.
+    page = (
+        '<html><head><title>某区2020年政府信息公开工作年度报告</title><meta name="x" content="y"'
+        "<body><div>主动公开政府信息<b>321</b>条。</div><p>\t<p>受理申请 17件"
+        "<table><tr><td>新收</td><td>4<!-- 注 -->5</td></tr><tr><td>结转</td><td>2</td></tr></table>"
+    )
+    doc = load_text(page)
+    assert "主动公开政府信息321条。" in doc.text.split("\n")
+    for piece in ("321", "受理申请", "17件", "新收", "结转"):
+        i = doc.text.index(piece)
+        assert doc.raw_text[slice(*doc.to_raw.to_src(i, i + len(piece)))] == piece
+    assert "新收 | 45" in doc.text  # (the comment's text is not the page's)
+
+
+def test_a_page_nested_deeper_than_the_parsers_tree_keeps_its_text_and_blocks():
+    depth = 5000  # beyond both the tree's depth limit and a walk's recursion
+    page = "<html><body>" + "<div>" * depth + "<p>全年主动公开政府信息88条。</p><p>受理申请9件。</p>" + "</div>" * depth
+    page += "<p>后记</p></body></html>"
+    doc = load_text(page)
+    assert doc.text.split("\n") == ["全年主动公开政府信息88条。", "受理申请9件。", "后记"]
+    i = doc.text.index("88")
+    assert doc.raw_text[slice(*doc.to_raw.to_src(i, i + 2))] == "88"

@@ -1,10 +1,10 @@
 """HTML to lines of text, with the position of every character in the source.
 
-BeautifulSoup over lxml gives the structure: blocks, headings, table rows
-and cells.  lxml does not report source positions, so the source is also
-tokenised here (tags and comments removed, entities decoded) into a *text
-stream* whose offsets are known; each text node BeautifulSoup yields is found
-in that stream in document order.  The result is a linear text in the same
+lxml's tree gives the structure: blocks, headings, table rows and cells.
+lxml does not report source positions, so the source is also tokenised here
+(tags and comments removed, entities decoded) into a *text stream* whose
+offsets are known; each text node of the tree is found in that stream in
+document order.  The result is a linear text in the same
 shape a text dump has (one block per line, table cells joined by ``" | "``)
 and an offset map from it to the raw HTML.
 """
@@ -14,8 +14,6 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from ..core.document import CELL_SEP, Line, LineKind
 from ..core.hanzi import is_cjk
@@ -245,28 +243,28 @@ class _Walker:
         self.b.add_text(s, at)
 
     def walk(self, node, in_cell: bool = False) -> None:
-        Tag, NavigableString, not_text = _node_types()
-        for child in node.children:
-            if isinstance(child, Tag):
-                name = child.name.lower() if child.name else ""
-                role = role_of(name, child.get("class"), child.get("id")) if child.attrs else _TAG_ROLES.get(name)
+        if node.text:
+            self.text(node.text)
+        for child in node:
+            name = child.tag
+            if isinstance(name, str):  # (not a comment, a processing instruction or an entity)
+                attrib = child.attrib
+                role = role_of(name, _classes(attrib), attrib.get("id")) if attrib else _TAG_ROLES.get(name)
                 if role is None and name != "a":
                     self.element(child, name, in_cell)
-                    continue
-                outer = self.b.role, self.in_link
-                if role is not None:
-                    self.b.role = role or None  # ("": the page's content, whatever holds it)
-                self.in_link += name == "a"
-                self.element(child, name, in_cell)
-                self.b.role, self.in_link = outer
-            elif isinstance(child, NavigableString):
-                if isinstance(child, not_text):
-                    continue
-                self.text(str(child))
+                else:
+                    outer = self.b.role, self.in_link
+                    if role is not None:
+                        self.b.role = role or None  # ("": the page's content, whatever holds it)
+                    self.in_link += name == "a"
+                    self.element(child, name, in_cell)
+                    self.b.role, self.in_link = outer
+            if child.tail:
+                self.text(child.tail)
 
     def element(self, child, name: str, in_cell: bool) -> None:
         if name in _SKIP:
-            for s in child.strings:  # keep the stream cursor in step with the document
+            for s in child.itertext(with_tail=False):  # keep the stream cursor in step with the document
                 if s.strip():
                     self.locate(s)
         elif name == "br":
@@ -298,25 +296,9 @@ class _Walker:
         else:
             self.walk(child, in_cell)
 
-    def walk_flat(self, root) -> None:
-        """The text nodes in document order without recursion, a line break at every block element; tables are
-        read as blocks.  For pages nested too deeply for :meth:`walk`."""
-        Tag, NavigableString, not_text = _node_types()
-        for node in root.descendants:
-            if isinstance(node, Tag):
-                name = (node.name or "").lower()
-                if name in _BLOCK or name in _HEADINGS or name in ("br", "tr", "td", "th", "table"):
-                    self.b.newline(self.cursor)
-            elif isinstance(node, NavigableString) and not isinstance(node, not_text):
-                if any((p.name or "").lower() in _SKIP for p in _parents(node, 64)):
-                    if node.strip():
-                        self.locate(str(node))
-                    continue
-                self.text(str(node))
-
     def table(self, table, in_cell: bool) -> None:
         rows = list(_own(table, ("tr",), "table"))  # the rows of this table, not of one inside it
-        if in_cell or table.find("table") is not None or _holds_pages(rows):
+        if in_cell or next(table.iterdescendants("table"), None) is not None or _holds_pages(rows):
             # A layout table (it holds other tables, or a cell holds paragraphs of text): its cells are just blocks.
             self.b.newline(self.cursor)
             self.walk(table)
@@ -337,6 +319,82 @@ class _Walker:
             self.b.newline(self.cursor)
 
 
+class _Flat:
+    """The parser's events for a page nested too deeply for a walk of its tree (100,000 ``<div>``s): the text in
+    document order, a line break at every block element, tables read as blocks.  An lxml parser target: the tree
+    itself stops at the parser's depth limit, its events do not."""
+
+    def __init__(self, walker: _Walker):
+        self.w = walker
+        self.open: list[str] = []  # the elements around the text, outermost first
+        self.data_: list[str] = []
+
+    def _flush(self) -> None:
+        if not self.data_:
+            return
+        s, self.data_ = "".join(self.data_), []
+        if any(name in _SKIP for name in self.open[-64:]):
+            if s.strip():
+                self.w.locate(s)
+        else:
+            self.w.text(s)
+
+    def start(self, tag, attrib) -> None:
+        self._flush()
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name in _BLOCK or name in _HEADINGS or name in ("br", "tr", "td", "th", "table"):
+            self.w.b.newline(self.w.cursor)
+        self.open.append(name)
+
+    def end(self, tag) -> None:
+        self._flush()
+        if self.open:
+            self.open.pop()
+
+    def data(self, data: str) -> None:
+        self.data_.append(data)
+
+    def comment(self, text) -> None:
+        self._flush()
+
+    def pi(self, target, data=None) -> None:
+        self._flush()
+
+    def doctype(self, *args) -> None:
+        self._flush()
+
+    def close(self) -> None:
+        self._flush()
+
+
+def _classes(attrib) -> list[str]:
+    """An element's classes, as a list (a class attribute holds several, spaced)."""
+    return attrib.get("class", "").split()
+
+
+def _own(node, names: tuple[str, ...], boundary: str):
+    """The descendant elements of ``node`` named ``names`` whose nearest ``boundary`` ancestor is ``node``, in
+    document order, in one pass that does not enter a nested ``boundary``."""
+    stack = [iter(node)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in names:
+            yield child
+        if tag != boundary:
+            stack.append(iter(child))
+
+
+def _text_of(node) -> str:
+    """The text an element holds, its comments aside."""
+    return "".join(node.itertext(with_tail=False))
+
+
 _CELL_TEXT = 300  # a table cell holding more text than this, or several paragraphs, is a page's layout, not data
 _PARAGRAPHS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "ul", "ol"})
 
@@ -349,8 +407,8 @@ def _holds_pages(rows) -> bool:
         return True
     for row in cells:
         for cell in row:
-            blocks = sum(1 for c in cell.children if getattr(c, "name", None) in _PARAGRAPHS)
-            if blocks >= 3 or (blocks and len(cell.get_text()) > _CELL_TEXT):
+            blocks = sum(1 for c in cell if c.tag in _PARAGRAPHS)
+            if blocks >= 3 or (blocks and len(_text_of(cell)) > _CELL_TEXT):
                 return True
     return False
 
@@ -374,53 +432,16 @@ def role_of(tag: str, classes, element_id) -> str | None:
     return _TAG_ROLES.get(tag)
 
 
-@lru_cache(maxsize=1)
-def _node_types() -> tuple[Any, Any, tuple[type, ...]]:
-    """bs4's element and text classes, and the text nodes that are not page text (imported here, on the HTML path
-    only, once: a walk imports them at every element otherwise)."""
-    from bs4 import Comment, NavigableString, Tag
-    from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
-
-    return Tag, NavigableString, (Comment, CData, Declaration, Doctype, ProcessingInstruction)
-
-
-def _own(node, names: tuple[str, ...], boundary: str):
-    """The descendants of ``node`` named ``names`` whose nearest ``boundary`` ancestor is ``node``, in document
-    order: what ``node.find_all(names)`` filtered by ``find_parent(boundary) is node`` gives, in one pass that
-    does not enter a nested ``boundary``."""
-    Tag = _node_types()[0]
-    stack = [iter(node.children)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
-        if not isinstance(child, Tag):
-            continue
-        if child.name in names:
-            yield child
-        if child.name != boundary:
-            stack.append(iter(child.children))
-
-
-def _parents(node, limit: int):
-    """The nearest ``limit`` ancestors of a node (enough to see a <script> or <style> around a text)."""
-    p = node.parent
-    while p is not None and limit:
-        yield p
-        p = p.parent
-        limit -= 1
-
-
 META_CHARS = 500  # a <title> or meta value longer than this is not metadata (and would cost every pattern)
 
 
-def html_meta(soup) -> dict[str, str]:
+def html_meta(root) -> dict[str, str]:
     """``<title>`` and the meta tags report pages use for their metadata, each cut to :data:`META_CHARS`."""
     meta: dict[str, str] = {}
-    if soup.title and soup.title.string:
-        meta["title"] = " ".join(soup.title.string[: 4 * META_CHARS].split())[:META_CHARS]
-    for tag in soup.find_all("meta"):
+    title = next(root.iter("title"), None)
+    if title is not None and title.text and not len(title):
+        meta["title"] = " ".join(title.text[: 4 * META_CHARS].split())[:META_CHARS]
+    for tag in root.iter("meta"):
         name = (tag.get("name") or tag.get("property") or "").strip()
         content = tag.get("content")
         if name and content:
@@ -430,20 +451,27 @@ def html_meta(soup) -> dict[str, str]:
 
 def flatten(raw: str) -> tuple[str, list[Line], Chain, dict[str, str]]:
     """Parse an HTML page into (text, line kinds, map text → raw, meta tags)."""
-    from bs4 import BeautifulSoup
+    from lxml import etree
 
     stream, stream_map = text_stream(raw)
-    soup = BeautifulSoup(raw, "lxml")
+    parser = etree.HTMLParser(huge_tree=True)
+    parser.feed(raw)
+    root = parser.close()
     walker = _Walker(stream)
-    root = soup.body or soup
-    try:
-        walker.walk(root)
-    except RecursionError:  # nested deeper than a walk can go (100,000 <div>s): its text, block by block
-        walker = _Walker(stream)
-        walker.walk_flat(root)
+    meta: dict[str, str] = {}
+    if root is not None:
+        meta = html_meta(root)
+        body = next(root.iter("body"), None)  # (the first anywhere: a broken head may hold it)
+        try:
+            walker.walk(root if body is None else body)
+        except RecursionError:  # nested deeper than a walk can go: the parser's events, block by block
+            walker = _Walker(stream)
+            flat = etree.HTMLParser(target=_Flat(walker), huge_tree=True)
+            flat.feed(raw)
+            flat.close()
     text, to_stream = walker.b.finish(len(stream))
     lines = walker.b.lines
     want = text.count("\n") + 1 if text else 0
     while len(lines) < want:
         lines.append(Line())
-    return text, lines[:want] if want else [], Chain([stream_map, to_stream]), html_meta(soup)
+    return text, lines[:want] if want else [], Chain([stream_map, to_stream]), meta

@@ -131,7 +131,7 @@ def _build(
         raise InputError("binary data, not a text or HTML page", path)
     is_html = looks_like_html(text)
     if is_html:
-        from .html import flatten  # (BeautifulSoup and the HTML rules, for HTML pages only)
+        from .html import flatten  # (lxml and the HTML rules, for HTML pages only)
 
         flat, lines, flat_to_raw, meta = flatten(text)
         linear, trim = _normalise_lines(flat)
