@@ -105,27 +105,25 @@ def console_script(root: Path) -> str:
 Command = tuple[tuple[str, ...], dict[str, str], Path]  # argv, environment, working directory
 
 
-def commands(py: str, root: Path, cache: Path, suffix: str = "") -> dict[str, Command]:
-    """The start-up commands of one installed tree, run as its console script runs it.  Each keeps its compiled
-    patterns in its own cache (see suqian_report.regexcache), which the first run writes; the run without one is
-    timed too: the first run on a machine."""
-    env = {**_writing_bytecode(), "SUQIAN_REPORT_CACHE": str(cache)}
+def commands(py: str, root: Path, workdir: Path, suffix: str = "") -> dict[str, Command]:
+    """The start-up commands of one installed tree, run as its console script runs it (nothing is kept between
+    runs but Python's bytecode, written by the first)."""
+    env = _writing_bytecode()
     script = console_script(root)
     extract = (py, "-c", script, "extract", str(SAMPLE), "-f", "json")
     if suffix:  # another commit: what it is compared on
         return {
-            f"extract SAMPLE --format json (cold), {suffix}": (extract, env, cache),
-            f"suqian-report --help, {suffix}": ((py, "-c", script, "--help"), env, cache),
+            f"extract SAMPLE --format json (cold), {suffix}": (extract, env, workdir),
+            f"suqian-report --help, {suffix}": ((py, "-c", script, "--help"), env, workdir),
         }
     return {
-        "python -c pass (baseline)": ((py, "-c", "pass"), env, cache),
-        "import suqian_report": ((py, "-c", "import suqian_report"), env, cache),
-        "suqian-report --help": ((py, "-c", script, "--help"), env, cache),
-        "import suqian_report.pipeline": ((py, "-c", "import suqian_report.pipeline"), env, cache),
-        "extract SAMPLE --format json (cold)": (extract, env, cache),
-        "  the same, no compiled-pattern cache": (extract, {**env, "SUQIAN_REPORT_CACHE": ""}, cache),
-        "import pandas (for reference)": ((py, "-c", "import pandas"), env, cache),
-        "python -c pass here (a development install)": ((sys.executable, "-c", "pass"), env, cache),
+        "python -c pass (baseline)": ((py, "-c", "pass"), env, workdir),
+        "import suqian_report": ((py, "-c", "import suqian_report"), env, workdir),
+        "suqian-report --help": ((py, "-c", script, "--help"), env, workdir),
+        "import suqian_report.pipeline": ((py, "-c", "import suqian_report.pipeline"), env, workdir),
+        "extract SAMPLE --format json (cold)": (extract, env, workdir),
+        "import pandas (for reference)": ((py, "-c", "import pandas"), env, workdir),
+        "python -c pass here (a development install)": ((sys.executable, "-c", "pass"), env, workdir),
     }
 
 
@@ -566,17 +564,26 @@ def main() -> int:
                 print("   (scans: the OCR extra is not installed: pip install -e '.[ocr]')")
 
     seed = rows[0][1]
+    by_name = dict(rows)
+    clean = by_name["template-2021-county.txt"]
+    cms = by_name["template-2021-county-cms.html"]
+    generic = _trafilatura() is not None
     checks = {
         "seed page under 60 ms": seed["pipeline"] < 0.060,
-        "seed page within 2 ms": seed["pipeline"] <= 0.002,
+        "the seed within 1 × trafilatura.extract on it (not checked without it)": not generic
+        or seed["pipeline"] <= seed["trafilatura.extract (baseline)"],
+        "a clean 2021 report as text within 2 × ftfy.fix_text on it": clean["pipeline"]
+        <= 2 * clean["ftfy.fix_text (baseline)"],
+        "the same report in a CMS page within 0.5 × trafilatura.extract on it (not checked without it)": not generic
+        or cms["pipeline"] <= 0.5 * cms["trafilatura.extract (baseline)"],
         "--help under 0.35 s": s["suqian-report --help"] < 0.35,
-        "cold extract to JSON within 10 × python -c pass": s["extract SAMPLE --format json (cold)"] <= 10 * base,
+        "cold extract to JSON within 8 × python -c pass (nothing kept from an earlier run)": s[
+            "extract SAMPLE --format json (cold)"
+        ]
+        <= 8 * base,
         "no pandas, pyarrow, rich, PDF or Word library, nor the parser, on the JSON path": not heavy,
-        "pipeline within 15 × ftfy.fix_text (seed)": seed["pipeline"] / seed["ftfy.fix_text (baseline)"] < 15,
-        "pipeline within 0.5 × trafilatura.extract (seed as HTML; not checked without it)": _trafilatura() is None
-        or seed["pipeline"] / seed["trafilatura.extract (baseline)"] <= 0.5,
         "2 workers ≥ 1.5 × one (on 2+ CPUs)": (os.cpu_count() or 1) < 2 or two / one >= 1.5,
-        "2 workers ≥ 800 pages/s": two >= 800,
+        "2 workers ≥ 400 pages/s": two >= 400,
         "peak memory under 250 MB": max(mem1, mem2) < 250,
         f"linear in page length ({copies[1]} × the sample within 1.2 × per copy of one)": per_copy[copies[1]]
         / per_copy[copies[0]]

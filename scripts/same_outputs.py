@@ -69,7 +69,7 @@ def digests(files: list[str]) -> dict[str, str]:
 
 
 def run_in(tree: Path, files: list[str]) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(tree), "SUQIAN_REPORT_CACHE": ""}
+    env = {**os.environ, "PYTHONPATH": str(tree)}
     code = "import json, sys; sys.path.insert(0, sys.argv[1]); import same_outputs as s; "
     code += "print(json.dumps(s.digests(json.load(sys.stdin))))"
     p = subprocess.run(

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import regexcache
 from .core import __version__
-
-regexcache.load()  # the rules' compiled patterns, from an earlier run (see regexcache)
 
 _LAZY = {
     "extract": "stages",

@@ -1,18 +1,11 @@
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
-# Compiled patterns are kept for the run's processes in a directory of its own, not the user's cache.
-if "SUQIAN_REPORT_CACHE" not in os.environ:
-    os.environ["SUQIAN_REPORT_CACHE"] = tempfile.mkdtemp(prefix="suqian-report-cache-")
-    atexit.register(shutil.rmtree, os.environ["SUQIAN_REPORT_CACHE"], True)
-
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+import pytest
+from hypothesis import settings
 
 # The default run keeps to two cores' worth of time; `--hypothesis-profile=thorough` searches much further.
 settings.register_profile("default", max_examples=40, deadline=None)

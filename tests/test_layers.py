@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "suqian_report"
 # Bottom to top.  A folder is a layer; the top-level modules are named one by one.
 LAYERS = [
     ("rules",),
-    ("core", "regexcache"),
+    ("core",),
     ("read",),
     ("repair",),
     ("segment",),

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 
-from .. import regexcache
 from ..core import logs
 from ..core.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 from . import commands
@@ -80,7 +79,6 @@ def run(args: list[str], quick: bool = True) -> int:
             "and please report it"
         )
         code = EXIT_INPUT
-    regexcache.save()
     return code
 
 
