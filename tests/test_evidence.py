@@ -195,3 +195,85 @@ def test_page_text_never_runs_in_the_evidence_view(browser, tmp_path):
     assert "<script>alert('page')</script>" in tab.locator("#raw").inner_text()
     assert tab.locator("#raw script, #raw img, #clean img, #clean svg").count() == 0
     tab.close()
+
+
+ORIGINALS = [FIXTURES / "clean" / "template-2019-bureau.html", FIXTURES / "cms" / "column-2021-county.html"]
+
+
+@pytest.mark.parametrize("page", ORIGINALS, ids=lambda p: p.name)
+def test_the_original_page_marks_every_written_figure_where_the_page_wrote_it(page):
+    import html as html_lib
+
+    report = extract_file(page)
+    soup = BeautifulSoup(render_report(report), "lxml")
+    marks = soup.select("#original mark.fig")
+    written = [i for i, f in enumerate(report.figures) if f.status != "derived" and not f.derived]
+    assert sorted(int(m["data-fig"]) for m in marks) == written  # derived sums are not on the page
+    for m in marks:
+        f = report.figures[int(m["data-fig"])]
+        a, b = f.raw_span
+        assert m.get_text() == html_lib.unescape(report.raw_text[a:b])
+        assert m["id"] == f"orig-fig-{m['data-fig']}"
+        if f.cell is not None and f.cell.table in ("二", "三", "四"):
+            assert m.find_parent("td") is not None  # a table's cell, inside the page's own table
+    original = soup.select_one("#original")
+    assert not original.select("script, style, img, iframe, link, meta, form input")
+    for el in original.find_all(True):
+        allowed = {"colspan", "rowspan", "align", "valign"} | (set(el.attrs) if el.name == "mark" else set())
+        assert set(el.attrs) <= allowed, (el.name, el.attrs)
+
+
+def test_only_an_html_page_has_an_original_view():
+    soup = BeautifulSoup(render_report(extract_file(SEED)), "lxml")
+    assert soup.select_one("#original") is None and soup.select_one("#toggle-original") is None
+
+
+@pytest.mark.browser
+@needs_browser
+def test_the_original_page_runs_and_loads_nothing_in_chromium(browser, tmp_path):
+    """A page that tries every way to run or load something: in the original view, none does; its text and
+    tables are there, the figures marked and reachable from the figure table."""
+    from suqian_report import extract
+
+    hostile = (
+        '<html><head><base href="http://127.0.0.1:9/"><meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/">'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/a.css"><style>body{background:url(http://127.0.0.1:9/b.png)}'
+        "</style><script>alert('head')</script></head>"
+        "<body onload=\"alert('body')\"><h1>某县2021年政府信息公开工作年度报告</h1>"
+        "<p style=\"background:url('http://127.0.0.1:9/c.png')\">全年主动公开政府信息1,234条，"
+        '<a href="javascript:alert(1)" onclick="alert(2)">受理申请56件</a>。</p>'
+        '<iframe src="http://127.0.0.1:9/f.html"></iframe><object data="http://127.0.0.1:9/o.swf"></object>'
+        '<svg><image href="http://127.0.0.1:9/s.png"/></svg><video poster="http://127.0.0.1:9/v.png"></video>'
+        '<img src="http://127.0.0.1:9/i.png" srcset="http://127.0.0.1:9/j.png 2x" alt="县政府大楼" onerror="alert(3)">'
+        '<form action="http://127.0.0.1:9/"><input type="image" src="http://127.0.0.1:9/k.png"></form>'
+        '<table background="http://127.0.0.1:9/t.png"><tr><td onmouseover="alert(4)">行政复议</td>'
+        "<td>7</td></tr></table><script>alert('body script')</script></body></html>"
+    )
+    report = extract(hostile)
+    view = tmp_path / "hostile-original.html"
+    view.write_text(render_report(report), encoding="utf-8")
+    tab = browser.new_page(viewport={"width": 1200, "height": 700})
+    dialogs, requests, errors = [], [], []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(view.as_uri())
+    tab.click("#toggle-original")
+    tab.wait_for_timeout(300)
+    original = tab.locator("#original")
+    assert original.is_visible() and not tab.locator("#clean").is_visible()
+    text = original.inner_text()
+    assert "全年主动公开政府信息1,234条" in text and "[县政府大楼]" in text and "行政复议" in text
+    assert (
+        tab.locator("#original script, #original img, #original iframe, #original object, #original svg").count() == 0
+    )
+    assert tab.locator("#original [style], #original [href], #original [onclick], #original [background]").count() == 0
+    proactive = next(i for i, f in enumerate(report.figures) if f.key == "proactive.total")
+    assert tab.locator(f"#orig-fig-{proactive}").inner_text() == "1,234条"  # (its span holds its unit)
+    tab.click(f'#figures tbody tr[data-fig="{proactive}"]')
+    tab.wait_for_timeout(200)
+    assert _in_view(tab, f"#orig-fig-{proactive}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / "evidence-original-hostile.png"))
+    assert dialogs == [] and requests == [] and errors == []
+    tab.close()

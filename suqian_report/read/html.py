@@ -84,6 +84,12 @@ _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _ASCII_WS = " \t\n\r\f"
 
 
+def markup_spans(raw: str) -> list[tuple[int, int]]:
+    """Where the source is markup, not text: its tags, comments, declarations and the contents of scripts and
+    styles, in order."""
+    return [m.span() for m in _TOKEN.finditer(raw)]
+
+
 def text_stream(raw: str) -> tuple[str, Alignment]:
     """The text content of an HTML source (tags, comments and scripts removed, entities decoded)."""
     edits: list[Edit] = []

@@ -2,7 +2,9 @@
 
 The clean report text with every figure highlighted (canonical and ``other.*`` in different colours; hovering
 shows key, value, unit and status), a table of the figures that scrolls to a figure when its row is clicked,
-the checks, and the repair log; a toggle shows the raw input with the same highlights, placed by ``raw_span``.
+the checks, and the repair log; a toggle shows the raw input with the same highlights, placed by ``raw_span``;
+for an HTML page, another shows the page as its site laid it out, sanitised, the figures marked in it
+(:mod:`.original`).
 No network, no external assets: styles and script are inline.
 """
 
@@ -13,6 +15,7 @@ import json
 from collections.abc import Iterable
 
 from ..core.model import Figure, Report
+from .original import original_page
 
 _CSS = """
 :root { --canon: #ffe08a; --other: #cfe3ff; --derived: #e6e6e6; --uncertain: #ffb3b3; --ink: #222; }
@@ -51,7 +54,10 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 h2 { font-size: 15px; margin: 18px 0 6px; }
 details summary { cursor: pointer; }
 code { font-size: 12px; }
-#pages[hidden] { display: none; }
+#pages[hidden], #original[hidden] { display: none; }
+#original { font-size: 14px; }
+#original table { width: auto; border-collapse: collapse; margin: 8px 0; }
+#original td, #original th { border: 1px solid #bbb; position: static; background: none; }
 .page { position: relative; margin: 0 auto 14px; box-shadow: 0 1px 4px rgba(0,0,0,.25); background: #fff; }
 .page img { display: block; width: 100%; }
 .page .no { position: absolute; right: 4px; top: 2px; font-size: 11px; color: #888; }
@@ -63,8 +69,8 @@ a.box.flash, #figures tr.flash { animation: flash 1.2s ease-out 2; }
 _JS = """
 (function () {
   var views = {clean: document.getElementById('clean'), raw: document.getElementById('raw'),
-               pages: document.getElementById('pages')};
-  var prefix = {clean: 'fig-', raw: 'raw-fig-', pages: 'box-'};
+               pages: document.getElementById('pages'), original: document.getElementById('original')};
+  var prefix = {clean: 'fig-', raw: 'raw-fig-', pages: 'box-', original: 'orig-fig-'};
   var current = 'clean';
   function view(name) {
     current = name;
@@ -75,6 +81,10 @@ _JS = """
   if (toggle) toggle.addEventListener('click', function () { view(current === 'raw' ? 'clean' : 'raw'); });
   var pagesButton = document.getElementById('toggle-pages');
   if (pagesButton) pagesButton.addEventListener('click', function () { view(current === 'pages' ? 'clean' : 'pages'); });
+  var originalButton = document.getElementById('toggle-original');
+  if (originalButton) originalButton.addEventListener('click', function () {
+    view(current === 'original' ? 'clean' : 'original');
+  });
   function flash(el) { el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash'); }
   function show(i) {
     var el = document.getElementById(prefix[current] + i);
@@ -109,6 +119,10 @@ def _value(f: Figure) -> str:
     if isinstance(f.value, float):
         return f"{f.value:,.6f}".rstrip("0").rstrip(".")
     return f"{f.value:,}"
+
+
+def _empty(span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] == span[1]
 
 
 def _mark_open(i: int, f: Figure, prefix: str, point: bool) -> str:
@@ -276,6 +290,11 @@ def render_report(
     cov = report.coverage
     pages_button = '<button id="toggle-pages" type="button">显示 PDF 页面 (pages)</button>' if pages else ""
     pages_view = f'<div id="pages" hidden>{_pages(report, pages)}</div>' if pages else ""
+    site = original_page(report, lambda i, f: _mark_open(i, f, "orig-fig-", point=_empty(f.raw_span)))
+    if site is not None:
+        pages_button += '<button id="toggle-original" type="button">显示网页原貌 (original page)</button>'
+        pages_view += f'<div id="original" hidden>{site}</div>'
+
     data = json.dumps({"figures": len(report.figures), "canonical": cov.canonical}, ensure_ascii=False)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
