@@ -9,6 +9,7 @@ format.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _MARKERS = {
     "template_2021": (
@@ -71,8 +72,17 @@ _HEADING = re.compile(
 )
 
 
+_SQUASHED = re.compile(r"[\s|｜（）()]")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[\s|｜（）()]", "", text).replace("（", "(").replace("）", ")")
+    return _SQUASHED.sub("", text)
+
+
+@cache
+def _squashed(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The rules' names squashed, once."""
+    return tuple(_squash(n) for n in names)
 
 
 def headings(text: str) -> list[str]:
@@ -91,7 +101,7 @@ def detect_format(text: str, report_year: int | None) -> tuple[str, list[str]]:
     table before 2014.  With no labels and no headings, a year that allows one format only decides it
     (evidence: ``only format of data year N``)."""
     flat = _squash(text)
-    found = {fmt: [m for m in markers if _squash(m) in flat] for fmt, markers in _MARKERS.items()}
+    found = {fmt: [m for m, sm in zip(markers, _squashed(markers)) if sm in flat] for fmt, markers in _MARKERS.items()}
     may_template = report_year is None or report_year >= FIRST_TEMPLATE_YEAR
     if may_template and found["template_2021"]:
         return "template_2021", [f"label {m}" for m in found["template_2021"][:3]]
@@ -100,7 +110,7 @@ def detect_format(text: str, report_year: int | None) -> tuple[str, list[str]]:
     heads = headings(text)
 
     def set_as_heading(names: tuple[str, ...]) -> list[str]:
-        return [n for n in names if any(h.endswith(_squash(n)) or h.startswith(_squash(n)) for h in heads)]
+        return [n for n, sn in zip(names, _squashed(names)) if any(h.endswith(sn) or h.startswith(sn) for h in heads)]
 
     sections = set_as_heading(_TEMPLATE_SECTIONS)
     if report_year is not None and report_year >= FIRST_TEMPLATE_YEAR:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import html as _html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from ..core.document import CELL_SEP, Line, LineKind
 from ..core.hanzi import is_cjk
-from ..core.offsets import Alignment, Chain, Edit
+from ..core.offsets import Alignment, Chain
 from ..rules.boilerplate import CONTENT_WORDS, ROLES
 
 _SKIP = frozenset(
@@ -81,7 +83,7 @@ _TOKEN = re.compile(
     re.S | re.I,
 )
 _ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_ASCII_WS = " \t\n\r\f"
+_RUNS = re.compile(r"([ \t\n\r\f]+)|[^ \t\n\r\f]+")  # runs of ASCII whitespace (group 1), and of the rest
 
 
 def markup_spans(raw: str) -> list[tuple[int, int]]:
@@ -91,25 +93,49 @@ def markup_spans(raw: str) -> list[tuple[int, int]]:
 
 
 def text_stream(raw: str) -> tuple[str, Alignment]:
-    """The text content of an HTML source (tags, comments and scripts removed, entities decoded)."""
-    edits: list[Edit] = []
-    pos = 0
+    """The text content of an HTML source (tags, comments and scripts removed, entities decoded), and its map to
+    the source: each tag a newline (text on both sides must not fuse), each entity its character.  The map's
+    segments are made here in one pass: a page holds thousands of tags."""
+    out: list[str] = []
+    segs: list[tuple[int, int, int, int, bool]] = []
+    pos = dpos = 0
     for m in _TOKEN.finditer(raw):
-        _entities(raw, pos, m.start(), edits)
-        # A tag leaves a newline behind so that text on both sides does not fuse in the stream.
-        edits.append(Edit(m.start(), m.end(), "\n"))
-        pos = m.end()
-    _entities(raw, pos, len(raw), edits)
-    return Alignment.from_edits(raw, edits)
+        a, b = m.span()
+        if a > pos:
+            dpos = _text(raw, pos, a, dpos, out, segs)
+        segs.append((dpos, dpos + 1, a, b, False))
+        out.append("\n")
+        dpos += 1
+        pos = b
+    if pos < len(raw) or not segs:
+        dpos = _text(raw, pos, len(raw), dpos, out, segs) if pos < len(raw) else dpos
+        if not segs:
+            segs.append((0, 0, 0, 0, True))
+    return "".join(out), Alignment(segs, dpos, len(raw))
 
 
-def _entities(raw: str, start: int, end: int, edits: list[Edit]) -> None:
-    if raw.find("&", start, end) < 0:  # (no copy of the stretch)
-        return
-    for m in _ENTITY.finditer(raw, start, end):
-        decoded = _html.unescape(m.group(0))
-        if decoded != m.group(0):
-            edits.append(Edit(m.start(), m.end(), decoded))
+def _text(raw: str, start: int, end: int, dpos: int, out: list[str], segs: list) -> int:
+    """Copy ``raw[start:end]``, its character references decoded; the stream's length after it."""
+    pos = start
+    if raw.find("&", start, end) >= 0:
+        for m in _ENTITY.finditer(raw, start, end):
+            decoded = _html.unescape(m.group(0))
+            if decoded == m.group(0):
+                continue
+            a, b = m.span()
+            if a > pos:
+                segs.append((dpos, dpos + a - pos, pos, a, True))
+                out.append(raw[pos:a])
+                dpos += a - pos
+            segs.append((dpos, dpos + len(decoded), a, b, False))
+            out.append(decoded)
+            dpos += len(decoded)
+            pos = b
+    if end > pos:
+        segs.append((dpos, dpos + end - pos, pos, end, True))
+        out.append(raw[pos:end])
+        dpos += end - pos
+    return dpos
 
 
 @dataclass
@@ -142,28 +168,20 @@ class _Builder:
 
     def add_text(self, text: str, at: int) -> None:
         """Add a text node found at stream offset ``at``, collapsing ASCII whitespace runs."""
-        i, n = 0, len(text)
-        while i < n:
-            if text[i] in _ASCII_WS:
-                j = i
-                while j < n and text[j] in _ASCII_WS:
-                    j += 1
+        for m in _RUNS.finditer(text):
+            i, j = m.span()
+            if m.lastindex:  # a run of ASCII whitespace
                 if self.pos > max(self.line_start, self.cell_start):
                     if self.pending_space is None:
                         self.pending_space, self.pending_break = at + i, False
-                    self.pending_break = self.pending_break or any(c in "\n\r" for c in text[i:j])
-                i = j
+                    self.pending_break = self.pending_break or "\n" in m.group() or "\r" in m.group()
                 continue
-            j = i
-            while j < n and text[j] not in _ASCII_WS:
-                j += 1
             if self.pending_space is not None:
                 # Segment breaks between CJK characters render as nothing (CSS Text 3); elsewhere as one space.
                 if not (self.pending_break and is_cjk(self.last_char) and is_cjk(text[i])):
                     self._emit(" ", self.pending_space, self.pending_space + 1, False)
                 self.pending_space = None
-            self._emit(text[i:j], at + i, at + j, True)
-            i = j
+            self._emit(m.group(), at + i, at + j, True)
 
     def soft_break(self, at: int) -> None:
         """A block boundary inside a table cell: behaves like whitespace."""
@@ -303,8 +321,9 @@ class _Walker:
             self.walk(child, in_cell)
 
     def table(self, table, in_cell: bool) -> None:
-        rows = list(_own(table, ("tr",), "table"))  # the rows of this table, not of one inside it
-        if in_cell or next(table.iterdescendants("table"), None) is not None or _holds_pages(rows):
+        rows = _rows(table)  # the rows of this table, not of one inside it
+        cells_of = [_cells(tr) for tr in rows]  # the cells of each row, not of a row inside it
+        if in_cell or next(table.iterdescendants("table"), None) is not None or _holds_pages(cells_of):
             # A layout table (it holds other tables, or a cell holds paragraphs of text): its cells are just blocks.
             self.b.newline(self.cursor)
             self.walk(table)
@@ -312,8 +331,7 @@ class _Walker:
             return
         self.tables += 1
         tid = self.tables
-        for tr in rows:
-            cells = list(_own(tr, ("td", "th"), "tr"))  # the cells of this row, not of a row inside it
+        for cells in cells_of:
             if not cells:
                 continue
             self.b.newline(self.cursor, "row", tid)
@@ -378,22 +396,24 @@ def _classes(attrib) -> list[str]:
     return attrib.get("class", "").split()
 
 
-def _own(node, names: tuple[str, ...], boundary: str):
-    """The descendant elements of ``node`` named ``names`` whose nearest ``boundary`` ancestor is ``node``, in
-    document order, in one pass that does not enter a nested ``boundary``."""
-    stack = [iter(node)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            continue
-        tag = child.tag
-        if not isinstance(tag, str):
-            continue
-        if tag in names:
-            yield child
-        if tag != boundary:
-            stack.append(iter(child))
+@lru_cache(maxsize=1)
+def _paths() -> tuple[Any, Any]:
+    """The rows of a table and the cells of a row, as XPath finds them (in lxml's C code): the ``tr`` below a
+    table with no other table between, the ``td``/``th`` below a row with no other row between."""
+    from lxml import etree
+
+    return (
+        etree.XPath(".//tr[count(ancestor::table) = $depth]"),
+        etree.XPath(".//*[self::td or self::th][count(ancestor::tr) = $depth]"),
+    )
+
+
+def _rows(table) -> list:
+    return _paths()[0](table, depth=sum(1 for _ in table.iterancestors("table")) + 1)
+
+
+def _cells(tr) -> list:
+    return _paths()[1](tr, depth=sum(1 for _ in tr.iterancestors("tr")) + 1)
 
 
 def _text_of(node) -> str:
@@ -405,10 +425,9 @@ _CELL_TEXT = 300  # a table cell holding more text than this, or several paragra
 _PARAGRAPHS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "ul", "ol"})
 
 
-def _holds_pages(rows) -> bool:
+def _holds_pages(cells: list[list]) -> bool:
     """Whether these rows lay out a page rather than hold data: one cell a row (no columns to read), or a cell
     holding several paragraphs or a long text."""
-    cells = [list(_own(tr, ("td", "th"), "tr")) for tr in rows]
     if all(len(row) <= 1 for row in cells):
         return True
     for row in cells:
