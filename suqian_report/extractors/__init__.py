@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -37,9 +38,10 @@ class Extracted:
     spam: list[str] = field(default_factory=list)  # brand names in the title, the panel and the meta tags
 
 
-def _own_tables(seg: Segmented, tracer: Tracer, fmt: str, prose_values: set[tuple]) -> TemplateResult:
+def _own_tables(seg: Segmented, tracer: Tracer, fmt: str, prose_values: Callable[[], set[tuple]]) -> TemplateResult:
     """The report's standard tables (2019+) and statistics table (before 2019); their readers are loaded for a
-    page that has one."""
+    page that has one.  ``prose_values``: the (value, unit) of every figure the text states, worked out only for
+    a statistics table, which needs them."""
     out = TemplateResult()
     if has_standard_tables(seg.clean_text, fmt):
         from .template import read_tables
@@ -48,7 +50,7 @@ def _own_tables(seg: Segmented, tracer: Tracer, fmt: str, prose_values: set[tupl
     if has_stats_table(seg.clean_text):
         from .stats import read_stats
 
-        out.merge(read_stats(seg, tracer, prose_values))
+        out.merge(read_stats(seg, tracer, prose_values()))
     return out
 
 
@@ -62,16 +64,19 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
 
     spam_spans = [(a, b) for a, b, _ in seg.spam]
     nums = scan(text)
-    reasons = [classify(n, text, spam_spans) for n in nums]
     table_lines = seg.table_spans()
 
-    prose_values = {(n.value, n.unit) for n, r in zip(nums, reasons) if r is None}
+    # (a number a table reader takes is a figure whatever its context says: only the others are classified)
+    def prose_values() -> set[tuple]:
+        return {(n.value, n.unit) for n in nums if classify(n, text, spam_spans) is None}
+
     template = _own_tables(seg, tracer, metadata.format, prose_values)
     used = SpanSet(template.used)
     in_template = [used.overlaps(n.start, n.stop) for n in nums]
     in_label = _within(template.labels, [(n.start, n.stop) for n in nums])
     reasons = [
-        None if in_template[i] else ("table_label" if r is None and in_label[i] else r) for i, r in enumerate(reasons)
+        None if in_template[i] else ("table_label" if r is None and in_label[i] else r)
+        for i, r in enumerate(None if in_template[i] else classify(n, text, spam_spans) for i, n in enumerate(nums))
     ]
     figure_idx = {i for i, r in enumerate(reasons) if r is None and not in_template[i]}
 

@@ -98,6 +98,8 @@ class Tracer:
 
     def touches_lost(self, start: int, end: int) -> bool:
         """True when the span touches text lost before the page was saved."""
+        if not self.repaired.lost:
+            return False
         a, b = self.seg.to_repaired.to_src(start, end)
         return any(la <= b and a <= lb for la, lb in self.repaired.lost)
 
