@@ -8,12 +8,11 @@ input.  Every later stage works on this shape.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .model import Source
-from .offsets import OffsetMap
+from .offsets import ByteOffsets, OffsetMap
 
 LineKind = Literal["text", "row", "heading", "title"]
 CELL_SEP = " | "
@@ -42,7 +41,7 @@ class Document:
     to_raw: OffsetMap  # ``text`` → ``raw_text``
     html_meta: dict[str, str] = field(default_factory=dict)
     lost_in_decoding: int = 0
-    to_byte: Callable[[int], int] | None = None  # raw_text offset → input byte offset (exact decodings only)
+    to_byte: ByteOffsets | None = None  # raw_text offset → input byte offset (exact decodings only)
     # A PDF: the page and box of each character of raw_text (None between them), and what was left out of it
     # as page furniture (page numbers, running headers and footers).
     boxes: list[tuple[int, float, float, float, float] | None] | None = None

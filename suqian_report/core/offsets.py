@@ -209,3 +209,38 @@ class SpanSet:
 
     def covers(self, pos: int) -> bool:
         return self.overlaps(pos, pos + 1)
+
+
+# Encodings whose bytes for a text are the bytes of its parts one after the other (no shift state).
+_ADDITIVE = frozenset({"utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp936", "cp950", "utf-16-le"})
+
+
+class ByteOffsets:
+    """Character offsets of a decoded text → byte offsets in the input it was decoded from.  Byte offsets are
+    worked out on first use, at every ``step`` characters; a lookup encodes at most ``step`` characters more."""
+
+    __slots__ = ("text", "encoding", "bom_length", "step", "_marks")
+
+    def __init__(self, text: str, encoding: str, bom_length: int = 0, step: int = 128):
+        enc = "utf-8" if encoding == "ascii" else encoding
+        self.encoding = enc + "-le" if enc in ("utf-16", "utf-32") else enc
+        self.text, self.bom_length, self.step = text, bom_length, step
+        self._marks: list[int] | None = None
+
+    def __call__(self, i: int) -> int:
+        marks = self._marks
+        if marks is None:
+            marks = self._marks = [self.bom_length]
+            text, step, enc = self.text, self.step, self.encoding
+            for k in range(0, len(text), step):
+                marks.append(marks[-1] + len(text[k : k + step].encode(enc, errors="replace")))
+        i = max(0, min(i, len(self.text)))
+        k = i // self.step
+        return marks[k] + len(self.text[k * self.step : i].encode(self.encoding, errors="replace"))
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """The bytes of ``text[a:b]``: a short span's counted from its start (one lookup, not two)."""
+        start = self(a)
+        if 0 <= a <= b <= len(self.text) and b - a <= 64 and self.encoding in _ADDITIVE:
+            return start, start + len(self.text[a:b].encode(self.encoding, errors="replace"))
+        return start, self(b)

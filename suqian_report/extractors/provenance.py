@@ -33,7 +33,7 @@ class Tracer:
     def byte_span(self, raw: tuple[int, int]) -> tuple[int, int] | None:
         if self.doc.to_byte is None:
             return None
-        return self.doc.to_byte(raw[0]), self.doc.to_byte(raw[1])
+        return self.doc.to_byte.span(*raw)
 
     def place(self, start: int, end: int) -> dict:
         """Where a figure at ``[start, end)`` of the clean text stands: its section and its raw and byte spans

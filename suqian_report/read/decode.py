@@ -237,23 +237,3 @@ def _lossy(data: bytes, declared: str | None, declared_codec: str | None) -> Dec
     if declared:
         note = f"declared {declared}; " + note
     return Decoded(text, codec, note, declared, 0, lost)
-
-
-def byte_offsets(text: str, encoding: str, bom_length: int = 0, step: int = 128):
-    """Return a function mapping a character offset of ``text`` to a byte offset in the encoded input.
-
-    Byte offsets are known at every ``step`` characters; a lookup encodes at most ``step`` characters more.
-    """
-    enc = "utf-8" if encoding == "ascii" else encoding
-    if enc in ("utf-16", "utf-32"):
-        enc += "-le"
-    marks = [bom_length]
-    for i in range(0, len(text), step):
-        marks.append(marks[-1] + len(text[i : i + step].encode(enc, errors="replace")))
-
-    def to_byte(i: int) -> int:
-        i = max(0, min(i, len(text)))
-        k = i // step
-        return marks[k] + len(text[k * step : i].encode(enc, errors="replace"))
-
-    return to_byte

@@ -19,8 +19,8 @@ from ..core.errors import InputError
 from ..core.hanzi import cjk_at_least
 from ..core.limits import MAX_BYTES
 from ..core.model import Source
-from ..core.offsets import Alignment, Edit, OffsetMap
-from .decode import Decoded, byte_offsets, decode
+from ..core.offsets import Alignment, ByteOffsets, Edit, OffsetMap
+from .decode import Decoded, decode
 from .images import picture_format
 
 _TRIM = " \t\f\v\u3000\u00a0\ufeff"
@@ -157,20 +157,8 @@ def _build(
     )
     to_byte = None
     if decoded.exact and not from_str:
-        to_byte = _lazy_bytes(text, decoded)
+        to_byte = ByteOffsets(text, decoded.encoding, decoded.bom_length)
     return Document(source, text, linear, lines, to_raw, meta, decoded.lost, to_byte)
-
-
-def _lazy_bytes(text: str, decoded: Decoded):
-    table = None
-
-    def to_byte(i: int) -> int:
-        nonlocal table
-        if table is None:
-            table = byte_offsets(text, decoded.encoding, decoded.bom_length)
-        return table(i)
-
-    return to_byte
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -15,7 +15,7 @@ from ...rules.tables import (
     TABLE_HEADINGS,
 )
 from ...segment import Segmented
-from ..numbers import to_number
+from ..numbers import MAX_DIGITS, to_number
 from ..provenance import Tracer
 from ..tabular import TemplateResult
 
@@ -92,7 +92,7 @@ def tokenize(text: str, start: int, end: int, grid: frozenset[int] = frozenset()
                     # a separated cell is a value or a label whole (数据1 is a header, not 数据 + 1); in a grid
                     # row, a few characters among the values are a value cell that does not read as a number
                     # (a digit misread, T for 1): its place is kept, its value is none
-                    value = bool(_NA.match(stripped) or _VALUE.fullmatch(stripped))
+                    value = _plain_digits(stripped) or bool(_NA.match(stripped) or _VALUE.fullmatch(stripped))
                     kind = "value" if value or (html_row and valued and len(stripped) <= 3) else "label"
                     valued = valued or value
                     out.append(Token(stripped, cpos + lead, cpos + lead + len(stripped), kind, True))
@@ -106,9 +106,16 @@ def tokenize(text: str, start: int, end: int, grid: frozenset[int] = frozenset()
     return out
 
 
+def _plain_digits(text: str) -> bool:
+    """ASCII digits alone (what :data:`_VALUE` reads as a bare count)."""
+    return text.isdigit() and text.isascii()
+
+
 def read_value(text: str) -> tuple[int | float | None, str | None, str]:
     """(value, unit, kind) of a cell: kind is number, blank, not_applicable or text."""
     t = text.strip()
+    if _plain_digits(t):  # most cells: read without a pattern
+        return (int(t), None, "number") if len(t) <= MAX_DIGITS else (None, None, "text")
     if not t:
         return None, None, "blank"
     if _NA.match(t):
