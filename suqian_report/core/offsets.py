@@ -140,7 +140,22 @@ class Alignment:
         if end <= start:
             p = self._start(start)
             return p, p
-        return self._start(start), self._end(end)
+        # _start and _end inlined: every figure's span is mapped through every stage
+        segs = self._segs
+        if start >= self.dst_len:
+            a = segs[-1][3] if start == self.dst_len else self.src_len
+        else:
+            i = bisect_right(self._dst, start) - 1
+            d0, d1, s0, s1, copy = segs[i]
+            while d1 == d0 and i + 1 < len(segs):  # skip empty (deleted) segments
+                i += 1
+                d0, d1, s0, s1, copy = segs[i]
+            a = s0 + (start - d0) if copy else s0
+        if end <= 0:
+            return a, segs[0][2]
+        i = bisect_left(self._dst, end) - 1
+        d0, d1, s0, s1, copy = segs[i]
+        return a, (s0 + (end - d0) if copy else s1)
 
     def is_copy(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies wholly inside copy segments (no rewrite touched it)."""

@@ -35,12 +35,23 @@ class Tracer:
             return None
         return self.doc.to_byte.span(*raw)
 
+    def trace(self, start: int, end: int, written: str) -> tuple[Status, dict]:
+        """A number's :meth:`status` and :meth:`place` at once (a table has hundreds)."""
+        raw = self.raw_span(start, end)
+        if self.repaired.lost and self.touches_lost(start, end):
+            status: Status = "uncertain"
+        else:
+            status = "exact" if self.doc.raw_text[raw[0] : raw[1]] == written else "repaired"
+        return status, self._placed(start, end, raw)
+
     def place(self, start: int, end: int) -> dict:
         """Where a figure at ``[start, end)`` of the clean text stands: its section and its raw and byte spans
         (keyword arguments for :class:`~suqian_report.model.Figure`)."""
-        raw = self.raw_span(start, end)
+        return self._placed(start, end, self.raw_span(start, end))
+
+    def _placed(self, start: int, end: int, raw: tuple[int, int]) -> dict:
         sec = self.seg.section_at(start)
-        page, bbox = self.box(raw)
+        page, bbox = self.box(raw) if self.doc.boxes is not None else (None, None)
         return {
             "span": (start, end),
             "raw_span": raw,

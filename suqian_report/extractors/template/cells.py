@@ -174,6 +174,7 @@ class Builder:
         self.tracer, self.out = tracer, out
         self.text = seg.clean_text
         self.grid = seg.grid_rows
+        self._last_sentence: tuple[tuple[int, int], str] = ((-1, -1), "")
 
     def cell(
         self,
@@ -201,25 +202,32 @@ class Builder:
             span = (tok.start, tok.end)
         else:
             span = span or sentence or (0, 0)
-        if status is None:
-            status = self.tracer.status(span[0], span[1], raw or "") if kind == "number" else "exact"
-        s0, s1 = sentence or span
+        if status is None and kind == "number":
+            status, place = self.tracer.trace(span[0], span[1], raw or "")
+        else:
+            place = self.tracer.place(*span)
         f = Figure(
             key=key or "",
             label_zh=f"{row_label} · {column_label}" if column_label else row_label,
             value=value,
             raw_text=raw or "",
             unit=unit,
-            status=status,
-            sentence=self.text[s0:s1].strip()[:300],
+            status=status or "exact",
+            sentence=self._sentence(sentence or span),
             cell=TableCell(table, row_label, column_label, kind or "number"),
             note=note,
-            **self.tracer.place(*span),
+            **place,
         )
         self.out.figures.append(f)
         if tok is not None and tok.end > tok.start:
             self.out.used.append((tok.start, tok.end))
         return f
+
+    def _sentence(self, span: tuple[int, int]) -> str:
+        """The text of a row (its cells share it), cut to 300 characters."""
+        if span != self._last_sentence[0]:
+            self._last_sentence = (span, self.text[span[0] : span[1]].strip()[:300])
+        return self._last_sentence[1]
 
     def glued(
         self,
