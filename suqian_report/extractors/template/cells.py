@@ -4,9 +4,11 @@ and traces cells (the events of a region: item markers, column headers, row labe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ...core.model import Figure, Status, TableCell
 from ...rules.tables import (
@@ -284,23 +286,28 @@ def find_events(tokens: list[Token], phrases: list[tuple[str, str, str]]) -> lis
         if not run:
             return
         text = "".join(t.text for t in run)
-        owners: list[Token] = []
-        for t in run:
-            owners += [t] * len(t.text)
-        offsets = [t.start + i for t in run for i in range(len(t.text))]
         found = []
-        lost = "\ufffd" in text
-        for typ, payload, phrase in phrases:
-            for m in _phrase_pattern(phrase, lost).finditer(text):
-                fuzz = m.group().count("\ufffd")
-                if fuzz <= 1:
-                    found.append((m.start(), -len(phrase), fuzz, typ, payload, m.end()))
+        if "\ufffd" in text:  # a character may be lost in a phrase: patterns
+            for typ, payload, phrase in phrases:
+                for m in _phrase_pattern(phrase, True).finditer(text):
+                    fuzz = m.group().count("\ufffd")
+                    if fuzz <= 1:
+                        found.append((m.start(), -len(phrase), fuzz, typ, payload, m.end()))
+        else:  # the phrases as written: each found left to right, without overlaps (as a pattern would be)
+            for typ, payload, phrase in phrases:
+                i = text.find(phrase)
+                while i >= 0:
+                    found.append((i, -len(phrase), 0, typ, payload, i + len(phrase)))
+                    i = text.find(phrase, i + max(len(phrase), 1))
         found.sort()  # keep non-overlapping matches: longest first at each place, then exact before lost
+        ends = list(accumulate(len(t.text) for t in run))  # where each token of the run ends in ``text``
         taken_until = -1
         for pos, _neg, _fuzz, typ, payload, end in found:
             if pos < taken_until:
                 continue
-            events.append((offsets[pos], typ, payload, owners[pos]))
+            k = bisect_right(ends, pos)  # the token the match starts in
+            owner = run[k]
+            events.append((owner.start + pos - (ends[k] - len(owner.text)), typ, payload, owner))
             taken_until = end
         run.clear()
 
