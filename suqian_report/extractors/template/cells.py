@@ -138,12 +138,9 @@ def _find_heading(text: str, phrases: tuple[str, ...], start: int = 0) -> int:
     """Offset of a section heading naming one of ``phrases`` (一、…/二、…), not a mention in the intro."""
     best = -1
     lost = "\ufffd" in text
+    rest = text[start:] if start else text
     for p in phrases:
-        pattern = (
-            r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)"
-            + _phrase_pattern(p, lost).pattern
-        )
-        m = re.search(pattern, text[start:])
+        m = _heading_pattern(p, lost).search(rest)
         if m:
             i = start + m.start("marker")
             if best < 0 or i < best:
@@ -263,6 +260,15 @@ class Builder:
             )
             for (key, row_label, column_label, unit), v in zip(cells, values)
         ]
+
+
+@lru_cache(maxsize=512)
+def _heading_pattern(phrase: str, lost: bool) -> re.Pattern:
+    """A section heading (一、…) naming the phrase within its first words."""
+    return re.compile(
+        r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)"
+        + _phrase_pattern(phrase, lost).pattern
+    )
 
 
 @lru_cache(maxsize=512)
