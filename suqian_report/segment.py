@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from .core.document import CELL_SEP, Line
 from .core.offsets import Alignment
+from .core.patterns import Started
 from .rules.boilerplate import (
     ARTICLE_INFO,
     FOOTER,
@@ -57,10 +58,11 @@ def _label_pattern(label: str) -> str:
     return r"\s?".join(f"[{re.escape(c)}\ufffd]" if len(label) >= 3 else re.escape(c) for c in label)
 
 
-_PANEL_LABEL = re.compile(
+_PANEL_LABEL = Started(
     r"(?:^|(?<=[\s|：:•·]))(?:"
     + "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(_LABELS))
-    + r")\s*(?:[:：]|\s|\||$)"
+    + r")\s*(?:[:：]|\s|\||$)",
+    start="[" + "".join(sorted({re.escape(label[0]) for label in _LABELS})) + "\ufffd]",  # a label's first character
 )
 _BULLET = re.compile(r"^[•·●○◆■□▪\-*]+\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
