@@ -94,7 +94,6 @@ _PERCENT_CN = re.compile(r"百分之(?P<num>[零一二两三四五六七八九�
 
 # Numbers written as one compound that are never figures: found first, so they count once.  (A ``start`` says
 # where a match can begin; see :mod:`suqian_report.patterns`.)
-_RUN_START = r"\d(?<![0-9]\d)"  # a digit no ASCII digit stands before
 _COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
     (
         "date",
@@ -102,7 +101,7 @@ _COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
             r"(?<![0-9])(?:19|20)\d\d\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"
             r"|(?<![0-9])(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?![0-9])"
             r"|(?<![0-9])\d{1,2}\s?月\s?\d{1,2}\s?[日号]",
-            start=_RUN_START,
+            start=r"(?:19|20)\d\d|\d\d?\s?月",  # (a year, or a month: not every number)
         ),
     ),
     (
@@ -117,7 +116,7 @@ _COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
     ("postcode", re.compile(r"(?:邮政编码|邮编)[:：\s]{0,3}(?P<n>\d{3}[ \u00a0]\d{3})(?![0-9])")),
     (
         "index_number",
-        Started(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+", start=r"[0-9A-Za-z](?<![0-9A-Za-z].)"),
+        Started(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+", start=r"[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d"),
     ),
     (
         "doc_number",
