@@ -102,6 +102,14 @@ class TableCell(_Record):
     column_label: str | None = None
     value_kind: str = "number"
 
+    def to_dict(self) -> dict[str, Any]:  # (written out, as Figure's is)
+        return {
+            "table": self.table,
+            "row_label": self.row_label,
+            "column_label": self.column_label,
+            "value_kind": self.value_kind,
+        }
+
 
 @dataclass(slots=True)
 class Figure(_Record):
@@ -135,6 +143,33 @@ class Figure(_Record):
     def canonical(self) -> bool:
         return not self.key.startswith("other.")
 
+    def to_dict(self) -> dict[str, Any]:
+        """:meth:`_Record.to_dict`, written out: a report has hundreds of figures, and the generic one is most of
+        what writing them costs (a test holds the two equal)."""
+        cell, raw_span, byte_span, bbox = self.cell, self.raw_span, self.byte_span, self.bbox
+        return {
+            "key": self.key,
+            "label_zh": self.label_zh,
+            "value": self.value,
+            "raw_text": self.raw_text,
+            "unit": self.unit,
+            "approx": self.approx,
+            "qualifier": self.qualifier,
+            "derived": self.derived,
+            "status": self.status,
+            "scope": self.scope,
+            "section": self.section,
+            "sentence": self.sentence,
+            "span": list(self.span),
+            "raw_span": None if raw_span is None else list(raw_span),
+            "byte_span": None if byte_span is None else list(byte_span),
+            "cell": None if cell is None else cell.to_dict(),
+            "note": self.note,
+            "page": self.page,
+            "bbox": None if bbox is None else list(bbox),
+            "confidence": self.confidence,
+        }
+
 
 @dataclass(slots=True)
 class CheckInput(_Record):
@@ -144,6 +179,15 @@ class CheckInput(_Record):
     value: int | float | None
     span: tuple[int, int] | None = None
     label_zh: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:  # (written out, as Figure's is)
+        span = self.span
+        return {
+            "key": self.key,
+            "value": self.value,
+            "span": None if span is None else list(span),
+            "label_zh": self.label_zh,
+        }
 
 
 @dataclass(slots=True)
