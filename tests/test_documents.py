@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,14 +42,18 @@ def _need_chromium() -> None:
         pytest.skip("no chromium on this machine (CI installs Debian's)")
 
 
+def print_county(folder: Path) -> Path:
+    """The county fixture as Chromium prints it to PDF (its header and footer on every page), in ``folder``."""
+    page = folder / "county.html"
+    page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE), encoding="utf-8")
+    B.print_pdf(page, folder / "county.pdf")
+    return folder / "county.pdf"
+
+
 @pytest.fixture(scope="module")
 def county_pdf(tmp_path_factory):
     _need_chromium()
-    d = tmp_path_factory.mktemp("pdf")
-    page = d / "county.html"
-    page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE), encoding="utf-8")
-    B.print_pdf(page, d / "county.pdf")
-    return d / "county.pdf"
+    return print_county(tmp_path_factory.mktemp("pdf"))
 
 
 @pytest.fixture(scope="module")

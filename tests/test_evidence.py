@@ -277,3 +277,18 @@ def test_the_original_page_runs_and_loads_nothing_in_chromium(browser, tmp_path)
     tab.screenshot(path=str(ARTIFACTS / "evidence-original-hostile.png"))
     assert dialogs == [] and requests == [] and errors == []
     tab.close()
+
+
+@pytest.mark.parametrize("tag", ["div", "font", "xyz"])
+def test_the_original_view_of_a_page_nested_deep(tag):
+    """20,000 nested elements (known, kept, or of no known meaning, made spans): the view is written, every figure
+    marked in it, nothing recursing."""
+    from suqian_report import extract
+
+    body = "<p>某县2021年政府信息公开工作年度报告</p><p>全年主动公开政府信息12条，受理申请5件。</p>"
+    page = f"<html><body>{f'<{tag}>' * 20_000}{body}{f'</{tag}>' * 20_000}</body></html>"
+    report = extract(page)
+    soup = BeautifulSoup(render_report(report), "lxml")
+    assert len(soup.select("#original mark.fig")) == len(report.figures) >= 2
+    if tag == "xyz":
+        assert not soup.select("#original xyz")  # (a span now)

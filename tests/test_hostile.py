@@ -73,6 +73,17 @@ CATALOGUE = {
         0,
         "report",
     ),
+    "nested-tables.html": (  # tables in tables, as old layouts nest them, deeper than a walk can go
+        (
+            "<html><body>"
+            + "<table><tr><td>" * 2_000
+            + f"<p>{REPORT}</p>"
+            + "</td></tr></table>" * 2_000
+            + "</body></html>"
+        ).encode(),
+        0,
+        "report",
+    ),
     "huge-title.html": (
         (
             f"<html><head><title>{'政府信息公开' * 32_000}年度报告_x</title></head><body>"

@@ -19,14 +19,11 @@ from suqian_report import InputError, extract, extract_file
 from suqian_report.core.model import Check, CheckInput, Figure, TableCell
 from suqian_report.rules.ocr import LOW_CONFIDENCE
 
-from .conftest import FIXTURES, OCR, ROOT, needs_browser
-from .fixtures import build_documents as B
+from .conftest import OCR, ROOT, needs_browser
 from .fixtures import build_scans as S
-from .test_documents import WITHOUT_OCR
+from .test_documents import COUNTY, WITHOUT_OCR, _need_chromium, print_county
 from .test_evidence import ARTIFACTS
 
-COUNTY = FIXTURES / "clean" / "template-2021-county.txt"
-TITLE = "泗阳县某镇人民政府2021年政府信息公开工作年度报告"
 AT_LEAST = {300: 0.99, 150: 0.97}
 
 
@@ -41,16 +38,9 @@ def _need_ocr() -> None:
 
 @pytest.fixture(scope="module")
 def county_pdf(tmp_path_factory):
-    if B.chromium() is None:
-        if os.environ.get("SUQIAN_REQUIRE_BROWSER"):
-            pytest.fail("chromium is not installed")
-        pytest.skip("no chromium on this machine (CI installs Debian's)")
+    _need_chromium()
     _need_ocr()
-    d = tmp_path_factory.mktemp("scans")
-    page = d / "county.html"
-    page.write_text(B.to_html(COUNTY.read_text(encoding="utf-8"), TITLE), encoding="utf-8")
-    B.print_pdf(page, d / "county.pdf")
-    return d / "county.pdf"
+    return print_county(tmp_path_factory.mktemp("scans"))
 
 
 @pytest.fixture(scope="module")

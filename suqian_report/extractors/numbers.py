@@ -116,7 +116,7 @@ _COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
     ("postcode", re.compile(r"(?:邮政编码|邮编)[:：\s]{0,3}(?P<n>\d{3}[ \u00a0]\d{3})(?![0-9])")),
     (
         "index_number",
-        Started(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+", start=r"[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d"),
+        Started(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+", start=r"[0-9A-Za-z](?<![0-9A-Za-z].)"),
     ),
     (
         "doc_number",

@@ -321,9 +321,11 @@ class _Walker:
             self.walk(child, in_cell)
 
     def table(self, table, in_cell: bool) -> None:
-        rows = _rows(table)  # the rows of this table, not of one inside it
-        cells_of = [_cells(tr) for tr in rows]  # the cells of each row, not of a row inside it
-        if in_cell or next(table.iterdescendants("table"), None) is not None or _holds_pages(cells_of):
+        nested = in_cell or next(table.iterdescendants("table"), None) is not None
+        # (the rows of this table, not of one inside it, and the cells of each: looked for only in a table that
+        # holds no other, so that tables nested deep are not searched again at every level)
+        cells_of = [] if nested else [_cells(tr) for tr in _rows(table)]
+        if nested or _holds_pages(cells_of):
             # A layout table (it holds other tables, or a cell holds paragraphs of text): its cells are just blocks.
             self.b.newline(self.cursor)
             self.walk(table)

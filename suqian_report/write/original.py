@@ -5,7 +5,7 @@ A figure's ``raw_span`` points into the page's source; a mark is put there (only
 inside a tag, a comment or a script), with an element name the page cannot hold (it is made from the page's own
 hash).  BeautifulSoup then parses and sanitises the whole: nothing runs and nothing loads.  Scripts, styles,
 frames, objects, forms' controls and images go (an image leaves its ``alt`` text); elements outside a list of
-text and table elements are unwrapped, their text kept; every attribute goes but a table cell's span and
+text and table elements become plain spans, their text kept; every attribute goes but a table cell's span and
 alignment, so no handler, link target, style or source is left.  The marks become the view's own ``<mark>``s.
 """
 
@@ -60,34 +60,40 @@ def original_page(report: Report, mark_open: Callable[[int, Figure], str]) -> st
     pieces.append(raw[pos:])
     soup = BeautifulSoup("".join(pieces), "lxml")
     root = soup.body or soup
-    for node in list(root.descendants):
-        if isinstance(node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
-            node.extract()
-    for el in root.find_all(True):
-        if not isinstance(el, Tag) or el.decomposed:
-            continue
-        tag = (el.name or "").lower()
-        if tag == name:
-            el.attrs = {"data-i": str(el.get("data-i") or "")}
-        elif tag == "img":
-            alt = str(el.get("alt") or "").strip()
-            if alt:
-                el.replace_with(f"[{alt}]")
-            else:
-                el.decompose()
-        elif tag in _DROP:
-            el.decompose()
-        elif tag not in _KEEP:
-            el.unwrap()
-        else:
-            el.attrs = {k: v for k, v in el.attrs.items() if k in _ATTRIBUTES}
+    stack = [root]  # (top down, with a stack: a page may nest deeper than recursion goes)
+    while stack:
+        for child in list(stack.pop().contents):
+            if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                child.extract()
+                continue
+            if not isinstance(child, Tag):
+                continue
+            tag = (child.name or "").lower()
+            if tag == "img":
+                alt = str(child.get("alt") or "").strip()
+                if alt:
+                    child.replace_with(f"[{alt}]")
+                else:
+                    child.decompose()
+                continue
+            if tag in _DROP:
+                child.decompose()
+                continue
+            if tag == name:
+                child.attrs = {"data-i": str(child.get("data-i") or "")}
+            elif tag in _KEEP:
+                child.attrs = {k: v for k, v in child.attrs.items() if k in _ATTRIBUTES}
+            else:  # an element of no known meaning (o:p, st1:chsdate, a site's own): a plain span
+                child.name, child.attrs = "span", {}
+            stack.append(child)
     if root is not soup:
         root.name = "div"
         root.attrs = {}
-    html = root.decode_contents()
-    for i, f in enumerate(report.figures):
-        html = html.replace(f'<{name} data-i="{i}">', mark_open(i, f), 1)
-    return html.replace(f"</{name}>", "</mark>")
+    figures = report.figures
+    opened = re.sub(
+        f'<{name} data-i="(\\d+)">', lambda m: mark_open(int(m[1]), figures[int(m[1])]), root.decode_contents()
+    )
+    return opened.replace(f"</{name}>", "</mark>")
 
 
 def _text_spans(figures: list[Figure], raw: str, markup: list[tuple[int, int]]) -> list[tuple[int, tuple[int, int]]]:
