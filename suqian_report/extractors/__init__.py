@@ -74,10 +74,10 @@ def extract(doc: Document, repaired: Repaired, seg: Segmented) -> Extracted:
     used = SpanSet(template.used)
     in_template = [used.overlaps(n.start, n.stop) for n in nums]
     in_label = _within(template.labels, [(n.start, n.stop) for n in nums])
-    reasons = [
-        None if in_template[i] else ("table_label" if r is None and in_label[i] else r)
-        for i, r in enumerate(None if in_template[i] else classify(n, text, spam_spans) for i, n in enumerate(nums))
-    ]
+    reasons: list[str | None] = []
+    for n, taken, labelled in zip(nums, in_template, in_label):
+        reason = None if taken else classify(n, text, spam_spans)
+        reasons.append("table_label" if reason is None and labelled and not taken else reason)
     figure_idx = {i for i, r in enumerate(reasons) if r is None and not in_template[i]}
 
     stated = find_stated(text, nums, figure_idx, table_lines)
