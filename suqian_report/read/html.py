@@ -107,10 +107,10 @@ def text_stream(raw: str) -> tuple[str, Alignment]:
         out.append("\n")
         dpos += 1
         pos = b
-    if pos < len(raw) or not segs:
-        dpos = _text(raw, pos, len(raw), dpos, out, segs) if pos < len(raw) else dpos
-        if not segs:
-            segs.append((0, 0, 0, 0, True))
+    if pos < len(raw):
+        dpos = _text(raw, pos, len(raw), dpos, out, segs)
+    if not segs:  # (an empty page)
+        segs.append((0, 0, 0, 0, True))
     return "".join(out), Alignment(segs, dpos, len(raw))
 
 
@@ -353,12 +353,12 @@ class _Flat:
     def __init__(self, walker: _Walker):
         self.w = walker
         self.open: list[str] = []  # the elements around the text, outermost first
-        self.data_: list[str] = []
+        self._pending: list[str] = []
 
     def _flush(self) -> None:
-        if not self.data_:
+        if not self._pending:
             return
-        s, self.data_ = "".join(self.data_), []
+        s, self._pending = "".join(self._pending), []
         if any(name in _SKIP for name in self.open[-64:]):
             if s.strip():
                 self.w.locate(s)
@@ -378,7 +378,7 @@ class _Flat:
             self.open.pop()
 
     def data(self, data: str) -> None:
-        self.data_.append(data)
+        self._pending.append(data)
 
     def comment(self, text) -> None:
         self._flush()
