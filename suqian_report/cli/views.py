@@ -214,29 +214,13 @@ def compare(
     import json as _json
 
     from ..corpus.compare import compare as run_compare
-    from ..corpus.compare import entries_for, read_aliases
     from ..write.files import TextWriter
 
     if sort not in (None, "change"):
         err("--sort takes: change")
         raise typer.Exit(EXIT_USAGE)
     paths, _skipped = pages(inputs, tuple(glob or ()))
-    errors: list = []
-    try:
-        aliases = read_aliases(alias) if alias else None
-    except OSError as e:
-        err(f"cannot read {alias}: {e.strerror or e}")
-        raise typer.Exit(EXIT_INPUT) from None
-    entries = entries_for(
-        paths,
-        aliases,
-        jobs=(jobs if jobs is not None else 0) or os.cpu_count() or 1,
-        encoding=encoding,
-        errors=errors,
-        max_bytes=max_bytes,
-    )
-    for failure in errors:
-        err(failure.error or failure.path)
+    entries, errors = _entries(paths, alias, encoding, jobs, max_bytes)
     result = run_compare(entries, body=body, year=year, key=key)
     if sort == "change":
         result["rows"].sort(key=lambda r: -abs(r["change"] or 0))
