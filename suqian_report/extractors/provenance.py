@@ -37,12 +37,8 @@ class Tracer:
 
     def trace(self, start: int, end: int, written: str) -> tuple[Status, dict]:
         """A number's :meth:`status` and :meth:`place` at once (a table has hundreds)."""
-        raw = self.raw_span(start, end)
-        if self.repaired.lost and self.touches_lost(start, end):
-            status: Status = "uncertain"
-        else:
-            status = "exact" if self.doc.raw_text[raw[0] : raw[1]] == written else "repaired"
-        return status, self._placed(start, end, raw)
+        status = self.status(start, end, written)  # (traces the raw span, kept for the place)
+        return status, self._placed(start, end, self.raw_span(start, end))
 
     def place(self, start: int, end: int) -> dict:
         """Where a figure at ``[start, end)`` of the clean text stands: its section and its raw and byte spans
