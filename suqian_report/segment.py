@@ -28,25 +28,24 @@ from .rules.boilerplate import (
     RELATED_START,
     ROLE_CUTS,
 )
+from .rules.lazy import lazy
 from .rules.spam import BRANDS, is_link_spam, spam_runs
 
 # (A lossy decoding loses the character before an ASCII byte, so the last character of a line: 报告 may end in
 # U+FFFD, 年 and 中心 too.)
-_TITLE = re.compile(
+_TITLE = lazy(
     r"((?:19|20)\d\d)\s*年?度?.{0,30}(信息公开|政务公开).{0,12}(年度报告|年报|工作报告|报[告\ufffd])|"
     r"(信息公开|政务公开).{0,12}(年度报[告\ufffd]|年报)"
 )
 # A title that says for which year or whose report it is, not only the genre's name.
-_NAMES_WHOSE = re.compile(
-    r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)"
-)
+_NAMES_WHOSE = lazy(r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)")
 # Labels may be spaced out to line up (索 引 号, 标 题).
-_TITLE_HEAD = re.compile(r"^.{2,30}(19|20)\d\d\s*(?:年度?|\ufffd)$")
-_BODY_NAME = re.compile(
+_TITLE_HEAD = lazy(r"^.{2,30}(19|20)\d\d\s*(?:年度?|\ufffd)$")
+_BODY_NAME = lazy(
     r"[\u4e00-\u9fff]{2,24}(?:政府|办公室|办公厅|局|委员会|委|中心|管委会|街道办事处|[\u4e00-\u9fff]\ufffd)"
 )
 # How the text of a report opens, after any page furniture.
-_OPENING = re.compile(
+_OPENING = lazy(
     r"本(?:年度)?报告|根据《|依据《|按照《|依照《|为(?:贯彻|落实|进一步)|特向社会公布|现将|[一1][、.．]\s*(?:概述|总体情况|基本情况)"
 )
 # Labels may be spaced out to line up (索 引 号), and a lossy decoding may have lost a character of one (索引�, the
@@ -64,18 +63,18 @@ _PANEL_LABEL = Started(
     + r")\s*(?:[:：]|\s|\||$)",
     start="[" + "".join(sorted({re.escape(label[0]) for label in _LABELS})) + "\ufffd]",  # a label's first character
 )
-_BULLET = re.compile(r"^[•·●○◆■□▪\-*]+\s*")
-_MD_HEADING = re.compile(r"^#{1,6}\s*")
+_BULLET = lazy(r"^[•·●○◆■□▪\-*]+\s*")
+_MD_HEADING = lazy(r"^#{1,6}\s*")
 
 # Section markers at the start of a line, by level.
 _HEADINGS = (
-    (1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．﹒]")),
-    (2, re.compile(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]")),
-    (3, re.compile(r"^(\d{1,2})\s*[.．、﹒](?![0-9])")),
-    (4, re.compile(r"^[(（](\d{1,2})[)）]|^(\d{1,2})[)）]")),
+    (1, lazy(r"^([一二三四五六七八九十]{1,3})\s*[、.．﹒]")),
+    (2, lazy(r"^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]")),
+    (3, lazy(r"^(\d{1,2})\s*[.．、﹒](?![0-9])")),
+    (4, lazy(r"^[(（](\d{1,2})[)）]|^(\d{1,2})[)）]")),
 )
 # Numbered items inside a paragraph: ``…。(2)公共查阅点。`` (level 4).
-_INLINE_ITEM = re.compile(r"(?:(?<=[。；;:：])|^)\s*(?:[(（](\d{1,2})[)）]|(\d{1,2})[)）])(?=[\u4e00-\u9fff])")
+_INLINE_ITEM = lazy(r"(?:(?<=[。；;:：])|^)\s*(?:[(（](\d{1,2})[)）]|(\d{1,2})[)）])(?=[\u4e00-\u9fff])")
 
 
 @dataclass(slots=True)

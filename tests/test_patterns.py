@@ -1,7 +1,11 @@
 """Patterns searched from their start characters find exactly what the engine finds trying every position."""
 
 import importlib
+import pickle
 import pkgutil
+import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -9,6 +13,7 @@ from hypothesis import strategies as st
 
 import suqian_report
 from suqian_report.core.patterns import Started
+from suqian_report.rules.lazy import lazy
 
 
 def _started() -> list[tuple[str, Started]]:
@@ -114,3 +119,37 @@ def test_started_matches_on_real_text():
         ("0527-84368000", "phone", None, None),
         ("二十九", None, 29, "件"),
     ]
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern():
+    p = lazy(r"(?P<n>\d+(?:,\d{3})*)\s?件", re.M)
+    assert p.pattern == r"(?P<n>\d+(?:,\d{3})*)\s?件"  # its source, without compiling it
+    assert "search" not in vars(p)
+    compiled = re.compile(p.pattern, re.M)
+    text = "收到申请6,721件，\n复议29 件，诉讼0件"
+    assert [m.group("n") for m in p.finditer(text)] == ["6,721", "29", "0"]
+    assert "search" in vars(p)  # compiled once, its methods held
+    assert p.sub("#", text) == compiled.sub("#", text)
+    assert p.search(text, 12).span() == compiled.search(text, 12).span()
+    assert (p.groupindex, p.groups, p.flags) == (compiled.groupindex, compiled.groups, compiled.flags)
+    assert pickle.loads(pickle.dumps(lazy("[一二三]、"))).match("二、").group(0) == "二、"
+    assert lazy(rb"charset=([\w-]+)").search(b"<meta charset=gb2312>").group(1) == b"gb2312"
+
+
+def test_importing_the_package_compiles_no_pattern_of_its_own():
+    # a run compiles the rules its pages reach, when they reach them: importing compiles none
+    code = (
+        "import inspect, re\n"
+        "calls = []\n"
+        "compile_ = re.compile\n"
+        "def counting(pattern, flags=0):\n"
+        "    caller = inspect.currentframe().f_back.f_globals.get('__name__', '')\n"
+        "    if caller.startswith('suqian_report'):\n"
+        "        calls.append(f'{caller}: {str(pattern)[:40]}')\n"
+        "    return compile_(pattern, flags)\n"
+        "re.compile = counting\n"
+        "import suqian_report.stages, suqian_report.write, suqian_report.corpus.batch, suqian_report.cli.commands\n"
+        "print(calls)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..rules.lazy import lazy
+
 
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
@@ -81,7 +83,7 @@ def _not_rare() -> re.Pattern[str]:
     return re.compile(f"[{_WEIGHLESS}{_PUNCT}{CHARS}]+")
 
 
-_CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_CJK_RUN = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 
 
 def cjk_count(text: str) -> int:

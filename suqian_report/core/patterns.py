@@ -11,7 +11,9 @@ a match ends where the next search starts, so the matches are exactly ``pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+
+from ..rules.lazy import lazy
 
 
 class Started:
@@ -21,12 +23,15 @@ class Started:
     wherever a match of ``pattern`` can begin; it may look further (``(?:19|20)\\d\\d``) to leave fewer places
     to try."""
 
-    __slots__ = ("pattern", "start", "groupindex")
+    __slots__ = ("pattern", "start")
 
     def __init__(self, pattern: str | re.Pattern[str], start: str):
-        self.pattern = re.compile(pattern)
-        self.start = re.compile(start)
-        self.groupindex = self.pattern.groupindex
+        self.pattern = lazy(pattern) if isinstance(pattern, str) else pattern
+        self.start = lazy(start)
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.pattern.groupindex
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos

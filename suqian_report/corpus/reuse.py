@@ -19,18 +19,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..rules.lazy import lazy
+
 SHINGLE = 4  # characters a shingle holds
 REPEATED = 0.8  # share of a sentence's shingles found in one earlier sentence that makes it a repeat
 SHORTEST = 8  # a sentence shorter than this (normalised) is not weighed: headings, 一是, table labels
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_NOT_WORDS = re.compile(r"[\d\s,，.．、:：%％()（）\[\]【】\-—–/|“”\"'《》〈〉]+")
+_SENTENCE = lazy(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_NOT_WORDS = lazy(r"[\d\s,，.．、:：%％()（）\[\]【】\-—–/|“”\"'《》〈〉]+")
 # Level-one headings of a report: 一、总体情况 …; the sections reuse is counted in.
-_HEADING = re.compile(r"(?m)^[ \t#*]*([一二三四五六七八九十]{1,3})\s*[、.．]\s*([^\n。]{0,30})")
+_HEADING = lazy(r"(?m)^[ \t#*]*([一二三四五六七八九十]{1,3})\s*[、.．]\s*([^\n。]{0,30})")
 # The report's title standing on its line (…2022年政府信息公开工作年度报告).
-_TITLE_LINE = re.compile(r"(?:信息公开|政务公开).{0,12}(?:年度报告|年报|报告)\s*$")
+_TITLE_LINE = lazy(r"(?:信息公开|政务公开).{0,12}(?:年度报告|年报|报告)\s*$")
 # A line that is a heading of any level (一、 （一） 1.), short and with no full stop.
-_HEADING_LINE = re.compile(
+_HEADING_LINE = lazy(
     r"^[#*\s]*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])[^。]{0,30}$"
 )
 

@@ -12,28 +12,29 @@ import re
 
 from ..core.model import Metadata
 from ..rules.contacts import DASHES, PHONE, POSTCODE
+from ..rules.lazy import lazy
 from ..rules.spam import BRANDS
 from .publisher import announced
 from .publisher import find as find_publisher
 
 _DATE = r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_PERIOD = re.compile(
+_PERIOD = lazy(
     r"(统计期限|统计时限|统计时间|统计区间|统计期间|数据统计|所列数据|统计周期|统计范围)[^。]{0,20}?"
     + _DATE
     + r"[^。\d]{0,8}?(?:至|到|—|-|～|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
-_ISO = re.compile(r"((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
-_PHONE = re.compile(
+_ISO = lazy(r"((?:19|20)\d\d)[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
+_PHONE = lazy(
     rf"(?:联系电话|咨询电话|电\s?话|联系方式)[:：\s]*({PHONE}|\d{{7,8}}(?:[{DASHES}]\d{{1,5}})?)(?!\d)"
 )  # (labels may be spaced out to line up: 电 话, 邮 编)
-_POSTCODE = re.compile(rf"(?:邮政编码|邮\s?编)[:：\s]*({POSTCODE})(?!\d)")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_ADDRESS = re.compile(
+_POSTCODE = lazy(rf"(?:邮政编码|邮\s?编)[:：\s]*({POSTCODE})(?!\d)")
+_EMAIL = lazy(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_ADDRESS = lazy(
     r"(?:通讯地址|联系地址|办公地址|(?<![箱址站件])地址)[:：\s]*([^，,；;。()（）\n]*[\u4e00-\u9fff][^，,；;。()（）\n]{3,60})"
 )
 # Where an address written on one line with the other contact fields ends: at the next field's label, or a wide gap.
 # (Labels may be spaced out to line up: 邮 编, 电 话.)
-_NEXT_FIELD = re.compile(
+_NEXT_FIELD = lazy(
     r"\s{2,}|\u3000|\s*(?:"
     + "|".join(
         r"\s?".join(label) for label in ("邮政编码", "邮编", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "网址")
@@ -41,12 +42,10 @@ _NEXT_FIELD = re.compile(
     + r"|E-?mail)\s*[:：]?",
     re.I,
 )
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_TITLE_YEAR = lazy(r"((?:19|20)\d\d)\s*年")
 # A year the body speaks of as a whole (2019年, 2019年度, 2019年市政府…), not a date (2019年3月) nor a plan for
 # the year ahead (2020年将…, 2020年,我们将…).
-_BODY_YEAR = re.compile(
-    r"(?<![\d〔\[［])((?:19|20)\d\d)\s*年度?(?!\s*\d|[,，]?\s*(?:将|我们将|我\w{0,2}将|计划|拟|要|继续))"
-)
+_BODY_YEAR = lazy(r"(?<![\d〔\[［])((?:19|20)\d\d)\s*年度?(?!\s*\d|[,，]?\s*(?:将|我们将|我\w{0,2}将|计划|拟|要|继续))")
 
 
 def normalise_phone(written: str) -> str:
@@ -130,9 +129,9 @@ def _title(panel: dict[str, str], title_line: str | None, meta: dict[str, str], 
     return next((t for t in titles if _SPECIFIC.search(t)), titles[0] if titles else None)
 
 
-_BREADCRUMB = re.compile(r"[>»＞›]|位置|首页")
+_BREADCRUMB = lazy(r"[>»＞›]|位置|首页")
 # A title that says whose report, or for which year: more than a column's name.
-_SPECIFIC = re.compile(r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)")
+_SPECIFIC = lazy(r"(?:19|20)\d\d|[\u4e00-\u9fff]{2,}(?:省|市|县|区|旗|镇|乡|街道|政府|局|委|办|厅|中心|管委会)")
 
 
 def _spaced(title: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..core.patterns import Started
 from ..rules.contacts import PHONE
+from ..rules.lazy import lazy
 from ..rules.units import APPROX_AFTER, APPROX_BEFORE, CN_COUNTERS, MONEY_UNITS, UNITS
 
 _CN_DIGITS = {
@@ -89,7 +90,7 @@ _CHINESE = Started(
     rf"(?P<post1>余|多)?(?P<unit>{_CN_UNIT_RE})",
     start=rf"[{_PRE_FIRST}{_CN_NUMERALS}](?<![{_CN_NUMERALS}][{_CN_NUMERALS}])",
 )
-_PERCENT_CN = re.compile(r"百分之(?P<num>[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
+_PERCENT_CN = lazy(r"百分之(?P<num>[零一二两三四五六七八九十百]+(?:点[零一二三四五六七八九]+)?)")
 
 
 # Numbers written as one compound that are never figures: found first, so they count once.  (A ``start`` says
@@ -113,7 +114,7 @@ _COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
     ),
     ("time", Started(r"(?<![0-9])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![0-9])", start=r"\d\d?:")),
     ("phone", Started(rf"(?<![0-9])(?:{PHONE})(?![0-9])", start=r"[(（014](?<![0-9].)")),
-    ("postcode", re.compile(r"(?:邮政编码|邮编)[:：\s]{0,3}(?P<n>\d{3}[ \u00a0]\d{3})(?![0-9])")),
+    ("postcode", lazy(r"(?:邮政编码|邮编)[:：\s]{0,3}(?P<n>\d{3}[ \u00a0]\d{3})(?![0-9])")),
     (
         "index_number",
         Started(r"(?<![0-9A-Za-z])[0-9A-Za-z]{4,}[/-](?:19|20)\d\d-\d+", start=r"[0-9A-Za-z](?<![0-9A-Za-z].)"),
@@ -129,7 +130,7 @@ _COMPOSITES: tuple[tuple[str, re.Pattern[str] | Started], ...] = (
 # Addresses on the web: digits inside them are not numbers at all.
 # ASCII classes, and a match may only start where a run of them starts: otherwise every position of a long run
 # (a one-line page, 10,000 digits) would be tried and the scan would be quadratic.
-_NOT_NUMBERS = re.compile(
+_NOT_NUMBERS = lazy(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~-]+"
     r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?![A-Za-z0-9])"
@@ -267,18 +268,18 @@ def scan(text: str) -> list[Num]:
 
 # ---------------------------------------------------------------- what is not a figure
 
-_YEAR_AFTER = re.compile(r"^\s?(年|届|版|[-/.]\d)")
-_PHONE_LABEL = re.compile(r"(电话|热线|传真|手机|联系方式|Tel|TEL|tel)[^，。；\n]{0,12}$")
-_HOTLINE_AFTER = re.compile(r"^(等?(政务|市民|服务|便民)?热线|便民|服务平台|平台)")
-_POSTCODE_LABEL = re.compile(r"(邮编|邮政编码)[:：\s]{0,3}$")
-_ADDRESS_BEFORE = re.compile(r"(路|街|道|巷|大道|大街|村|组|弄|院|广场|大厦|中心|号楼|楼)$")
-_ADDRESS_AFTER = re.compile(r"^(号楼|号院|楼|层|室|单元|号)")
-_MARKER_BEFORE = re.compile(r"(^|[。；;:：\n]|\s)\s*[(（]?$")
-_MARKER_AFTER = re.compile(r"^[)）.．、﹒](?![0-9])")
-_RATE_BEFORE = re.compile(r"(每[年季月周天日次期人件]?度?|一事|一月|一季|一年)[\u4e00-\u9fff]{0,6}$")
-_VAGUE_ONE = re.compile(r"^一(个|项|批|种|套|些|次性|站式|体化|系列|起|支|部分|本|类|部|家|名)")
+_YEAR_AFTER = lazy(r"^\s?(年|届|版|[-/.]\d)")
+_PHONE_LABEL = lazy(r"(电话|热线|传真|手机|联系方式|Tel|TEL|tel)[^，。；\n]{0,12}$")
+_HOTLINE_AFTER = lazy(r"^(等?(政务|市民|服务|便民)?热线|便民|服务平台|平台)")
+_POSTCODE_LABEL = lazy(r"(邮编|邮政编码)[:：\s]{0,3}$")
+_ADDRESS_BEFORE = lazy(r"(路|街|道|巷|大道|大街|村|组|弄|院|广场|大厦|中心|号楼|楼)$")
+_ADDRESS_AFTER = lazy(r"^(号楼|号院|楼|层|室|单元|号)")
+_MARKER_BEFORE = lazy(r"(^|[。；;:：\n]|\s)\s*[(（]?$")
+_MARKER_AFTER = lazy(r"^[)）.．、﹒](?![0-9])")
+_RATE_BEFORE = lazy(r"(每[年季月周天日次期人件]?度?|一事|一月|一季|一年)[\u4e00-\u9fff]{0,6}$")
+_VAGUE_ONE = lazy(r"^一(个|项|批|种|套|些|次性|站式|体化|系列|起|支|部分|本|类|部|家|名)")
 _WORD_BEFORE = ("统", "唯", "单", "同", "万", "之", "逐", "进", "专", "均", "划", "归", "合", "不", "初", "星期")
-_NOT_COUNTER_AFTER = re.compile(r"^[是来方则者]")
+_NOT_COUNTER_AFTER = lazy(r"^[是来方则者]")
 
 # Reasons a number is not a figure.  "word" marks a numeral inside an ordinary word (统一部署): not a number.
 REASONS = (
@@ -304,19 +305,19 @@ REASONS = (
 )
 
 # The tests classify makes that the patterns above do not name, compiled once.
-_PLUS_NAME_AFTER = re.compile(r"^\s?\+\s?[A-Za-zＸ]")
-_YEAR_DIGITS = re.compile(r"(19|20)\d\d")
-_DOC_BRACKET_BEFORE = re.compile(r"[〔\[［]\s?$")
-_YEAR_MONTH_BEFORE = re.compile(r"(年|月)\s?$")
-_HAO_AFTER = re.compile(r"^\s?号")
-_SIX_DIGITS = re.compile(r"\d{6}")
-_INDEX_LABEL = re.compile(r"(索引号|索引)[:：\s]{0,3}$")
-_PHONE_DIGITS = re.compile(r"\d{7,8}|0\d{9,11}|1[3-9]\d{9}")
-_CLOSE_AFTER = re.compile(r"^[)）]")
-_OPEN_BEFORE = re.compile(r"[(（]$")
-_DIVISION_DIGIT_AFTER = re.compile(r"^(县|区|市)\d")
-_DIGIT_DIVISION_BEFORE = re.compile(r"\d(县|区|市)$")
-_DIVISION_AFTER = re.compile(r"^(县|区|市|镇|乡|街道)")
+_PLUS_NAME_AFTER = lazy(r"^\s?\+\s?[A-Za-zＸ]")
+_YEAR_DIGITS = lazy(r"(19|20)\d\d")
+_DOC_BRACKET_BEFORE = lazy(r"[〔\[［]\s?$")
+_YEAR_MONTH_BEFORE = lazy(r"(年|月)\s?$")
+_HAO_AFTER = lazy(r"^\s?号")
+_SIX_DIGITS = lazy(r"\d{6}")
+_INDEX_LABEL = lazy(r"(索引号|索引)[:：\s]{0,3}$")
+_PHONE_DIGITS = lazy(r"\d{7,8}|0\d{9,11}|1[3-9]\d{9}")
+_CLOSE_AFTER = lazy(r"^[)）]")
+_OPEN_BEFORE = lazy(r"[(（]$")
+_DIVISION_DIGIT_AFTER = lazy(r"^(县|区|市)\d")
+_DIGIT_DIVISION_BEFORE = lazy(r"\d(县|区|市)$")
+_DIVISION_AFTER = lazy(r"^(县|区|市|镇|乡|街道)")
 
 
 def _inside(text: str, pos: int, open_ch: str, close_ch: str, limit: int) -> bool:

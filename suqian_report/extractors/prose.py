@@ -30,21 +30,22 @@ from ..rules.keys import (
     SCOPES,
     VERBS_BEFORE_NOUN,
 )
+from ..rules.lazy import lazy
 from .numbers import Num
 
 _SENTENCE_END = "。！？!?\n"
 _STRONG = "，,；;：:"
 _CLAUSE_END = "，,；;。：:、！？!?\n(（)）"
 # Words that introduce a breakdown (其中…, 包括：…, an opening bracket).
-_INTRO = re.compile(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?")
-_LIST_INTRO = re.compile(_INTRO.pattern + "$")
+_INTRO = lazy(r"(包括|其中|分别为|分别是|含|主要有|主要包括|具体为|涵盖|[（(](?!\d))[：:]?")
+_LIST_INTRO = lazy(_INTRO.pattern + "$")
 # What may stand between two parts of a breakdown: a separator and a short label, no number.
-_ITEM_GAP = re.compile(r"[、，,；;]?[^，,；;。0-9]{1,20}")
+_ITEM_GAP = lazy(r"[、，,；;]?[^，,；;。0-9]{1,20}")
 # Words between two parts that end a breakdown: a new total (共办理…), an addition (另有…), a new clause.
-_LIST_STOP = re.compile(r"另有|另外|此外|还有|同时|共|合计|总计|累计|[（）()]")
+_LIST_STOP = lazy(r"另有|另外|此外|还有|同时|共|合计|总计|累计|[（）()]")
 # Introducers that promise the whole: the parts must add up.  (其中, 含 may list only some.)
-_COMPLETE = re.compile(r"包括|分别为|分别是|具体为|[（(]")
-_PAREN = re.compile(r"[(（][^)）]*[)）]")
+_COMPLETE = lazy(r"包括|分别为|分别是|具体为|[（(]")
+_PAREN = lazy(r"[(（][^)）]*[)）]")
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Stated:
     derived: bool = False
 
 
-_SENTENCE_ENDS = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+_SENTENCE_ENDS = lazy("[" + re.escape(_SENTENCE_END) + "]")
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -84,7 +85,7 @@ def sentence_at(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
     return a, b
 
 
-_INLINE_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．][^，。；]{0,24}?(情况|概述|做法|措施|事项)")
+_INLINE_HEADING = lazy(r"^[一二三四五六七八九十]+[、.．][^，。；]{0,24}?(情况|概述|做法|措施|事项)")
 
 
 def clean_label(prefix: str) -> str:
@@ -129,7 +130,7 @@ def make_label(num: Num, prefix: str, suffix: str) -> str:
     return label or (suffix[:12] if suffix else "")
 
 
-_SUBJECT = re.compile(r"^(?:(?:19|20)\d\d年(?:度|以来|全年)?[，,]?)?")
+_SUBJECT = lazy(r"^(?:(?:19|20)\d\d年(?:度|以来|全年)?[，,]?)?")
 
 
 def _scope(text: str, sent_start: int, pos: int, prefix: str) -> str | None:
@@ -176,7 +177,7 @@ def find_stated(text: str, nums: list[Num], figure_nums: set[int], skip: list[tu
     return out
 
 
-_OF_CHANNEL = re.compile(r"在?([^，。；]{0,8}?)(?:公开|发布)的[^，。；]{0,6}中[，,]?\s*(?:包括|其中|分别为|主要有)")
+_OF_CHANNEL = lazy(r"在?([^，。；]{0,8}?)(?:公开|发布)的[^，。；]{0,6}中[，,]?\s*(?:包括|其中|分别为|主要有)")
 
 
 def _link_lists(text: str, stated: list[Stated]) -> None:
@@ -257,7 +258,7 @@ def clean_intro(gap: str) -> str:
     return gap[: m.end()] if m else gap
 
 
-_CATEGORY_TAIL = re.compile(r"(类信息|类|信息|更新量|数量|量|方面)+$")
+_CATEGORY_TAIL = lazy(r"(类信息|类|信息|更新量|数量|量|方面)+$")
 
 
 def category_slug(label: str) -> str:

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from ..core.hanzi import is_cjk
 from ..rules import places as words
+from ..rules.lazy import lazy
 from ..rules.spam import BRANDS
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -61,13 +62,13 @@ def _grammar() -> re.Pattern[str]:
     )
 
 
-_RELATIVE = re.compile(r"^([省市县区旗镇乡])(?!场|政(?!府)|容|民|域|城|村|镇|级|直|属|县|区|乡)")
-_ORG_END = re.compile(rf"(?:{_alt(words.ORG_SUFFIXES)})(?:{words.ALIAS})?$")
-_HEAD = re.compile(rf"{_CJK}*?(?:{_alt(words.ORG_SUFFIXES)})(?:{words.ALIAS})?")
-_GOV_HEAD = re.compile(rf"^(?:{_alt(words.GOVERNMENT)})$")
-_OFFICE_HEAD = re.compile(rf"^(?:{_alt(words.GOVERNMENT_OFFICE)})$")
-_DISCLOSURE = re.compile(words.DISCLOSURE_OFFICE)
-_INTERNAL = re.compile(rf"^(.+?(?:{_alt(words.ORG_SUFFIXES)}))(?:{_alt(words.INTERNAL_OFFICE)})$")
+_RELATIVE = lazy(r"^([省市县区旗镇乡])(?!场|政(?!府)|容|民|域|城|村|镇|级|直|属|县|区|乡)")
+_ORG_END = lazy(rf"(?:{_alt(words.ORG_SUFFIXES)})(?:{words.ALIAS})?$")
+_HEAD = lazy(rf"{_CJK}*?(?:{_alt(words.ORG_SUFFIXES)})(?:{words.ALIAS})?")
+_GOV_HEAD = lazy(rf"^(?:{_alt(words.GOVERNMENT)})$")
+_OFFICE_HEAD = lazy(rf"^(?:{_alt(words.GOVERNMENT_OFFICE)})$")
+_DISCLOSURE = lazy(words.DISCLOSURE_OFFICE)
+_INTERNAL = lazy(rf"^(.+?(?:{_alt(words.ORG_SUFFIXES)}))(?:{_alt(words.INTERNAL_OFFICE)})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def _boundary(text: str, i: int) -> bool:
 
 
 _BEFORE_NAME = frozenset("在由向与和及经对将为是从据按即于给把被请")
-_STOPS = re.compile(rf"(?:{_alt(words.NAME_STOPS)})")
+_STOPS = lazy(rf"(?:{_alt(words.NAME_STOPS)})")
 
 
 def name_at(text: str, start: int, end: int | None = None) -> Body | None:
@@ -194,7 +195,7 @@ def name_at(text: str, start: int, end: int | None = None) -> Body | None:
 
 
 # Words no body's name holds (我局在…门户网站, 主要问题和改进措施我局 are clauses, not names).
-_NOT_A_NAME = re.compile(r"^[本该]|[我在的对将于从]|情况|问题|措施|工作|网站$")
+_NOT_A_NAME = lazy(r"^[本该]|[我在的对将于从]|情况|问题|措施|工作|网站$")
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +203,7 @@ def _org_ends() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alt(words.ORG_SUFFIXES)})(?:{words.ALIAS})?")
 
 
-_ASIDE = re.compile(words.ASIDE)
+_ASIDE = lazy(words.ASIDE)
 
 
 def clean_name(name: str) -> str:
@@ -221,14 +222,14 @@ def clean_name(name: str) -> str:
 
 # 现公布…年度报告, 现将…年度报告予以公开: the report named by the sentence that publishes it.
 _REPORT_NAME = rf"(?:{_YEAR})?[^，。；,;《》“”\s]{{2,40}}?(?:{_YEAR})?(?:{_GENRE}|(?:政府)?(?:信息公开|政务公开)工作)"
-_ANNOUNCED = re.compile(
+_ANNOUNCED = lazy(
     rf"(?:现|特|并|予以)(?:向社会)?(?:公布|公开|发布|印发)《?(?P<what>{_REPORT_NAME})"
     rf"|现将《?(?P<what2>{_REPORT_NAME})》?(?:予以公开|予以公布|向社会公开|向社会公布|公布如下|公开如下)"
 )
-_COMPILER = re.compile(r"由([^，。；,;]{2,40}?)(?:综合|根据|依据|按照|负责|牵头|会同|组织|结合)?[^，。；]{0,40}?编制")
-_SUBJECT = re.compile(rf"(?:^|[。\n])\s*{_YEAR}(?:以来|全年|上半年)?\s*[,，]?\s*")
-_CONTACT = re.compile(r"(?:请(?:与|联系)|可致电|请致电|联系单位[:：]|请联系[:：]?)\s*")
-_SELF_GOVERNMENT = re.compile(r"(?:我|本)(省|自治区|市|州|盟|县|旗|区|镇|乡|街道)(?:人民)?政府")
+_COMPILER = lazy(r"由([^，。；,;]{2,40}?)(?:综合|根据|依据|按照|负责|牵头|会同|组织|结合)?[^，。；]{0,40}?编制")
+_SUBJECT = lazy(rf"(?:^|[。\n])\s*{_YEAR}(?:以来|全年|上半年)?\s*[,，]?\s*")
+_CONTACT = lazy(r"(?:请(?:与|联系)|可致电|请致电|联系单位[:：]|请联系[:：]?)\s*")
+_SELF_GOVERNMENT = lazy(r"(?:我|本)(省|自治区|市|州|盟|县|旗|区|镇|乡|街道)(?:人民)?政府")
 
 
 @dataclass(slots=True)
@@ -296,7 +297,7 @@ def find(panel_name: str | None, title: str | None, head: str, signature: list[s
 
 
 _TEXT_SOURCES = ("subject", "compiler", "contact")
-_ORG_LINE = re.compile(rf"{_CJK}{{2,30}}(?:{words.ALIAS})?")
+_ORG_LINE = lazy(rf"{_CJK}{{2,30}}(?:{words.ALIAS})?")
 
 
 def _title_name(title: str) -> str | None:
@@ -419,9 +420,9 @@ def _runs_on(text: str, end: int, head: str) -> bool:
     return longer is not None and longer.end() > end
 
 
-_ADDRESS = re.compile(r"地址[:：]?[^，。；,;]*$")
-_SELF_DEPARTMENT = re.compile(words.SELF_DEPARTMENT)
-_SELF_PLACE = re.compile(r"(?:我|本)(" + _alt(words.SELF_PLACE) + r")(?!级|内|外)")
+_ADDRESS = lazy(r"地址[:：]?[^，。；,;]*$")
+_SELF_DEPARTMENT = lazy(words.SELF_DEPARTMENT)
+_SELF_PLACE = lazy(r"(?:我|本)(" + _alt(words.SELF_PLACE) + r")(?!级|内|外)")
 
 
 def _named_government(head: str, level: str | None) -> Body | None:
@@ -436,7 +437,7 @@ def _named_government(head: str, level: str | None) -> Body | None:
     return None
 
 
-_GOVERNMENT_WORD = re.compile(r"(省|自治区|市|州|县|旗|区|镇|乡)(?:人民)?政府(?!信息公开)")
+_GOVERNMENT_WORD = lazy(r"(省|自治区|市|州|县|旗|区|镇|乡)(?:人民)?政府(?!信息公开)")
 
 
 def _government_spoken_of(head: str) -> str | None:

@@ -8,8 +8,9 @@ format.
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+from ..rules.lazy import lazy
 
 _MARKERS = {
     "template_2021": (
@@ -67,12 +68,10 @@ FIRST_STATS_YEAR = 2014  # the national statistics table, 国办发〔2014〕32�
 # A heading line: numbered (一、 (一) 1. #) and short up to its first stop, or short and alone on its line.
 # Where paragraphs have run together into one line, a numbered heading also stands after a sentence's stop.
 _NUMBERING = r"(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])"
-_HEADING = re.compile(
-    rf"(?m)(?:^[ \t#*|]*{_NUMBERING}?|(?<=[。！？；;])[ \t]*{_NUMBERING})\s*([^\n。：:；;，,]{{2,30}})"
-)
+_HEADING = lazy(rf"(?m)(?:^[ \t#*|]*{_NUMBERING}?|(?<=[。！？；;])[ \t]*{_NUMBERING})\s*([^\n。：:；;，,]{{2,30}})")
 
 
-_SQUASHED = re.compile(r"[\s|｜（）()]")
+_SQUASHED = lazy(r"[\s|｜（）()]")
 
 
 def _squash(text: str) -> str:

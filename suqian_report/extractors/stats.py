@@ -13,6 +13,7 @@ from itertools import islice, product
 
 from ..check.validate import balance_check
 from ..core.model import Check, Figure
+from ..rules.lazy import lazy
 from ..rules.stats import STATS_GROUPS, STATS_ROWS, STATS_UNITS
 from ..segment import Segmented
 from .glued import splits
@@ -20,7 +21,7 @@ from .provenance import Tracer
 from .tabular import STATS_REGION, TemplateResult
 from .template.cells import Builder, Token, read_value, tokenize
 
-_YEAR_COLUMN = re.compile(r"^(?:(?:19|20)\d\d\s*)?年度|^本年度?|^当年|^统计数|^数量")
+_YEAR_COLUMN = lazy(r"^(?:(?:19|20)\d\d\s*)?年度|^本年度?|^当年|^统计数|^数量")
 _CUMULATIVE = "累计"
 
 

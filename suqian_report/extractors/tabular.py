@@ -6,13 +6,13 @@ of earlier ones) are most of the extraction code; a page with neither table does
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..core.model import Check, Figure
+from ..rules.lazy import lazy
 from ..rules.tables import TABLE_ANCHORS
 
-STATS_REGION = re.compile(r"统计表[\s：:]*指标名称")  # where the statistics table starts
+STATS_REGION = lazy(r"统计表[\s：:]*指标名称")  # where the statistics table starts
 
 
 def has_standard_tables(text: str, fmt: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.offsets import SpanSet
+from ..rules.lazy import lazy
 from ..rules.zeros import (
     ALL_ZERO,
     COLON_NONE,
@@ -29,7 +30,7 @@ from ..rules.zeros import (
     ZERO_NUMERALS,
 )
 
-_CLAUSE = re.compile(r"[^，,；;。！？!?\n]+")
+_CLAUSE = lazy(r"[^，,；;。！？!?\n]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.hanzi import plausibility
+from ..rules.lazy import lazy
 
 # Declared names → the codec we decode with (supersets: pages declared GB2312 routinely hold GBK characters).
 _ALIASES = {
@@ -47,8 +48,8 @@ _ALIASES = {
     "us-ascii": "utf-8",
 }
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_XML_PROLOG = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
+_META_CHARSET = lazy(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_XML_PROLOG = lazy(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 
 
 @dataclass(frozen=True, slots=True)

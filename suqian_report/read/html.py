@@ -21,6 +21,7 @@ from ..core.document import CELL_SEP, Line, LineKind
 from ..core.hanzi import is_cjk
 from ..core.offsets import Alignment, Chain
 from ..rules.boilerplate import CONTENT_WORDS, ROLES
+from ..rules.lazy import lazy
 
 _SKIP = frozenset(
     {
@@ -77,13 +78,13 @@ _BLOCK = frozenset(
 _PRE = frozenset({"pre", "listing", "xmp", "plaintext"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?\]\]>|<(script|style|noscript|template|textarea)\b[^>]*>.*?(?:</\1\s*>|$)"
     r"|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^>]*>",
     re.S | re.I,
 )
-_ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_RUNS = re.compile(r"([ \t\n\r\f]+)|[^ \t\n\r\f]+")  # runs of ASCII whitespace (group 1), and of the rest
+_ENTITY = lazy(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_RUNS = lazy(r"([ \t\n\r\f]+)|[^ \t\n\r\f]+")  # runs of ASCII whitespace (group 1), and of the rest
 
 
 def markup_spans(raw: str) -> list[tuple[int, int]]:
@@ -443,7 +444,7 @@ def _holds_pages(cells: list[list]) -> bool:
 _TAG_ROLES = {tag: role for role, (tags, _words) in ROLES.items() for tag in tags}
 _WORD_ROLES = {word: role for role, (_tags, words) in ROLES.items() for word in words}
 _CONTENT = frozenset(CONTENT_WORDS)
-_WORD = re.compile(r"[A-Za-z][a-z0-9]*|[0-9]+")
+_WORD = lazy(r"[A-Za-z][a-z0-9]*|[0-9]+")
 
 
 def role_of(tag: str, classes, element_id) -> str | None:

@@ -20,6 +20,7 @@ from ..core.hanzi import cjk_at_least
 from ..core.limits import MAX_BYTES
 from ..core.model import Source
 from ..core.offsets import Alignment, ByteOffsets, Edit, OffsetMap
+from ..rules.lazy import lazy
 from .decode import Decoded, decode
 from .images import picture_format
 
@@ -60,7 +61,7 @@ def read_source(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[by
         raise InputError(f"cannot read: {e.strerror or e}", name, kind="unreadable") from None
 
 
-_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|table|br|span|td|tr)\b", re.I)
+_HTML_SNIFF = lazy(r"<(?:!doctype\s+html|html|head|body|meta|title|p|div|table|br|span|td|tr)\b", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -161,7 +162,7 @@ def _build(
     return Document(source, text, linear, lines, to_raw, meta, decoded.lost, to_byte)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 def _trim_widths(line: str) -> tuple[int, int]:

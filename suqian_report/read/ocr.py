@@ -11,7 +11,6 @@ cell the page's reading left empty is read again alone.  Ruling lines are found 
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import Any
 
 from ..core import logs
 from ..core.errors import InputError
+from ..rules.lazy import lazy
 from ..rules.ocr import GUESSED, LOOKALIKES
 
 DPI = 300  # a scanned page is rendered (or its image taken) at this resolution for OCR
@@ -144,7 +144,7 @@ def _glyphs(gray, height: float) -> tuple[Any, tuple[int, int, int, int]] | None
 
 
 # What a table cell read alone may hold: a number, a sign, a not-applicable mark.
-_VALUE = re.compile(r"[-+－—–/／减增]?\d[\d,，.．]*[%％]?|[-－—–/／]{1,2}")
+_VALUE = lazy(r"[-+－—–/／减增]?\d[\d,，.．]*[%％]?|[-－—–/／]{1,2}")
 
 
 def as_value(text: str) -> str:

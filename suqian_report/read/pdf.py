@@ -22,7 +22,6 @@ at the top left of the page, for the figures' provenance and the evidence view.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,13 +29,14 @@ from ..core import logs
 from ..core.document import CELL_SEP, Line
 from ..core.errors import InputError
 from ..core.limits import page_turned
+from ..rules.lazy import lazy
 
 Box = tuple[int, float, float, float, float]  # page, x0, top, x1, bottom
 
-_PAGE_NUMBER = re.compile(r"[-—–－]?\s*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?\s*(?:共\s*\d{1,4}\s*页)?\s*[-—–－]?")
-_NUMBER = re.compile(r"[\d.,，%-]+")
+_PAGE_NUMBER = lazy(r"[-—–－]?\s*(?:第\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4})?\s*(?:共\s*\d{1,4}\s*页)?\s*[-—–－]?")
+_NUMBER = lazy(r"[\d.,，%-]+")
 _SENTENCE_END = tuple("。！？；：!?;:")
-_HEADING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]")
+_HEADING = lazy(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]")
 
 
 @dataclass
@@ -340,7 +340,7 @@ def _in_margin(p: _Piece, height: float) -> bool:
     return p.top < 0.1 * height or p.top > 0.88 * height
 
 
-_NOT_LETTER = re.compile(r"[\d\W_]+")
+_NOT_LETTER = lazy(r"[\d\W_]+")
 
 
 def _furniture(pieces: list[list[_Piece]], sizes: list[tuple[float, float]]) -> set[int]:

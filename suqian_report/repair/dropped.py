@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..core.patterns import Started
+from ..rules.lazy import lazy
 from .base import Change, Context
 
 # ---------------------------------------------------------------- dates
@@ -145,7 +146,7 @@ class DroppedDate:
 
 # ---------------------------------------------------------------- document numbers: 〔202130号 → 〔2021〕30号
 
-_DOCNO = re.compile(r"([〔\[［【(（])((?:19|20)\d{2})(\d{1,4})(?=号)")
+_DOCNO = lazy(r"([〔\[［【(（])((?:19|20)\d{2})(\d{1,4})(?=号)")
 _CLOSE = {"〔": "〕", "[": "]", "［": "］", "【": "】", "(": ")", "（": "）"}
 
 
@@ -168,7 +169,7 @@ class DroppedDocNoBracket:
 # ---------------------------------------------------------------- 37区 → 3县7区 when the page says 三县七区
 
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_DIVISION_PHRASE = re.compile(r"([一二两三四五六七八九1-9])(县|市|区)([一二两三四五六七八九1-9])(区|县|镇|乡|街道|市)")
+_DIVISION_PHRASE = lazy(r"([一二两三四五六七八九1-9])(县|市|区)([一二两三四五六七八九1-9])(区|县|镇|乡|街道|市)")
 _DIVISION_DAMAGED = Started(
     r"(?<![0-9])([1-9])([1-9])(区|县|镇|乡|街道|市)(?=[0-9一二三四五六七八九十两]|个|的|和|、|共|各|政府|人民)",
     start=r"[1-9][1-9][区县镇乡街市]",
@@ -217,7 +218,7 @@ _MAIL = Started(
     rf"(?<![@\w.\-])([A-Za-z][A-Za-z0-9._\-]*?|[0-9]{{5,12}})({_MAIL_DOMAINS}\.(?:com\.cn|com|net|cn))(?![\w.])",
     start=r"[A-Za-z0-9](?<![@\w.\-].)",
 )
-_MAIL_LABEL = re.compile(r"(邮箱|信箱|邮件|电邮|[Ee]-?mail|EMAIL|Email)[^，。；;\n]{0,12}$")
+_MAIL_LABEL = lazy(r"(邮箱|信箱|邮件|电邮|[Ee]-?mail|EMAIL|Email)[^，。；;\n]{0,12}$")
 
 
 class DroppedAt:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from ..rules.lazy import lazy
 from .base import Change, Context
 
 # Named entities that broken pages write without the semicolon.
 _BARE = "nbsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|middot|mdash|ndash|hellip|times|divide|deg|yen|copy|reg"
-_PATTERN = re.compile(
+_PATTERN = lazy(
     r"&(?:amp;)*(?:#[0-9]{2,7};?|#[xX][0-9a-fA-F]{2,6};?|[A-Za-z][A-Za-z0-9]{1,31};|(?:" + _BARE + r")(?![A-Za-z0-9;]))"
 )
 

@@ -12,10 +12,9 @@ the next layer's repair turns it into plausible Chinese.
 
 from __future__ import annotations
 
-import re
-
 from ..core.hanzi import plausibility
 from ..core.offsets import Alignment
+from ..rules.lazy import lazy
 from .base import Change, Context
 from .mojibake import chinese, utf8_of_gbk
 
@@ -25,15 +24,13 @@ def _cjk(text: str) -> int:
 
 
 _CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_LOST_RUN = re.compile("\ufffd+")
-_LATIN_RUN = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
+_LOST_RUN = lazy("\ufffd+")
+_LATIN_RUN = lazy(rf"[\u0080-\u00ff{_CP1252_EXTRA}]{{2,}}")
 # Double-byte characters whose trail byte is ASCII (Big5 and GBK put many there: ¡]¤C¡^ for （七）).
-_LATIN_PAIRS = re.compile(rf"(?:[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]){{2,}}")
-_LATIN_PAIR = re.compile(rf"[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]")
-_LATIN_OR_LOST = re.compile(rf"[\u0080-\u00ff{_CP1252_EXTRA}\ufffd]{{2,}}")
-_UTF8_LATIN = re.compile(
-    r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_EXTRA + "]"
-)  # a UTF-8 lead byte, then a continuation
+_LATIN_PAIRS = lazy(rf"(?:[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]){{2,}}")
+_LATIN_PAIR = lazy(rf"[\u0081-\u00fe{_CP1252_EXTRA}][\x40-\x7e\u0080-\u00fe{_CP1252_EXTRA}]")
+_LATIN_OR_LOST = lazy(rf"[\u0080-\u00ff{_CP1252_EXTRA}\ufffd]{{2,}}")
+_UTF8_LATIN = lazy(r"[\u00c2-\u00f4][\u0080-\u00bf" + _CP1252_EXTRA + "]")  # a UTF-8 lead byte, then a continuation
 
 
 def _byte(ch: str) -> int | None:

@@ -18,16 +18,17 @@ import re
 from functools import lru_cache
 
 from ..core.hanzi import CJK_PUNCT, common_chars, is_cjk, plausibility, rare_chars
+from ..rules.lazy import lazy
 from .base import Change, Context
 
 # ---------------------------------------------------------------- UTF-8 read as GBK (and Big5/GBK swaps)
 
 # Characters that UTF-8 Chinese read as GBK produces constantly (lead bytes E4–E9 paired with a continuation).
-_GBK_SIGNATURE = re.compile(r"[锛銆鈥涓浜鍏鏈鐨骞鏃鍦鎴璇绋闂瑕缁澶鍙鐢鏂鍚鍛鍗鐞绠鍖閮]")
+_GBK_SIGNATURE = lazy(r"[锛銆鈥涓浜鍏鏈鐨骞鏃鍦鎴璇绋闂瑕缁澶鍙鐢鏂鍚鍛鍗鐞绠鍖閮]")
 # Runs of non-ASCII characters ('?' and U+FFFD inside them stand for lost bytes).  Real Chinese punctuation
 # ends a run: inside mojibake it would have been mangled too.
-_RUN = re.compile(r"[^\x00-\x3e\x40-\x7f\s，。：；、（）《》！？]+")
-_GAP = re.compile(r"[\x00-\x09\x0b-\x7f]*")  # ASCII within a line: valid UTF-8 as it stands
+_RUN = lazy(r"[^\x00-\x3e\x40-\x7f\s，。：；、（）《》！？]+")
+_GAP = lazy(r"[\x00-\x09\x0b-\x7f]*")  # ASCII within a line: valid UTF-8 as it stands
 
 # Readers that follow GB18030-2000 (older Windows code page 936 and Java's GBK among them) give these byte
 # pairs private-use characters that GB18030-2005, and Python, map elsewhere: take them back to their bytes.
@@ -48,7 +49,7 @@ _PUA_2000 = {
     "\ue864": b"\xfe\xa0",
 }
 # GB18030 gives the user-defined GBK areas private-use characters: their presence shows which reader it was.
-_UDA = re.compile("[\ue000-\ue765]")
+_UDA = lazy("[\ue000-\ue765]")
 
 _HOLE, _QMARK, _EURO = -1, -2, -3  # a lost byte; a '?' (a lost byte, or a question mark); € (0x80 or A2E3)
 _TRAIL = frozenset(range(0x40, 0x7F)) | frozenset(range(0x80, 0xFF))  # what a GBK reader pairs with a lead byte

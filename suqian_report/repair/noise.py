@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from ..core.patterns import Started
+from ..rules.lazy import lazy
 from .base import Change, Context, RegexFixer
 
-_NOISE_LINE = re.compile(r"^[?？\ufffd \t]+$", re.M)
-_KUNJINKAO = re.compile(r"(?:锟斤拷)+")
+_NOISE_LINE = lazy(r"^[?？\ufffd \t]+$", re.M)
+_KUNJINKAO = lazy(r"(?:锟斤拷)+")
 # Runs of ? standing where characters were lost: two or more, or one wedged between CJK characters or digits.
 _LOST = Started(r"\ufffd+|\?{2,}|(?<=[\u4e00-\u9fff0-9])\?(?=[\u4e00-\u9fff0-9])(?<![吗呢么吧啊]\?)", start="[\ufffd?]")
 
@@ -25,7 +26,7 @@ _LOST = Started(r"\ufffd+|\?{2,}|(?<=[\u4e00-\u9fff0-9])\?(?=[\u4e00-\u9fff0-9])
 CONTROL_CHARS = RegexFixer(
     "control_chars",
     "control characters (NUL and the like) inside the text removed",
-    re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+"),
+    lazy(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+"),
     lambda m, text, ctx: ("", None),
 )
 

@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..core.patterns import Started
+from ..rules.lazy import lazy
 from ..rules.pinyin import SYLLABLES, TONED
 from .base import Change, Context
 
@@ -25,7 +26,7 @@ _LETTERS = "a-zü?" + "".join(TONED) + "\u0304\u0301\u030c\u0300\u0308"
 _PATTERN = Started(
     rf"(?<=[{_CJK}\ufffd?])[(（]([{_LETTERS}]{{0,6}}(?:[\u4e00-\u9fff][a-z]{{0,5}})?)[)）]", start="[(（]"
 )
-_MISREAD = re.compile(r"[\u4e00-\u9fff]")
+_MISREAD = lazy(r"[\u4e00-\u9fff]")
 
 
 def _tone_letter(m: re.Match[str]) -> str:

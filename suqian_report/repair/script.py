@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..core.hanzi import cjk_count, plausibility
+from ..rules.lazy import lazy
 from ..rules.protected import PROTECTED
 from .base import Change, Context, diff_changes, differing
 
@@ -80,7 +81,7 @@ class Script:
         return changes
 
 
-_ANY_PROTECTED = re.compile("|".join(re.escape(term) for term in PROTECTED))  # (most lines hold none)
+_ANY_PROTECTED = lazy("|".join(re.escape(term) for term in PROTECTED))  # (most lines hold none)
 
 
 def _protect(old: str, new: str) -> str:

@@ -8,7 +8,7 @@ by an alias file (name TAB body).
 
 from __future__ import annotations
 
-import re
+from .lazy import lazy
 
 _PLACE = r"(?<=[省市县区旗镇乡])"
 REWRITES = (
@@ -23,4 +23,4 @@ REWRITES = (
 # The regions above a body's own place, as they open a name (江苏省, 宿迁市 before 宿城区…).
 REGION_PREFIX = r"^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|盟|地区))?(?=[\u4e00-\u9fff]{1,6}?(?:区|县|旗|市)[\u4e00-\u9fff])"
 # The body a title names before its year (宿迁市人民政府办公室2013年…).
-PUBLISHER_IN_TITLE = re.compile(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")
+PUBLISHER_IN_TITLE = lazy(r"^(.{2,40}?)(?:关于)?\s*(?:19|20)\d\d\s*年")

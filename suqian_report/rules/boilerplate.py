@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from .lazy import lazy
+
 # Search boxes, breadcrumbs, toolbars: lines that are navigation wherever they stand.
 NAVIGATION = [
-    re.compile(p)
+    lazy(p)
     for p in (
         r"^请输入(关键字|关键词|搜索|检索|您要搜索)",
         r"^(确定|搜索|检索|高级搜索|站内搜索|查询|提交|重置|返回|返回顶部|返回首页|打印|打印本页|关闭|关闭窗口|"
@@ -93,24 +95,24 @@ CONTENT_WORDS = ("content", "article", "zoom", "trs", "editor", "detail", "zheng
 
 # The line under an article's title: its date, then its source, hits, font size (日期：2013-03-28 来源：区政府办 点击：51).
 # It is the page's metadata: the date is the publish date.
-ARTICLE_INFO = re.compile(
+ARTICLE_INFO = lazy(
     r"^(?:发布|更新|成文|发文)?(?:时间|日期)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
     r".{0,60}?(?:来源|点击|浏览|阅读|访问|字[体号]|【|打印)"
 )
 
 # A panel line whose labels a lossy decoding lost (� � �: 014416330/2018-04736): lost characters where a label
 # stands, then an index number or a date.
-LOST_LABEL_PANEL = re.compile(
+LOST_LABEL_PANEL = lazy(
     r"^[\ufffd\s]{1,8}[:：|]\s*(?:[A-Za-z0-9\-]{4,}/\d{4}-\d{3,6}|(?:19|20)\d\d-\d{1,2}-\d{1,2})(?:\s|\||$)"
 )
 
 # Blocks whose first line announces related links or attachments: the rest of the block goes.
-RELATED_START = re.compile(
+RELATED_START = lazy(
     r"^(相关(信息|链接|文章|新闻|阅读|文件|附件|稿件|专题)|附件(下载|列表)?|相关附件|延伸阅读|扩展阅读|热点推荐|推荐阅读)[:：]?$"
 )
 
 # Site footers.
-FOOTER = re.compile(
+FOOTER = lazy(
     r"(版权所有|主办单位|承办单位|技术支持|运维单位|网站标识码|ICP备|公网安备|网站地图|联系我们|建议使用.{0,20}浏览器|"
     r"Copyright|©|All Rights Reserved|分辨率|访问者|访问量|访问人次|浏览量)",
     re.I,

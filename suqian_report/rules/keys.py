@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy import lazy
+
 COUNT_UNITS = frozenset({"条", "件", "个", "份", "项"})
 CASE_UNITS = frozenset({"件", "起", "宗", "个", "例"})
 
@@ -29,7 +31,7 @@ class Rule:
 
 
 def _r(p: str) -> re.Pattern[str]:
-    return re.compile(p)
+    return lazy(p)
 
 
 # How a disclosure is made, and where (report-format.md §0: 政府网站, 政府公报, 政务微博, 政务微信, 其他方式): a figure
@@ -175,16 +177,14 @@ PROSE_RULES: tuple[Rule, ...] = (
 )
 
 # Channels a disclosure may name.  A clause naming two or more (门户网站、微信公众号…) gives their total.
-CHANNELS = {name: re.compile(words) for name, words in CHANNEL_WORDS.items()}
-CHANNELS["other"] = re.compile(CHANNEL_WORDS["other"] + "|查阅点|查询点|信用中国")
+CHANNELS = {name: lazy(words) for name, words in CHANNEL_WORDS.items()}
+CHANNELS["other"] = lazy(CHANNEL_WORDS["other"] + "|查阅点|查询点|信用中国")
 
 # Who a figure counts: the first of these the clause (or sentence) names before the figure.
-SCOPES = re.compile(
+SCOPES = lazy(
     r"全省|全市|全县|全区|全镇|全乡|全委|全局|市本级|县本级|区本级|本级|本机关|本部门|本单位|我局|我委|我办|我中心"
 )
-PORTAL = re.compile(
-    r"(?:门户|网站|平台)[^，。；]{0,4}《([^》]{2,12})》|《([^》]{2,12})》[^，。；]{0,4}(?:门户|网站|平台)"
-)
+PORTAL = lazy(r"(?:门户|网站|平台)[^，。；]{0,4}《([^》]{2,12})》|《([^》]{2,12})》[^，。；]{0,4}(?:门户|网站|平台)")
 
 # Known categories of proactively disclosed information → key slug.
 CATEGORY_SLUGS = {
@@ -241,24 +241,24 @@ CATEGORY_SLUGS = {
 }
 
 # Words stripped from the ends of a label: they say when, who, or how much, not what.
-LABEL_LEAD = re.compile(
+LABEL_LEAD = lazy(
     r"^(?:(?:19|20)\d\d年(?:度|以来|内|底|全年)?|截至(?:目前|年底|\d{1,2}月底?)|截止(?:目前|年底)|目前|全年|本年度?|年度内|"
     r"其中|包括|另有|以及|此外|同时|并且|并|且|还|和|及|与|、|共有|共计|共|累计共|总共|合计|总计|"
     r"全省|全市|全县|全区|全镇|全乡|全委|全局|市本级|县本级|区本级|本级|本机关|本部门|本单位|我局|我委|我办|我中心|我市|我县|我区|"
     r"组织|举办|召开|开展|明确|建立|设立|配备|设置|完成|实现|要求|督促|指导|通过|依托)+"
 )
-LABEL_TAIL = re.compile(
+LABEL_TAIL = lazy(
     r"(?:达到|达|(?<![行作成认因所以])为|共计|共有|共|计|约|近|超过|有|已有|占到|占|分别为|分别|各|了|的|是)+$"
 )
-VERBS_BEFORE_NOUN = re.compile(
+VERBS_BEFORE_NOUN = lazy(
     r"(组织|举办|召开|开展|明确|建立|设立|配备|设置|完成|实现|开通|发布|编发|印发|出台|制定|"
     r"参加|参与|举行|接待|培训|有|共有|已有|达|显示|涉及|覆盖|做了|进行|要求)$"
 )
-NOUN_STOP = re.compile(
+NOUN_STOP = lazy(
     r"(参与|参加|开通|开展|完成|顺利|实现|进行|提供|表示|对|的|和|并|以|在|为|将|都|均|已|共|向|从|通过|即|达|\d)"
 )
 # A long label keeps what follows its last verb: …等平台主动公开规章 → 主动公开规章.
-LABEL_VERB = re.compile(r"(主动公开|公开|发布|受理|收到|办理|答复|举办|召开|接待|编发|印发|制发|接入|开展|办结)")
+LABEL_VERB = lazy(r"(主动公开|公开|发布|受理|收到|办理|答复|举办|召开|接待|编发|印发|制发|接入|开展|办结)")
 MEASURE_WORDS = frozenset(
     {"名", "个", "家", "位", "所", "项", "次", "场", "期", "篇", "座", "台", "套", "支", "批", "处", "户", "类", "种"}
 )

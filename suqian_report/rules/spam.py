@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+
+from .lazy import lazy
 
 # Words of the adult and gambling link farms mirrors append.  A line dense in them is a spam link line.
 LINK_SPAM_WORDS = (
@@ -51,8 +52,8 @@ LINK_SPAM_WORDS = (
     "老虎机",
     "登录入口",
 )
-_WORDS = re.compile("|".join(re.escape(w) for w in sorted(LINK_SPAM_WORDS, key=len, reverse=True)))
-STRONG = re.compile(r"蜘蛛池|主站蜘蛛|毛片|无码|人妻|一区二区|做受|性猛交|乱伦|偷拍|时时彩|六合彩|百家乐")
+_WORDS = lazy("|".join(re.escape(w) for w in sorted(LINK_SPAM_WORDS, key=len, reverse=True)))
+STRONG = lazy(r"蜘蛛池|主站蜘蛛|毛片|无码|人妻|一区二区|做受|性猛交|乱伦|偷拍|时时彩|六合彩|百家乐")
 
 # Brand names injected into report text (replacing the body's name or a phrase), or glued to the title line.
 _BRAND_WORDS = "体育|娱乐|彩票|电竞|棋牌|游戏|竞技|体彩|真人|电玩|博彩"
@@ -79,7 +80,7 @@ _BRANDS = (
 # Every match of _BRANDS holds one of these words (each alternative above names one): text without any cannot
 # match, and is not scanned with the long pattern, which tries its CJK prefix at every character.
 # (Every alternative begins with a literal, so that the engine skips to the characters they begin with.)
-_BRAND_ANCHOR = re.compile(
+_BRAND_ANCHOR = lazy(
     r"体彩|彩票|福彩|足球|体育|娱乐|棋牌|线路|买|电竞|游戏|竞技|真人|电玩|博彩|\(中国[)）]|（中国[)）]"
 )
 
@@ -89,11 +90,7 @@ class _Anchored:
     It is compiled when first needed: most pages hold none of the words, and compiling it costs 5 ms."""
 
     def __init__(self, pattern: str, anchor: re.Pattern[str]):
-        self.source, self.anchor = pattern, anchor
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+        self.pattern, self.anchor = lazy(pattern), anchor
 
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self.anchor.search(text) else iter(())
@@ -127,7 +124,7 @@ def is_link_spam(line: str) -> bool:
     return hits >= 2 and cjk <= 40 and "。" not in line
 
 
-_TOKEN = re.compile(r"[^\s|｜。！？]+[。！？]?|[。！？]")
+_TOKEN = lazy(r"[^\s|｜。！？]+[。！？]?|[。！？]")
 
 
 def spam_runs(line: str) -> list[tuple[int, int]]:

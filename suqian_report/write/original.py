@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from ..core.model import Figure, Report
+from ..rules.lazy import lazy
 
 # Elements whose content is not text to show, or that could run or load something: gone with their content.
 _DROP = frozenset(
@@ -119,7 +120,7 @@ def _text_spans(figures: list[Figure], raw: str, markup: list[tuple[int, int]]) 
     return out
 
 
-_ENTITY_START = re.compile(r"&#?[0-9A-Za-z]*")
+_ENTITY_START = lazy(r"&#?[0-9A-Za-z]*")
 
 
 def _in_entity(raw: str, pos: int) -> bool:

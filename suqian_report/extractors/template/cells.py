@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ...core.model import Figure, Status, TableCell
+from ...rules.lazy import lazy
 from ...rules.tables import (
     AFTER_TABLES,
     TABLE_ANCHORS,
@@ -33,11 +34,11 @@ class Token:
     piped: bool = False  # from a row whose cells are separated (|): its columns can be trusted
 
 
-_NA = re.compile(r"^(?:[-－—–/／\\]{1,2}|无|——)$")
-_VALUE = re.compile(r"(?P<sign>减少?|增加?|[+＋]|-{1,2}|－)?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|%|％)?")
-_MARKER = re.compile(r"[1-9][.．、]\s?(?=[\u4e00-\u9fff“])")
-_SEPARATORS = re.compile(r"[^\s|｜]+")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*/?\s*共\s*\d+\s*页)?)\s*$")
+_NA = lazy(r"^(?:[-－—–/／\\]{1,2}|无|——)$")
+_VALUE = lazy(r"(?P<sign>减少?|增加?|[+＋]|-{1,2}|－)?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|%|％)?")
+_MARKER = lazy(r"[1-9][.．、]\s?(?=[\u4e00-\u9fff“])")
+_SEPARATORS = lazy(r"[^\s|｜]+")
+_PAGE_NUMBER = lazy(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*/?\s*共\s*\d+\s*页)?)\s*$")
 
 
 def _split_token(text: str, start: int) -> list[Token]:

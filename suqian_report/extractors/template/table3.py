@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from ...check.validate import _num, all_numbers
 from ...core.model import Figure
+from ...rules.lazy import lazy
 from ...rules.tables import (
     TABLE3_COLUMN_LABELS,
     TABLE3_COLUMNS,
@@ -20,7 +20,7 @@ from ...rules.tables import (
 from ..glued import row_total, splits
 from .cells import Builder, Token, claim_labels, find_events, read_value, tokenize, trim_blanks
 
-_MISC = re.compile(r"[（(]?[3３]?[)）.．、]?\s*其他")
+_MISC = lazy(r"[（(]?[3３]?[)）.．、]?\s*其他")
 
 
 def read_table3(b: Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, list[Figure]]]:
@@ -79,7 +79,7 @@ def read_table3(b: Builder, span: tuple[int, int], fmt: str) -> list[tuple[str, 
     return results
 
 
-_NUMBERED = re.compile(r"\s*([1-9])\s*[.．、]")
+_NUMBERED = lazy(r"\s*([1-9])\s*[.．、]")
 
 
 def _numbered_rows(tokens: list[Token], events, order: tuple[str, ...]) -> list[tuple[int, str, str, Token]]:
@@ -183,7 +183,7 @@ def _columns_balance(table: Mapping[str, Sequence[object]], leaves: tuple[str, .
     return True
 
 
-_ROW_MARK = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[1-9][.．、](?=[\u4e00-\u9fff“])")
+_ROW_MARK = lazy(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[1-9][.．、](?=[\u4e00-\u9fff“])")
 
 
 def _clean_label(text: str, at: int | None = None) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ...check.validate import all_numbers
 from ...core.model import Figure
+from ...rules.lazy import lazy
 from ...rules.tables import (
     TABLE4_BLOCK_LABELS,
     TABLE4_BLOCKS,
@@ -15,7 +14,7 @@ from ...rules.tables import (
 from ..glued import blocks_of_five, splits
 from .cells import Builder, tokenize
 
-_TABLE4_WORDS = re.compile("|".join(TABLE4_COLUMN_LABELS) + "|行政复议|行政诉讼|直接起诉|复议后起诉")
+_TABLE4_WORDS = lazy("|".join(TABLE4_COLUMN_LABELS) + "|行政复议|行政诉讼|直接起诉|复议后起诉")
 
 
 def _line_start(text: str, pos: int) -> int:
