@@ -53,16 +53,24 @@ _OPENING = lazy(
 _LABELS = sorted(PANEL_LABELS, key=len, reverse=True)
 
 
-def _label_pattern(label: str) -> str:
-    return r"\s?".join(f"[{re.escape(c)}\ufffd]" if len(label) >= 3 else re.escape(c) for c in label)
+def _label_pattern(label: str, lost: bool) -> str:
+    if not lost or len(label) < 3:
+        return r"\s?".join(re.escape(c) for c in label)
+    return r"\s?".join(f"[{re.escape(c)}\ufffd]" for c in label)
 
 
-_PANEL_LABEL = Started(
-    r"(?:^|(?<=[\s|：:•·]))(?:"
-    + "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, label in enumerate(_LABELS))
-    + r")\s*(?:[:：]|\s|\||$)",
-    start="[" + "".join(sorted({re.escape(label[0]) for label in _LABELS})) + "\ufffd]",  # a label's first character
-)
+def _panel_label(lost: bool) -> Started:
+    """A panel label; with ``lost``, one that may have lost characters (a line holding U+FFFD: only there can
+    one stand, and the classes that allow for it are most of what the pattern costs to compile)."""
+    return Started(
+        r"(?:^|(?<=[\s|：:•·]))(?:"
+        + "|".join(f"(?P<l{i}>{_label_pattern(label, lost)})" for i, label in enumerate(_LABELS))
+        + r")\s*(?:[:：]|\s|\||$)",
+        start="[" + "".join(sorted({re.escape(label[0]) for label in _LABELS})) + ("\ufffd]" if lost else "]"),
+    )
+
+
+_PANEL_LABEL = {lost: _panel_label(lost) for lost in (False, True)}  # a label's first character starts it
 _BULLET = lazy(r"^[•·●○◆■□▪\-*]+\s*")
 _MD_HEADING = lazy(r"^#{1,6}\s*")
 
@@ -175,7 +183,8 @@ def _label_of(m: re.Match[str]) -> str:
 def parse_panel_line(line: str) -> dict[str, str] | None:
     """``索引号 014320144/2014-00083 分类 信息公开年报`` → {label: value}; None if not a panel line."""
     text = line.strip().strip("|").strip()
-    ms = [m for m in _PANEL_LABEL.finditer(text) if 2 * m.group(0).count("\ufffd") <= len(_label_of(m))]
+    found = _PANEL_LABEL["\ufffd" in text].finditer(text)
+    ms = [m for m in found if 2 * m.group(0).count("\ufffd") <= len(_label_of(m))]
     if not ms or ms[0].start() > 2:
         return None
     labels = [_label_of(m) for m in ms]

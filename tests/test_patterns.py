@@ -25,6 +25,9 @@ def _started() -> list[tuple[str, Started]]:
         elif isinstance(value, (tuple, list)) and depth < 3:
             for i, v in enumerate(value):
                 visit(f"{name}[{i}]", v, depth + 1)
+        elif isinstance(value, dict) and depth < 3:
+            for k, v in value.items():
+                visit(f"{name}[{k!r}]", v, depth + 1)
 
     for info in pkgutil.walk_packages(suqian_report.__path__, "suqian_report."):
         if info.name.endswith(("__main__", ".dask", "pdfpage", "wordpage", ".cli")):
