@@ -12,38 +12,50 @@ from __future__ import annotations
 import re
 from typing import Any, AnyStr, cast
 
-# What a compiled pattern offers; after the first use each is the compiled pattern's own, held on the instance.
-_COMPILED = (
-    "search",
-    "match",
-    "fullmatch",
-    "finditer",
-    "findall",
-    "sub",
-    "subn",
-    "split",
-    "groupindex",
-    "groups",
-    "flags",
-)
+
+class _Compiled:
+    """An attribute of the compiled pattern, which compiles it when first looked up.  Compiling puts each such
+    attribute on the instance, where later lookups find it before this descriptor (which defines no ``__set__``):
+    from then on a call costs what it costs on the pattern itself."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, lazy: Lazy | None, owner: type | None = None) -> Any:
+        if lazy is None:
+            return self
+        return getattr(lazy.compile(), self.name)
 
 
 class Lazy:
     """A pattern compiled on its first use.  ``pattern`` is its source, as :attr:`re.Pattern.pattern`."""
 
+    search = _Compiled()
+    match = _Compiled()
+    fullmatch = _Compiled()
+    finditer = _Compiled()
+    findall = _Compiled()
+    sub = _Compiled()
+    subn = _Compiled()
+    split = _Compiled()
+    groupindex = _Compiled()
+    groups = _Compiled()
+    flags = _Compiled()
+
     def __init__(self, pattern: str | bytes, flags: int = 0):
         self.pattern, self._flags = pattern, flags
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_") or name == "pattern":  # not an attribute of a pattern (copy and pickle probe these)
-            raise AttributeError(name)
+    def compile(self) -> re.Pattern[Any]:
         compiled = re.compile(self.pattern, self._flags)
-        for attr in _COMPILED:
-            setattr(self, attr, getattr(compiled, attr))  # looked up from now on as fast as the pattern's own
-        return getattr(compiled, name)
+        for name in _ATTRIBUTES:
+            setattr(self, name, getattr(compiled, name))
+        return compiled
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r})"
+
+
+_ATTRIBUTES = tuple(name for name, value in vars(Lazy).items() if isinstance(value, _Compiled))
 
 
 def lazy(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
