@@ -169,6 +169,12 @@ class _Builder:
 
     def add_text(self, text: str, at: int) -> None:
         """Add a text node found at stream offset ``at``, collapsing ASCII whitespace runs."""
+        if not text:
+            return
+        if not (" " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text):
+            # no ASCII whitespace, as most nodes of a Chinese page: one run, read without a pattern
+            self._run(text, at, at + len(text))
+            return
         for m in _RUNS.finditer(text):
             i, j = m.span()
             if m.lastindex:  # a run of ASCII whitespace
@@ -177,12 +183,16 @@ class _Builder:
                         self.pending_space, self.pending_break = at + i, False
                     self.pending_break = self.pending_break or "\n" in m.group() or "\r" in m.group()
                 continue
-            if self.pending_space is not None:
-                # Segment breaks between CJK characters render as nothing (CSS Text 3); elsewhere as one space.
-                if not (self.pending_break and is_cjk(self.last_char) and is_cjk(text[i])):
-                    self._emit(" ", self.pending_space, self.pending_space + 1, False)
-                self.pending_space = None
-            self._emit(m.group(), at + i, at + j, True)
+            self._run(m.group(), at + i, at + j)
+
+    def _run(self, run: str, s0: int, s1: int) -> None:
+        """A run of text holding no ASCII whitespace, at ``[s0, s1)`` of the stream, after any space pending."""
+        if self.pending_space is not None:
+            # Segment breaks between CJK characters render as nothing (CSS Text 3); elsewhere as one space.
+            if not (self.pending_break and is_cjk(self.last_char) and is_cjk(run[0])):
+                self._emit(" ", self.pending_space, self.pending_space + 1, False)
+            self.pending_space = None
+        self._emit(run, s0, s1, True)
 
     def soft_break(self, at: int) -> None:
         """A block boundary inside a table cell: behaves like whitespace."""
@@ -274,7 +284,7 @@ class _Walker:
             name = child.tag
             if isinstance(name, str):  # (not a comment, a processing instruction or an entity)
                 attrib = child.attrib
-                role = role_of(name, _classes(attrib), attrib.get("id")) if attrib else _TAG_ROLES.get(name)
+                role = role_of(name, attrib.get("class"), attrib.get("id")) if attrib else _TAG_ROLES.get(name)
                 if role is None and name != "a":
                     self.element(child, name, in_cell)
                 else:
@@ -394,11 +404,6 @@ class _Flat:
         self._flush()
 
 
-def _classes(attrib) -> list[str]:
-    """An element's classes, as a list (a class attribute holds several, spaced)."""
-    return attrib.get("class", "").split()
-
-
 @lru_cache(maxsize=1)
 def _paths() -> tuple[Any, Any]:
     """The rows of a table and the cells of a row, as XPath finds them (in lxml's C code): the ``tr`` below a
@@ -447,11 +452,12 @@ _CONTENT = frozenset(CONTENT_WORDS)
 _WORD = lazy(r"[A-Za-z][a-z0-9]*|[0-9]+")
 
 
-def role_of(tag: str, classes, element_id) -> str | None:
+@lru_cache(maxsize=4096)
+def role_of(tag: str, classes: str | None, element_id: str | None) -> str | None:
     """The part of a site's template an element is, by its tag and the words of its class and id (``footer``,
-    ``navigation``…), ``""`` for the page's content, None when they say nothing."""
-    names = [*(classes or ()), element_id] if isinstance(classes, list) else [classes, element_id]
-    words = [w.lower() for n in names if n for w in _WORD.findall(str(n))]
+    ``navigation``…), ``""`` for the page's content, None when they say nothing.  (A template repeats its
+    classes on element after element: each tag, class and id is read once.)"""
+    words = [w.lower() for n in (classes, element_id) if n for w in _WORD.findall(n)]
     for w in words:
         if w in _WORD_ROLES:
             return _WORD_ROLES[w]
