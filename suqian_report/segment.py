@@ -22,11 +22,11 @@ from .rules.boilerplate import (
     FOOTER,
     LINK_SHARE,
     LOST_LABEL_PANEL,
-    NAVIGATION,
     PANEL_LABELS,
     PANEL_STRONG,
     RELATED_START,
     ROLE_CUTS,
+    is_navigation,
 )
 from .rules.lazy import lazy
 from .rules.spam import BRANDS, is_link_spam, spam_runs
@@ -279,7 +279,7 @@ def segment(text: str, kinds: list[Line]) -> Segmented:
         elif (info := ARTICLE_INFO.match(t)) is not None:
             label[i] = "metadata_panel"
             panel.setdefault("发布日期", info.group(1))
-        elif any(p.search(t) for p in NAVIGATION):
+        elif is_navigation(t):
             label[i] = "table_rule" if t.startswith(("|", ":-", "-")) and "---" in t else "navigation"
         elif (fields := parse_panel_line(t)) is not None and "。" not in t and len(t) <= 120:
             label[i] = "metadata_panel"

@@ -1,7 +1,12 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from suqian_report.read.load import load_text
 from suqian_report.repair import repair
+from suqian_report.rules import boilerplate
 from suqian_report.segment import parse_panel_line, segment
 
 
@@ -248,3 +253,72 @@ def test_a_lossy_reading_leaves_labels_titles_and_breadcrumbs_recognisable():
     assert r.quality.is_report is True
     kinds = [b.kind for b in r.boilerplate_removed]
     assert kinds.count("navigation") == 1 and kinds.count("metadata_panel") >= 1
+
+
+_NAV_PIECES = (
+    "首页",
+    " > ",
+    "»",
+    "打印",
+    "本页",
+    "当前位置",
+    "您的位",
+    "置",
+    "\ufffd",
+    "：",
+    ":",
+    "字号",
+    "【",
+    "大",
+    "】",
+    "---",
+    "-",
+    "|",
+    "扫一扫",
+    "Top",
+    "aTop",
+    "微信",
+    " ",
+    "微博",
+    "QQ空间",
+    "本报告",
+    "来源",
+    "浏览",
+    "次数",
+    "上一篇",
+    "全文",
+    "文字版",
+    "English",
+    "2013年",
+    "请输入",
+    "关键字",
+    "原文链接",
+    "x" * 31,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAV_PIECES), max_size=7).map("".join))
+def test_navigation_lines_are_found_in_one_match_and_one_search(line):
+    # what each navigation pattern alone finds, anchored at the line's start or anywhere in it
+    alone = any(re.search(f"^(?:{p})", line) for p in boilerplate._NAVIGATION_AT_START) or any(
+        re.search(p, line) for p in boilerplate._NAVIGATION_ANYWHERE
+    )
+    assert boilerplate.is_navigation(line) == alone
+
+
+@pytest.mark.parametrize(
+    "line, navigation",
+    [
+        ("当前位置：首页 > 政务公开 > 年报", True),
+        ("您的位\ufffd：首页", True),
+        ("网站首页 > 信息公开", True),
+        ("打印本页", True),
+        ("| --- | --- |", True),
+        ("分享到：微信", True),
+        ("本报告由县政府办公室编制，首页见网站。", False),
+        ("2013年共受理申请29件", False),
+    ],
+)
+def test_navigation_lines(line, navigation):
+    assert boilerplate.is_navigation(line) == navigation

@@ -9,29 +9,37 @@ import re
 
 from .lazy import lazy
 
-# Search boxes, breadcrumbs, toolbars: lines that are navigation wherever they stand.
-NAVIGATION = [
-    lazy(p)
-    for p in (
-        r"^请输入(关键字|关键词|搜索|检索|您要搜索)",
-        r"^(确定|搜索|检索|高级搜索|站内搜索|查询|提交|重置|返回|返回顶部|返回首页|打印|打印本页|关闭|关闭窗口|"
-        r"收藏|收藏本页|分享|分享到|字号|字体|默认|大|中|小|【大】|【中】|【小】|•|·|\|)[:：]?$",
-        # (位置 may have lost its 置 to a lossy decoding: 位�)
-        r"(您当前所在位|您的当前位|当前所在位|您现在的位|您所在的位|当前位|您的位)[置\ufffd]\s*[:：]",
-        r"^首页\s*[>＞»›/]|^.{0,30}首页\s*[>＞»›]",
-        r"^(首页|网站首页)$",
-        r"^【?\s*字[体号]\s*[:：]",
-        r"扫一扫|分享到[:：]|微信\s*微博|QQ空间|Top\b(?<!\wTop)",  # (begins with a literal: searched fast)
-        r"^(上一篇|下一篇|上一条|下一条)[:：]",
-        r"^(浏览|访问|阅读)(次数|量)[:：]",
-        r"^(发布|更新)(时间|日期)[:：].{0,40}(来源|访问量|浏览|点击|阅读|字[体号]|【)",
-        r"^来源[:：]\S{0,20}(访问|浏览|时间|日期|字[体号]|$)",
-        r"^(全文|全真版|文字版|PDF版|打印版)(\s+(全文|全真版|文字版|PDF版|打印版))*$",
-        r"^(视力保护色|无障碍|适老化|繁体|简体|English|登录|注册|手机版|移动版)(\s|$)",
-        r"^[-=*_]{3,}\s*(正文|全文)?\s*[-=*_]{3,}$|^\|?\s*:?-{3,}",
-        r"^(页面链接|本地目录|原文链接)[:：]",
-    )
-]
+# Search boxes, breadcrumbs, toolbars: lines that are navigation wherever they stand.  Most are known by how the
+# line begins (AT_START, matched at its start), a few by words anywhere in it (ANYWHERE): each set is one pattern,
+# so that a line is tried twice, not once for each.
+_NAVIGATION_AT_START = (
+    r"请输入(关键字|关键词|搜索|检索|您要搜索)",
+    r"(确定|搜索|检索|高级搜索|站内搜索|查询|提交|重置|返回|返回顶部|返回首页|打印|打印本页|关闭|关闭窗口|"
+    r"收藏|收藏本页|分享|分享到|字号|字体|默认|大|中|小|【大】|【中】|【小】|•|·|\|)[:：]?$",
+    r"首页\s*[>＞»›/]|.{0,30}首页\s*[>＞»›]",
+    r"(首页|网站首页)$",
+    r"【?\s*字[体号]\s*[:：]",
+    r"(上一篇|下一篇|上一条|下一条)[:：]",
+    r"(浏览|访问|阅读)(次数|量)[:：]",
+    r"(发布|更新)(时间|日期)[:：].{0,40}(来源|访问量|浏览|点击|阅读|字[体号]|【)",
+    r"来源[:：]\S{0,20}(访问|浏览|时间|日期|字[体号]|$)",
+    r"(全文|全真版|文字版|PDF版|打印版)(\s+(全文|全真版|文字版|PDF版|打印版))*$",
+    r"(视力保护色|无障碍|适老化|繁体|简体|English|登录|注册|手机版|移动版)(\s|$)",
+    r"[-=*_]{3,}\s*(正文|全文)?\s*[-=*_]{3,}$|\|?\s*:?-{3,}",
+    r"(页面链接|本地目录|原文链接)[:：]",
+)
+_NAVIGATION_ANYWHERE = (
+    # (位置 may have lost its 置 to a lossy decoding: 位�)
+    r"(您当前所在位|您的当前位|当前所在位|您现在的位|您所在的位|当前位|您的位)[置\ufffd]\s*[:：]",
+    r"扫一扫|分享到[:：]|微信\s*微博|QQ空间|Top\b(?<!\wTop)",
+)
+NAVIGATION_AT_START = lazy("(?:" + "|".join(f"(?:{p})" for p in _NAVIGATION_AT_START) + ")")  # (use .match)
+NAVIGATION_ANYWHERE = lazy("|".join(f"(?:{p})" for p in _NAVIGATION_ANYWHERE))
+
+
+def is_navigation(line: str) -> bool:
+    return NAVIGATION_AT_START.match(line) is not None or NAVIGATION_ANYWHERE.search(line) is not None
+
 
 # Parts of a site's template, by the tags that hold them and the words of their class and id (split at -, _ and
 # case changes: article-info is article + info).  The words are the English and pinyin names CMS templates use.
