@@ -79,6 +79,7 @@ def test_the_title_is_the_articles_not_the_columns():
         ("div", "TRS_Editor", None, ""),
         ("div", "xxgk-right", None, None),
         ("p", None, None, None),
+        ("div", "x " * 150 + "footer", None, "footer"),  # (a long class is read, not kept)
     ],
 )
 def test_template_parts_are_named_by_their_markup(tag, classes, element_id, role):

@@ -452,11 +452,17 @@ _CONTENT = frozenset(CONTENT_WORDS)
 _WORD = lazy(r"[A-Za-z][a-z0-9]*|[0-9]+")
 
 
-@lru_cache(maxsize=4096)
 def role_of(tag: str, classes: str | None, element_id: str | None) -> str | None:
     """The part of a site's template an element is, by its tag and the words of its class and id (``footer``,
-    ``navigation``…), ``""`` for the page's content, None when they say nothing.  (A template repeats its
-    classes on element after element: each tag, class and id is read once.)"""
+    ``navigation``…), ``""`` for the page's content, None when they say nothing.  A template repeats its classes
+    on element after element: each short tag, class and id is read once (a long one is not kept, so that the
+    memory held stays small whatever the pages are)."""
+    if len(classes or "") + len(element_id or "") <= 200:
+        return _role_short(tag, classes, element_id)
+    return _role(tag, classes, element_id)
+
+
+def _role(tag: str, classes: str | None, element_id: str | None) -> str | None:
     words = [w.lower() for n in (classes, element_id) if n for w in _WORD.findall(n)]
     for w in words:
         if w in _WORD_ROLES:
@@ -465,6 +471,8 @@ def role_of(tag: str, classes: str | None, element_id: str | None) -> str | None
         return ""
     return _TAG_ROLES.get(tag)
 
+
+_role_short = lru_cache(maxsize=4096)(_role)
 
 META_CHARS = 500  # a <title> or meta value longer than this is not metadata (and would cost every pattern)
 
