@@ -119,28 +119,10 @@ class Alignment:
         return "".join(out), cls(segs, dpos, len(source))
 
     # -- mapping ------------------------------------------------------
-    def _start(self, a: int) -> int:
-        if a >= self.dst_len:
-            return self._segs[-1][3] if a == self.dst_len else self.src_len
-        i = bisect_right(self._dst, a) - 1
-        d0, d1, s0, s1, copy = self._segs[i]
-        while d1 == d0 and i + 1 < len(self._segs):  # skip empty (deleted) segments
-            i += 1
-            d0, d1, s0, s1, copy = self._segs[i]
-        return s0 + (a - d0) if copy else s0
-
-    def _end(self, b: int) -> int:
-        if b <= 0:
-            return self._segs[0][2]
-        i = bisect_left(self._dst, b) - 1
-        d0, d1, s0, s1, copy = self._segs[i]
-        return s0 + (b - d0) if copy else s1
-
     def to_src(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            p = self._start(start)
-            return p, p
-        # _start and _end inlined: every figure's span is mapped through every stage
+        """``[start, end)`` of the derived text → the source's.  A start maps to where its character came from (past
+        any deletion), an end to where the character before it ended; an empty span maps to its start.  (One
+        method, not one per end: every figure's span is mapped through every stage.)"""
         segs = self._segs
         if start >= self.dst_len:
             a = segs[-1][3] if start == self.dst_len else self.src_len
@@ -151,6 +133,8 @@ class Alignment:
                 i += 1
                 d0, d1, s0, s1, copy = segs[i]
             a = s0 + (start - d0) if copy else s0
+        if end <= start:
+            return a, a
         if end <= 0:
             return a, segs[0][2]
         i = bisect_left(self._dst, end) - 1
