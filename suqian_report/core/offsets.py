@@ -44,6 +44,17 @@ REPLACE, COPY, SUBSTITUTED = 0, 1, 2  # a segment's kind (bool-compatible: False
 Segment = tuple[int, int, int, int, int]  # dst_start, dst_end, src_start, src_end, kind
 
 
+def _add(segs: list[Segment], seg: Segment) -> None:
+    """Append a segment; a copy that goes on where the last copy ends, in both texts, extends it instead (text
+    kept line after line is one segment: fewer to search, and a text kept whole is an identity)."""
+    if seg[4] is True and segs:
+        d0, d1, s0, s1, kind = segs[-1]
+        if kind is True and d1 == seg[0] and s1 == seg[2]:
+            segs[-1] = (d0, seg[1], s0, seg[3], True)
+            return
+    segs.append(seg)
+
+
 class Alignment:
     """Piecewise map from a derived text back to the text it was made from."""
 
@@ -108,15 +119,20 @@ class Alignment:
                 # a separator that sits right after the previous piece in the source is a copy of it
                 is_copy = source[prev_end : prev_end + len(sep)] == sep and prev_end + len(sep) <= a
                 src_end = prev_end + len(sep) if is_copy else prev_end
-                segs.append((dpos, dpos + len(sep), prev_end, src_end, is_copy))
+                _add(segs, (dpos, dpos + len(sep), prev_end, src_end, is_copy))
                 out.append(sep)
                 dpos += len(sep)
-            segs.append((dpos, dpos + (b - a), a, b, True))
+            _add(segs, (dpos, dpos + (b - a), a, b, True))
             out.append(source[a:b])
             dpos += b - a
         if not segs:
             segs.append((0, 0, 0, 0, False))
         return "".join(out), cls(segs, dpos, len(source))
+
+    @property
+    def is_identity(self) -> bool:
+        """Whether every position maps to itself (a text kept whole): a chain passes over such a map."""
+        return self.dst_len == self.src_len and self._segs == [(0, self.dst_len, 0, self.src_len, True)]
 
     # -- mapping ------------------------------------------------------
     def to_src(self, start: int, end: int) -> tuple[int, int]:
@@ -168,8 +184,13 @@ class Chain:
 
     def __init__(self, maps: Sequence[OffsetMap] = ()):
         # maps[0]: text_1 → text_0, maps[-1]: text_n → text_{n-1}; a chain among them is spliced in (the same
-        # map, one call less per step)
-        self.maps: list[OffsetMap] = [m for x in maps for m in (x.maps if isinstance(x, Chain) else (x,))]
+        # map, one call less per step); an identity is passed over (a page nothing rewrote pays nothing for it)
+        self.maps: list[OffsetMap] = [
+            m
+            for x in maps
+            for m in (x.maps if isinstance(x, Chain) else (x,))
+            if not (isinstance(m, Alignment) and m.is_identity)
+        ]
 
     def then(self, newer: OffsetMap) -> Chain:
         return Chain([*self.maps, newer])

@@ -226,6 +226,10 @@ class DroppedAt:
     description = "@ lost in an e-mail address, restored before a known mail domain (name163.com → name@163.com)"
 
     def detect(self, text: str, ctx: Context) -> bool:
+        # an address ends in .com, .net or .cn: a page that writes none of them holds none (most pages), found
+        # without trying the pattern at every run of Latin letters and digits
+        if ".com" not in text and ".net" not in text and ".cn" not in text:
+            return False
         return _MAIL.search(text) is not None
 
     def fix(self, text: str, ctx: Context) -> list[Change]:

@@ -137,16 +137,8 @@ def read_value(text: str) -> tuple[int | float | None, str | None, str]:
 
 def _find_heading(text: str, phrases: tuple[str, ...], start: int = 0) -> int:
     """Offset of a section heading naming one of ``phrases`` (一、…/二、…), not a mention in the intro."""
-    best = -1
-    lost = "\ufffd" in text
-    rest = text[start:] if start else text
-    for p in phrases:
-        m = _heading_pattern(p, lost).search(rest)
-        if m:
-            i = start + m.start("marker")
-            if best < 0 or i < best:
-                best = i
-    return best
+    m = _heading_pattern(phrases, "\ufffd" in text).search(text[start:] if start else text)
+    return start + m.start("marker") if m else -1
 
 
 def regions(text: str) -> dict[str, tuple[int, int]]:
@@ -263,12 +255,14 @@ class Builder:
         ]
 
 
-@lru_cache(maxsize=512)
-def _heading_pattern(phrase: str, lost: bool) -> re.Pattern:
-    """A section heading (一、…) naming the phrase within its first words."""
+@lru_cache(maxsize=64)
+def _heading_pattern(phrases: tuple[str, ...], lost: bool) -> re.Pattern:
+    """A section heading (一、…) naming one of the phrases within its first words: one search finds the first
+    heading that names any of them."""
     return re.compile(
-        r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)"
-        + _phrase_pattern(phrase, lost).pattern
+        r"(?<![\u4e00-\u9fff])(?P<marker>[一二三四五六七八九])[、.．]\s*(?:[^\n。，、]{0,12}?)(?:"
+        + "|".join(_phrase_pattern(p, lost).pattern for p in phrases)
+        + ")"
     )
 
 
