@@ -115,3 +115,75 @@ def test_a_span_within_one_of_many_is_found_by_bisection(outer, spans):
     from suqian_report.extractors import _within
 
     assert _within(outer, spans) == [any(a <= s and e <= b for a, b in outer) for s, e in spans]
+
+
+def _one_segment_per_piece(pieces: list[tuple[int, int]], source: str, sep: str = "\n") -> Alignment:
+    """The map of joined pieces as a segment for each piece and each separator, none merged."""
+    segs, dpos = [], 0
+    for i, (a, b) in enumerate(pieces):
+        if i:
+            prev = pieces[i - 1][1]
+            copy = source[prev : prev + len(sep)] == sep and prev + len(sep) <= a
+            segs.append((dpos, dpos + len(sep), prev, prev + len(sep) if copy else prev, copy))
+            dpos += len(sep)
+        segs.append((dpos, dpos + b - a, a, b, True))
+        dpos += b - a
+    return Alignment(segs or [(0, 0, 0, 0, False)], dpos, len(source))
+
+
+@st.composite
+def kept_lines(draw):
+    """A text of lines and the lines kept (some dropped, some cut short, some whole: pieces that follow one
+    another in the source, as a page with nothing cut gives)."""
+    lines = draw(st.lists(st.text(alphabet="ab報1 ", max_size=6), min_size=1, max_size=8))
+    source = "\n".join(lines)
+    pieces, pos = [], 0
+    for line in lines:
+        how = draw(st.sampled_from(["whole", "whole", "drop", "cut"]))
+        if how == "whole":
+            pieces.append((pos, pos + len(line)))
+        elif how == "cut" and line:
+            pieces.append((pos + 1, pos + len(line)))
+        pos += len(line) + 1
+    return source, pieces
+
+
+@given(kept_lines())
+def test_pieces_that_follow_one_another_are_one_segment_mapping_the_same(case):
+    source, pieces = case
+    out, merged = Alignment.from_pieces(pieces, source)
+    reference = _one_segment_per_piece(pieces, source)
+    for a in range(len(out) + 1):
+        for b in range(a, len(out) + 1):
+            assert merged.to_src(a, b) == reference.to_src(a, b), (a, b)
+
+
+def test_a_text_kept_whole_is_an_identity_the_chain_passes_over():
+    source = "第一行\n第二行\n第三行"
+    out, kept = Alignment.from_pieces([(0, 3), (4, 7), (8, 11)], source)
+    assert out == source and kept.is_identity
+    _out, cut = Alignment.from_pieces([(0, 3), (8, 11)], source)
+    assert not cut.is_identity
+    edited = Alignment.from_edits(source, [Edit(0, 1, "首")])[1]
+    assert Chain([edited, kept]).maps == [edited]
+    assert Chain([kept]).to_src(4, 7) == (4, 7)
+    assert Chain([kept]).to_src(7, 4) == kept.to_src(7, 4) == (7, 7)  # (alone, it is kept: it maps as before)
+
+
+@given(st.lists(edited(), min_size=1, max_size=3), st.data())
+def test_a_chain_shifts_a_span_inside_a_copied_stretch_as_it_maps_it(steps, data):
+    # a chain of maps, each of the text the one before made (edits drawn for the first text are cut to fit)
+    maps, text = [], steps[0][0]
+    for _src, edits in steps:
+        fitting = [e for e in edits if e.end <= len(text)]
+        text, al = Alignment.from_edits(text, fitting)
+        maps.append(al)
+    chain = Chain(maps)
+    for start in range(len(text)):
+        got = chain.shift_at(start)
+        if got is None:
+            continue
+        lo, hi, shift = got
+        assert lo <= start < hi
+        end = data.draw(st.integers(start, hi))
+        assert chain.to_src(start, end) == (start + shift, end + shift)

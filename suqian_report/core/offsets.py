@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from sys import maxsize
 from typing import ClassVar, Protocol
 
 
@@ -157,6 +158,14 @@ class Alignment:
         d0, d1, s0, s1, copy = segs[i]
         return a, (s0 + (end - d0) if copy else s1)
 
+    def shift_at(self, pos: int) -> tuple[int, int, int] | None:
+        """The segment holding ``pos`` when it maps character for character: its ``(start, end)`` in the derived
+        text and how far it moves a position (None at a rewrite, or past the end)."""
+        if not 0 <= pos < self.dst_len:
+            return None
+        d0, d1, s0, _s1, copy = self._segs[bisect_right(self._dst, pos) - 1]
+        return (d0, d1, s0 - d0) if copy and d0 <= pos < d1 else None
+
     def is_copy(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies wholly inside copy segments (no rewrite touched it)."""
         if end <= start:
@@ -184,13 +193,10 @@ class Chain:
 
     def __init__(self, maps: Sequence[OffsetMap] = ()):
         # maps[0]: text_1 → text_0, maps[-1]: text_n → text_{n-1}; a chain among them is spliced in (the same
-        # map, one call less per step); an identity is passed over (a page nothing rewrote pays nothing for it)
-        self.maps: list[OffsetMap] = [
-            m
-            for x in maps
-            for m in (x.maps if isinstance(x, Chain) else (x,))
-            if not (isinstance(m, Alignment) and m.is_identity)
-        ]
+        # map, one call less per step); an identity is passed over (a page nothing rewrote pays nothing for it),
+        # unless all are: one is kept, which maps a span past the end, or backwards, as any alignment does
+        flat = [m for x in maps for m in (x.maps if isinstance(x, Chain) else (x,))]
+        self.maps: list[OffsetMap] = [m for m in flat if not (isinstance(m, Alignment) and m.is_identity)] or flat[:1]
 
     def then(self, newer: OffsetMap) -> Chain:
         return Chain([*self.maps, newer])
@@ -199,6 +205,19 @@ class Chain:
         for m in reversed(self.maps):
             start, end = m.to_src(start, end)
         return start, end
+
+    def shift_at(self, pos: int) -> tuple[int, int, int] | None:
+        """The stretch ``[lo, hi)`` around ``pos`` that every map moves character for character, and how far the
+        chain moves it: a span inside it maps to itself shifted, as :meth:`to_src` would map it, without a search
+        (the cells of a table row, on a page no repair touched there).  None where a map rewrote ``pos``."""
+        lo, hi, shift = 0, maxsize, 0
+        for m in reversed(self.maps):
+            got = m.shift_at(pos + shift) if isinstance(m, Alignment) else None
+            if got is None:
+                return None
+            d0, d1, by = got
+            lo, hi, shift = max(lo, d0 - shift), min(hi, d1 - shift), shift + by
+        return lo, hi, shift
 
     def is_copy(self, start: int, end: int) -> bool:
         """True when no map in the chain rewrote anything inside the span."""

@@ -23,12 +23,20 @@ class Tracer:
         # clean → repaired → document → raw
         self.to_raw = Chain([self.doc.to_raw, self.repaired.to_doc, self.seg.to_repaired])
         self._raw: dict[tuple[int, int], tuple[int, int]] = {}  # a figure's span is traced for its status and place
+        self._shift = (0, 0, 0)  # the last stretch the whole chain shifts (Chain.shift_at): a row's cells share it
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        raw = self._raw.get((start, end))
-        if raw is None:
-            raw = self._raw[start, end] = self.to_raw.to_src(start, end)
-        return raw
+        lo, hi, shift = self._shift
+        if not (lo <= start <= end <= hi and start < hi):
+            got = self.to_raw.shift_at(start)
+            if got is None or not start <= end <= got[1]:
+                raw = self._raw.get((start, end))
+                if raw is None:
+                    raw = self._raw[start, end] = self.to_raw.to_src(start, end)
+                return raw
+            self._shift = got
+            shift = got[2]
+        return start + shift, end + shift
 
     def byte_span(self, raw: tuple[int, int]) -> tuple[int, int] | None:
         if self.doc.to_byte is None:
