@@ -1,3 +1,5 @@
+import pytest
+
 from suqian_report.read.load import load_text
 
 
@@ -97,3 +99,70 @@ def test_a_page_nested_deeper_than_the_parsers_tree_keeps_its_text_and_blocks():
     assert doc.text.split("\n") == ["全年主动公开政府信息88条。", "受理申请9件。", "后记"]
     i = doc.text.index("88")
     assert doc.raw_text[slice(*doc.to_raw.to_src(i, i + 2))] == "88"
+
+
+def _rows_and_lines(body: str) -> list[tuple[str, str]]:
+    doc = load_text(f"<html><head><title>某县政府信息公开工作年度报告</title></head><body>{body}</body></html>")
+    return [(info.kind, line) for line, info in zip(doc.text.split("\n"), doc.lines)]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # the <tr> of the second row lost, the first's kept
+        "<table><tr><td>信息内容</td><td>本年新制作数量</td></tr><td>规章</td><td>3</td></table>",
+        # ... inside a <tbody>, and the last row's
+        "<table><tbody><tr><td>信息内容</td><td>本年新制作数量</td></tr><td>规章</td><td>3</td></tbody></table>",
+        # the first row's lost, the second's kept
+        "<table><th>信息内容</th><th>本年新制作数量</th><tr><td>规章</td><td>3</td></tr></table>",
+    ],
+)
+def test_cells_whose_row_tag_was_lost_are_a_row(table):
+    # A browser puts cells that stand in no row in a row of their own: so does the reader, and none is lost.
+    assert _rows_and_lines("<p>二、主动公开政府信息情况</p>" + table + "<p>三、收到和处理申请情况</p>") == [
+        ("text", "二、主动公开政府信息情况"),
+        ("row", "信息内容 | 本年新制作数量"),
+        ("row", "规章 | 3"),
+        ("text", "三、收到和处理申请情况"),
+    ]
+
+
+def test_text_outside_a_tables_cells_is_kept_around_its_rows():
+    # A caption, text between two rows and text between two cells of a row (markup a save broke, or a template's
+    # notes): each kept as a line of its own, where it stands or after its row, and every row left whole.
+    body = (
+        "<p>前言</p><table><caption>表一 主动公开情况</caption>"
+        "<tr><td>规章</td>（单位：件）<td>3</td></tr>"
+        "注：本表数据截至12月31日\n<tr><td>规范性文件</td><span>另有</span><td>12</td></tr>"
+        "<p>以上数据由县政府办公室提供</p></table><p>后记</p>"
+    )
+    assert _rows_and_lines(body) == [
+        ("text", "前言"),
+        ("text", "表一 主动公开情况"),
+        ("row", "规章 | 3"),
+        ("text", "（单位：件）"),
+        ("text", "注：本表数据截至12月31日"),
+        ("row", "规范性文件 | 12"),
+        ("text", "另有"),
+        ("text", "以上数据由县政府办公室提供"),
+        ("text", "后记"),
+    ]
+    # the text around the table keeps its place in the source, whatever the text inside it
+    doc = load_text(f"<html><body>{body}</body></html>")
+    i = doc.text.index("后记")
+    assert doc.raw_text[slice(*doc.to_raw.to_src(i, i + 2))] == "后记"
+
+
+def test_a_figure_whose_row_tag_was_lost_is_read():
+    from suqian_report import extract
+
+    page = (
+        "<html><body><h1>某县2021年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p>"
+        "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<td>规章</td><td>2</td><td>0</td><td>15</td>"
+        "<tr><td>行政规范性文件</td><td>7</td><td>1</td><td>40</td></tr></table></body></html>"
+    )
+    r = extract(page.encode())
+    assert r.value("proactive.rules.issued") == 2
+    assert r.value("proactive.rules.in_force") == 15
+    assert r.value("proactive.normative_docs.issued") == 7

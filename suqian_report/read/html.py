@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -167,6 +168,11 @@ class _Builder:
         if text:
             self.last_char = text[-1]
 
+    def unplaced(self, text: str, at: int) -> None:
+        """Text whose place in the stream is not known, its whitespace collapsed: mapped to the point ``at``."""
+        self.pending_space = None
+        self._emit(" ".join(text.split()), at, at, False)
+
     def add_text(self, text: str, at: int) -> None:
         """Add a text node found at stream offset ``at``, collapsing ASCII whitespace runs."""
         if not text:
@@ -271,9 +277,7 @@ class _Walker:
             return
         if at < 0:
             # The parser changed this text (rare malformed HTML): keep it, mapped to where we are.
-            b = self.b
-            b.pending_space = None
-            b._emit(" ".join(s.split()), self.cursor, self.cursor, False)
+            self.b.unplaced(s, self.cursor)
             return
         self.b.add_text(s, at)
 
@@ -335,7 +339,7 @@ class _Walker:
         nested = in_cell or next(table.iterdescendants("table"), None) is not None
         # (the rows of this table, not of one inside it, and the cells of each: looked for only in a table that
         # holds no other, so that tables nested deep are not searched again at every level)
-        cells_of = [] if nested else [_cells(tr) for tr in _rows(table)]
+        cells_of = [] if nested else _grid(table)
         if nested or _holds_pages(cells_of):
             # A layout table (it holds other tables, or a cell holds paragraphs of text): its cells are just blocks.
             self.b.newline(self.cursor)
@@ -344,16 +348,67 @@ class _Walker:
             return
         self.tables += 1
         tid = self.tables
-        for cells in cells_of:
-            if not cells:
+        rows = [cells for cells in cells_of if cells]
+        place = {cell: (k == 0, k == len(cells) - 1) for cells in rows for k, cell in enumerate(cells)}
+        parts = list(_parts(table, place))
+        if [p for kind, p in parts if kind == "cell"] != [c for cells in rows for c in cells]:
+            # cells out of the rows' order (a row inside a row, a cell inside a cell, in broken markup): each row
+            # whole, in turn, and nothing outside the cells
+            for cells in rows:
+                self.b.newline(self.cursor, "row", tid)
+                for k, cell in enumerate(cells):
+                    self.cell(cell, k == 0)
+                self.b.newline(self.cursor)
+            return
+        # In document order: the cells, row by row, and what stands outside a cell (a browser shows it before the
+        # table), kept as lines of its own: where it stands between rows, after the row when it stands inside one.
+        # It is not looked for in the source, but mapped to where the walk stands: malformed markup puts such text
+        # out of the source's order, and a short text (0) found too far on would put every text after it out of
+        # step.
+        held: list[str | None] = []  # between the cells of the row being read (None: a line ends)
+        loose: list[str | None] = []  # since the last row
+        self.b.newline(self.cursor)
+        for kind, part in parts:
+            if kind == "cell":
+                first, last = place[part]
+                if first:
+                    self.stray(loose)
+                    self.b.newline(self.cursor, "row", tid)
+                self.cell(part, first)
+                if last:
+                    self.b.newline(self.cursor)
+                    self.stray(held)
                 continue
-            self.b.newline(self.cursor, "row", tid)
-            for k, cell in enumerate(cells):
-                if k:
-                    self.b.separator(CELL_SEP, self.cursor)
-                self.walk(cell, True)
-                self.b.pending_space = None
-            self.b.newline(self.cursor)
+            buf = held if self.b.kind == "row" else loose
+            if kind == "text":
+                buf.append(part)
+            elif part.tag in _BLOCK or part.tag in _HEADINGS or part.tag in _PRE:  # a line of its own
+                buf += [None, _plain_text(part), None]
+            else:
+                buf.append(_plain_text(part))
+        self.stray(loose)
+        self.b.newline(self.cursor)
+
+    def cell(self, cell, first: bool) -> None:
+        if not first:
+            self.b.separator(CELL_SEP, self.cursor)
+        self.walk(cell, True)
+        self.b.pending_space = None
+
+    def stray(self, pieces: list[str | None]) -> None:
+        """Text found outside a data table's cells, as lines of its own (None ends one), unplaced."""
+        line: list[str] = []
+        for piece in [*pieces, None]:
+            if piece is not None:
+                line.append(piece)
+            elif line:
+                text = "".join(line)
+                line.clear()
+                if text.strip():
+                    self.b.newline(self.cursor)
+                    self.b.unplaced(text, self.cursor)
+                    self.b.newline(self.cursor)
+        pieces.clear()
 
 
 class _Flat:
@@ -405,28 +460,87 @@ class _Flat:
 
 
 @lru_cache(maxsize=1)
-def _paths() -> tuple[Any, Any]:
-    """The rows of a table and the cells of a row, as XPath finds them (in lxml's C code): the ``tr`` below a
-    table with no other table between, the ``td``/``th`` below a row with no other row between."""
+def _cells_path() -> Any:
+    """The cells of a row that holds another (broken markup), as XPath finds them (in lxml's C code): the
+    ``td``/``th`` below the row with no other row between."""
     from lxml import etree
 
-    return (
-        etree.XPath(".//tr[count(ancestor::table) = $depth]"),
-        etree.XPath(".//*[self::td or self::th][count(ancestor::tr) = $depth]"),
-    )
+    return etree.XPath(".//*[self::td or self::th][count(ancestor::tr) = $depth]")
 
 
-def _rows(table) -> list:
-    return _paths()[0](table, depth=sum(1 for _ in table.iterancestors("table")) + 1)
+_SECTIONS = frozenset({"tbody", "thead", "tfoot"})
+_STRUCTURE = _SECTIONS | {"table", "tr", "colgroup", "col"}  # a table's own elements, around its cells
+
+
+def _grid(table) -> list[list]:
+    """The rows of a table that holds no other (the walker asks only of those), each the list of its cells, in
+    document order.  Cells that stand in the table with no row around them (a ``<tr>`` lost from the markup; a
+    browser gives them a row of their own) make a row, those side by side one row: their figures are not lost."""
+    rows: list[list] = []
+    stray: list | None = None
+    for el in table.iterdescendants("tr", "td", "th"):
+        if el.tag == "tr":
+            rows.append(_cells(el))
+            stray = None
+        elif (parent := el.getparent()) is table or (parent.tag in _SECTIONS and parent.getparent() is table):
+            if stray is None:
+                stray = []
+                rows.append(stray)
+            stray.append(el)
+    return rows
+
+
+def _parts(node, cells: dict) -> Iterator[tuple[str, Any]]:
+    """What a data table holds below ``node``, in document order, its cells not entered: ``("cell", element)``;
+    ``("element", element)`` for an element outside the cells that holds none (a caption); ``("text", str)`` for
+    bare text outside the cells."""
+    if node.text:
+        yield "text", node.text
+    for child in node:
+        if child in cells:
+            yield "cell", child
+        elif isinstance(child.tag, str):
+            if child.tag in _STRUCTURE or any(c in cells for c in child.iterdescendants("td", "th")):
+                yield from _parts(child, cells)
+            else:
+                yield "element", child
+        if child.tail:
+            yield "text", child.tail
+
+
+def _plain_text(node) -> str:
+    """The text an element shows, in one run: its comments, and elements that show no text (scripts, a
+    ``<select>``…), aside."""
+    out: list[str] = []
+
+    def visit(el) -> None:
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _SKIP:
+                visit(child)
+            if child.tail:
+                out.append(child.tail)
+
+    if node.tag not in _SKIP:
+        visit(node)
+    return "".join(out)
 
 
 def _cells(tr) -> list:
-    return _paths()[1](tr, depth=sum(1 for _ in tr.iterancestors("tr")) + 1)
+    if next(tr.iterdescendants("tr"), None) is None:  # (a row holding no other, as rows are: every cell below it)
+        return list(tr.iterdescendants("td", "th"))
+    return _cells_path()(tr, depth=sum(1 for _ in tr.iterancestors("tr")) + 1)
 
 
-def _text_of(node) -> str:
-    """The text an element holds, its comments aside."""
-    return "".join(node.itertext(with_tail=False))
+def _text_longer(node, n: int) -> bool:
+    """Whether the text an element holds (its comments aside) is longer than ``n`` characters."""
+    total = 0
+    for s in node.itertext(with_tail=False):
+        total += len(s)
+        if total > n:
+            return True
+    return False
 
 
 _CELL_TEXT = 300  # a table cell holding more text than this, or several paragraphs, is a page's layout, not data
@@ -441,7 +555,7 @@ def _holds_pages(cells: list[list]) -> bool:
     for row in cells:
         for cell in row:
             blocks = sum(1 for c in cell if c.tag in _PARAGRAPHS)
-            if blocks >= 3 or (blocks and len(_text_of(cell)) > _CELL_TEXT):
+            if blocks >= 3 or (blocks and _text_longer(cell, _CELL_TEXT)):
                 return True
     return False
 
