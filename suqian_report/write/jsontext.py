@@ -13,7 +13,6 @@ of 2.5.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 try:
@@ -21,9 +20,30 @@ try:
 except ImportError:  # (a platform with no wheel for it: the standard library alone)
     orjson = None  # type: ignore[assignment]
 
-# Where orjson and json may write a float differently: an exponent, or a float under 0.0001 written out.  (Searched
-# in all the text, string values too: a string that holds one only costs the slower encoder.)
-_DIFFERENT = re.compile(rb"[0-9][eE][-+]?[0-9]|0\.0000")
+# Where orjson and json may write a float differently: a number with an exponent (orjson always writes its sign),
+# or under 0.0001 written out.  Found by bytes.find, then kept only where they make a number, not inside a string
+# (a hash's hex digits hold 7e9): a string that looks like one only costs the slower encoder.
+_MARKS = (b"e-", b"e+", b"0.0000")
+_DIGITS = frozenset(b"0123456789")
+_IN_NUMBER = frozenset(b"0123456789.-")
+_BEFORE_NUMBER = frozenset(b":,[ \n")
+
+
+def _may_differ(text: bytes) -> bool:
+    for mark in _MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            exponent = mark[0] == 0x65  # e
+            if not exponent or (i > 0 and text[i - 1] in _DIGITS and text[i + 2 : i + 3].isdigit()):
+                k = i
+                while k > 0 and text[k - 1] in _IN_NUMBER:
+                    k -= 1
+                if k == 0 or text[k - 1] in _BEFORE_NUMBER:
+                    return True
+            i = text.find(mark, i + 1)
+    return False
+
+
 _OPTIONS = 0
 if orjson is not None:
     # what orjson writes by itself and json refuses is handed back, so that json refuses it as before
@@ -43,7 +63,7 @@ def dumps(obj: Any, *, indent: bool = False, fast: bool = True) -> str:
         except (TypeError, orjson.JSONEncodeError):
             pass
         else:
-            if not _DIFFERENT.search(out):
+            if not _may_differ(out):
                 return out.decode()
     if indent:
         return json.dumps(obj, ensure_ascii=False, indent=2)
