@@ -78,6 +78,9 @@ _BLOCK = frozenset(
 )
 _PRE = frozenset({"pre", "listing", "xmp", "plaintext"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ROWS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot"})
+# the elements that shape the text (a line, a row, nothing at all): any other's text just goes on
+_SHAPING = _SKIP | _BLOCK | _PRE | _HEADINGS | _ROWS | {"br", "table"}
 
 _TOKEN = lazy(
     r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?\]\]>|<(script|style|noscript|template|textarea)\b[^>]*>.*?(?:</\1\s*>|$)"
@@ -302,7 +305,9 @@ class _Walker:
                 self.text(child.tail)
 
     def element(self, child, name: str, in_cell: bool) -> None:
-        if name in _SKIP:
+        if name not in _SHAPING:  # an inline element (span, font, b…): its text goes on (most elements of a page)
+            self.walk(child, in_cell)
+        elif name in _SKIP:
             for s in child.itertext(with_tail=False):  # keep the stream cursor in step with the document
                 if s.strip():
                     self.locate(s)
@@ -323,7 +328,7 @@ class _Walker:
             self.b.newline(self.cursor, "heading")
             self.walk(child)
             self.b.newline(self.cursor)
-        elif name in _BLOCK or name in ("tr", "td", "th", "tbody", "thead", "tfoot"):
+        elif name in _BLOCK or name in _ROWS:
             if in_cell:
                 self.b.soft_break(self.cursor)
                 self.walk(child, True)
