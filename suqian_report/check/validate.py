@@ -39,10 +39,10 @@ def _numbers(figs: Sequence[Figure]) -> list[int | float] | None:
 
 def balance_check(name: str, description: str, left: list[Figure], right: list[Figure]) -> Check:
     """The figures on the left add up to those on the right (``expected`` is the left sum, ``actual`` the right)."""
-    inputs = [check_input(f) for f in left + right]
-    missing = [f for f in left + right if not _num(f.value)]
-    left_values, right_values = _numbers(left), _numbers(right)
-    if left_values is None or right_values is None:
+    both = left + right
+    inputs = [check_input(f) for f in both]
+    missing = [f for f in both if not _num(f.value)]
+    if missing:
         note = "not a number: " + "、".join(f.label_zh for f in missing[:3]) + ("…" if len(missing) > 3 else "")
         if all(f.cell and f.cell.value_kind == "blank" for f in missing):
             # Blank cells are not zeros, but a reader wants to know whether reading them as 0 would balance.
@@ -52,7 +52,8 @@ def balance_check(name: str, description: str, left: list[Figure], right: list[F
                 f"; with the {len(missing)} blank cell(s) read as 0 it would {'pass' if abs(a - c) < 1e-6 else 'fail'}"
             )
         return Check(name=name, status="not_assessable", description=description, inputs=inputs, note=note)
-    a, c = sum(left_values), sum(right_values)
+    # (every value a number: none is missing)
+    a, c = sum(f.value for f in left), sum(f.value for f in right)  # type: ignore[misc]
     if isinstance(a, float) or isinstance(c, float):
         a, c = round(a, 6), round(c, 6)
     return Check(

@@ -206,37 +206,41 @@ def scan(text: str) -> list[Num]:
         out.append(Num(m.start(), m.end(), m.end(), m.start(), m.group(0), value, "%", False, None, True))
         taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in _ARABIC.finditer(text):
-        if any(taken[m.start("num") : m.end("num")]):
+        raw_start, end = m.span("num")
+        if any(taken[raw_start:end]):
             continue
-        unit = m.group("unit")
-        mult = m.group("mult")
+        pre, digits, post1, mult, post2, unit = m.group("pre", "num", "post1", "mult", "post2", "unit")
+        stop = m.end("unit") if unit else None
         if unit == "万" and not mult:  # 136万 without a following unit
             mult, unit = "万", None
         if unit in ("余",):
             unit = None
         if unit == "％":
             unit = "%"
-        post = m.group("post1") or m.group("post2")
-        pre = m.group("pre")
+        post = post1 or post2
         if mult and unit == "元":  # 103.3879万元: money keeps its unit as written
             unit, mult = mult + "元", None
-        number = to_number(m.group("num"))
+        number = to_number(digits)
         if number is None:  # a run of digits too long to be a count
-            a, b = m.start("num"), m.end("num")
-            out.append(Num(a, b, b, a, text[a:b], None, None, False, None, False, "long_number"))
+            out.append(Num(raw_start, end, end, raw_start, digits, None, None, False, None, False, "long_number"))
             continue
         value, unit = _scale(number, mult, unit)
-        if unit is None and mult is None and post in ("多", "余"):
-            pass
-        end = m.end("num")
-        for g in ("post1", "mult", "post2"):
-            if m.group(g):
+        for g, written in (("post1", post1), ("mult", m.group("mult")), ("post2", post2)):
+            if written:
                 end = max(end, m.end(g))
-        raw_start = m.start("num")
-        stop = m.end("unit") if m.group("unit") else end
         qualifier = pre or post
         out.append(
-            Num(raw_start, end, stop, m.start(), text[raw_start:end], value, unit, qualifier is not None, qualifier)
+            Num(
+                raw_start,
+                end,
+                end if stop is None else stop,
+                m.start(),
+                text[raw_start:end],
+                value,
+                unit,
+                qualifier is not None,
+                qualifier,
+            )
         )
     for m in _CHINESE.finditer(text):
         if any(taken[m.start("num") : m.end("num")]):
