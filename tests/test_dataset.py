@@ -311,3 +311,48 @@ def test_resuming_after_a_crash_mid_line_loses_no_report(tmp_path):
         except ValueError:
             pass
     assert len(set(good)) == len(lines) == 5
+
+
+def _dies_on_one_page(report):
+    """A formatter that kills its worker process on one page (as a crash in a C library would), and gives the
+    path of every other."""
+    import os
+
+    if report.source.path.endswith("deadly.html"):
+        os._exit(3)
+    return report.source.path
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_page_that_kills_its_worker_is_lost_alone(ordered, tmp_path):
+    # A worker that dies takes the pages in flight with it: they are read again, and only the page that kills
+    # its worker is lost, reported as such; the run goes on to the end.
+    from suqian_report.corpus.batch import run_many
+
+    sources = sorted(CLEAN.iterdir())
+    pages = []
+    for i in range(12):
+        page = tmp_path / (f"{i:02d}-deadly.html" if i == 3 else f"{i:02d}{sources[i % len(sources)].suffix}")
+        page.write_bytes(sources[i % len(sources)].read_bytes() + b"\n" + b" " * i)  # (no two the same bytes)
+        pages.append(str(page))
+    outcomes = list(run_many(pages, _dies_on_one_page, jobs=2, ordered=ordered))
+    assert sorted(o.path for o in outcomes) == pages
+    lost = [o for o in outcomes if not o.ok]
+    assert [o.path for o in lost] == [pages[3]]
+    assert lost[0].kind == "internal" and "died" in (lost[0].message or "")
+    assert all(o.payload == o.path for o in outcomes if o.ok)
+    if ordered:
+        assert [o.path for o in outcomes] == pages
+
+
+def test_a_run_stopped_early_leaves_no_worker_behind():
+    import multiprocessing
+
+    from suqian_report.corpus.batch import run_many
+
+    pages = [str(p) for p in sorted(CLEAN.iterdir())]
+    run = run_many(pages, None, jobs=2)
+    first = next(run)
+    assert first.ok
+    run.close()  # (what Ctrl-C does to the loop that reads the outcomes)
+    assert multiprocessing.active_children() == []

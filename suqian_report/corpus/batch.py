@@ -17,12 +17,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import limits
 from ..core.errors import InputError
 from ..core.limits import MAX_BYTES, TIMEOUT
 from ..read.inputs import expand
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass
@@ -155,14 +158,15 @@ def _work(task: tuple) -> Outcome:
     return _extract(*task)
 
 
-def _worker(beats, claimed, threads: int) -> None:
-    """A worker leaves Ctrl-C to the parent, which stops them and keeps what is finished; it beats its slot of
-    ``beats`` (the time, shared with the parent) at each task and each page read by OCR; OCR in it runs on
-    ``threads`` threads (the cores shared out among the workers)."""
+def _worker(beats, pids, claimed, threads: int) -> None:
+    """A worker leaves Ctrl-C to the parent, which stops them and keeps what is finished; it takes a slot, where
+    it writes its process id and beats (the time, shared with the parent) at each task and each page read by OCR;
+    OCR in it runs on ``threads`` threads (the cores shared out among the workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with claimed.get_lock():
-        slot = claimed.value
+        slot = claimed.value % len(beats)
         claimed.value += 1
+    pids[slot] = os.getpid()
 
     def beat() -> None:
         beats[slot] = time.time()
@@ -172,6 +176,113 @@ def _worker(beats, claimed, threads: int) -> None:
 
     ocr.THREADS = threads
     from ..stages import extract  # noqa: F401  (import once per worker; converters are built on first use)
+
+
+class _Workers:
+    """Worker processes (a ``concurrent.futures`` pool: the thread that waits for results reads them) that a page
+    which kills its worker does not stop.  Such a page breaks the pool and every page in flight with it: the pool
+    is made again, and those pages are read again one at a time, so that only the page that kills its worker is
+    lost.  A worker still at work when the run ends early, or stuck in C code that no time limit reaches, is
+    killed."""
+
+    def __init__(self, jobs: int):
+        import multiprocessing as mp
+
+        self.ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+        self.jobs = jobs
+        self.beats = self.ctx.Array("d", [time.time()] * jobs, lock=False)
+        self.pids = self.ctx.Array("i", [0] * jobs, lock=False)
+        self.claimed = self.ctx.Value("i", 0)
+        self.threads = max(1, (os.cpu_count() or 1) // jobs)
+        self.stuck = False  # a page was given up: its worker may be at it still
+        self._start()
+
+    def _start(self) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pids[:] = [0] * self.jobs
+        self.pool = ProcessPoolExecutor(
+            self.jobs,
+            mp_context=self.ctx,
+            initializer=_worker,
+            initargs=(self.beats, self.pids, self.claimed, self.threads),
+        )
+
+    def submit(self, item: tuple) -> Future:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.pool.submit(_work, item)
+        except BrokenProcessPool as e:  # a worker died and the pool is broken: the page fails as those in flight
+            failed: Future = Future()
+            failed.set_exception(e)
+            return failed
+
+    def at_work(self, patience: float) -> bool:
+        """Whether a worker showed within ``patience`` seconds that it is at work (a task taken, a page of a scan
+        begun)."""
+        return time.time() - max(self.beats) < patience
+
+    def outcome(self, item: tuple, future: Future, patience: float) -> Outcome | None:
+        """The outcome of ``item``; None when a worker died and broke the pool under it."""
+        from concurrent.futures import TimeoutError as Late
+        from concurrent.futures.process import BrokenProcessPool
+
+        while True:
+            try:
+                return future.result(timeout=patience)
+            except Late:
+                if not self.at_work(patience):
+                    return self.given_up(item, patience)
+            except BrokenProcessPool:
+                return None
+            except Exception as e:
+                return _lost(item[0], f"{type(e).__name__}: {e}")
+
+    def given_up(self, item: tuple, patience: float) -> Outcome:
+        """A page no result came back for, nor any sign of work, in ``patience`` seconds: lost (its worker is
+        killed at the end)."""
+        self.stuck = True
+        return _lost(item[0], f"none after {patience:g} s")
+
+    def again(self, items: list[tuple], patience: float) -> Iterator[Outcome]:
+        """The pages that were in flight when a worker died, read again one at a time in a new pool: the page that
+        kills its worker again is the one lost."""
+        self.close()
+        self._start()
+        for item in items:
+            got = self.outcome(item, self.submit(item), patience)
+            if got is None:
+                got = _lost(item[0], "the worker process died reading it")
+                self.close()
+                self._start()
+            yield got
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the pool.  With ``kill`` (the run ends early) or after a page was given up, the workers are killed
+        first: one at work would keep the run from ending."""
+        if kill or self.stuck:
+            for pid in self.pids:
+                if pid and _running_child(pid):
+                    os.kill(pid, signal.SIGKILL)
+        self.pool.shutdown(wait=True, cancel_futures=True)  # (the pool sees its workers gone, and ends)
+        self.stuck = False
+
+
+def _running_child(pid: int) -> bool:
+    """Whether ``pid`` is a child of this process that has not ended (its id cannot have been given to another
+    process), seen without reaping it."""
+    if not hasattr(os, "waitid"):
+        return True
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    except ChildProcessError:
+        return False
+
+
+def _lost(path: str, why: str) -> Outcome:
+    return Outcome(path, kind="internal", message=f"no result from the worker process ({why}); please report this page")
 
 
 def run_many(
@@ -211,81 +322,74 @@ def run_many(
             yield item if isinstance(item, Outcome) else _work(item)
         return
 
-    import multiprocessing as mp
     import queue
 
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     window = 4 * jobs
     # How long to wait for one result before taking its worker for dead (killed, or stuck in C code that a
     # timeout cannot interrupt): the page's own limit twice over, and some slack, since any worker last showed
     # it was at work (a task taken, a page of a scan begun).
     patience = (timeout or 600) * 2 + 30
-    beats = ctx.Array("d", [time.time()] * jobs, lock=False)
-    claimed = ctx.Value("i", 0)
-
-    def at_work() -> bool:
-        return time.time() - max(beats) < patience
-
-    def lost(path: str, why: str) -> Outcome:
-        return Outcome(
-            path, kind="internal", message=f"no result from the worker process ({why}); please report this page"
-        )
-
-    threads = max(1, (os.cpu_count() or 1) // jobs)
-    pool = ctx.Pool(processes=jobs, initializer=_worker, initargs=(beats, claimed, threads))
+    workers = _Workers(jobs)
+    finished = False
     try:
         if ordered:
-            pending: deque = deque()
+            pending: deque = deque()  # an outcome, or (item, future) in flight
 
-            def result(item) -> Outcome:
-                if isinstance(item, Outcome):
-                    return item
-                path, async_result = item
-                while True:
-                    try:
-                        return async_result.get(timeout=patience)
-                    except mp.TimeoutError:
-                        if not at_work():
-                            return lost(path, f"none after {patience:g} s")
-                    except Exception as e:
-                        return lost(path, f"{type(e).__name__}: {e}")
+            def first() -> Outcome:
+                head = pending.popleft()
+                if isinstance(head, Outcome):
+                    return head
+                item, future = head
+                got = workers.outcome(item, future, patience)
+                if got is None:  # a worker died: the pages in flight that it took with it are read again
+                    rest = {k: p for k, p in enumerate(pending) if not isinstance(p, Outcome)}
+                    settled = {k: workers.outcome(p[0], p[1], patience) for k, p in rest.items()}
+                    again = workers.again([item] + [rest[k][0] for k, o in settled.items() if o is None], patience)
+                    got = next(again)
+                    for k, o in settled.items():
+                        pending[k] = o if o is not None else next(again)
+                return got
 
             for path in paths:
                 item = prepare(path)
-                pending.append(item if isinstance(item, Outcome) else (item[0], pool.apply_async(_work, (item,))))
+                pending.append(item if isinstance(item, Outcome) else (item, workers.submit(item)))
                 while sum(1 for p in pending if not isinstance(p, Outcome)) >= window or (
                     pending and isinstance(pending[0], Outcome)
                 ):
-                    yield result(pending.popleft())
+                    yield first()
             while pending:
-                yield result(pending.popleft())
+                yield first()
         else:
             done: queue.Queue = queue.Queue()
-            in_flight: dict[int, str] = {}  # task number → path, until its outcome is out
+            in_flight: dict[int, tuple] = {}  # task number → item, until its outcome is out
             number = 0
 
             def submit(item: tuple, n: int) -> None:
-                pool.apply_async(
-                    _work,
-                    (item,),
-                    callback=lambda o: done.put((n, o)),
-                    error_callback=lambda e: done.put((n, lost(item[0], f"{type(e).__name__}: {e}"))),
-                )
+                in_flight[n] = item
+                workers.submit(item).add_done_callback(lambda f: done.put((n, f)))
 
             def take() -> Iterator[Outcome]:
                 while True:
                     try:
-                        n, outcome = done.get(timeout=patience)
+                        n, future = done.get(timeout=patience)
                         break
                     except queue.Empty:  # nothing came back for that long, nor did any worker show life:
-                        if at_work():  # the outstanding pages are lost
+                        if workers.at_work(patience):  # the outstanding pages are lost
                             continue
-                        for path in in_flight.values():
-                            yield lost(path, f"none after {patience:g} s")
+                        for item in in_flight.values():
+                            yield workers.given_up(item, patience)
                         in_flight.clear()
                         return
-                if in_flight.pop(n, None) is not None:  # (a late result of a page already given up is dropped)
-                    yield outcome
+                if n not in in_flight:  # (a late result of a page already given up, or read again)
+                    return
+                item = in_flight.pop(n)
+                got = workers.outcome(item, future, patience)
+                if got is None:  # a worker died: every page in flight is read again
+                    flight = [item, *in_flight.values()]
+                    in_flight.clear()
+                    yield from workers.again(flight, patience)
+                else:
+                    yield got
 
             for path in paths:
                 item = prepare(path)
@@ -293,16 +397,14 @@ def run_many(
                     yield item
                     continue
                 number += 1
-                in_flight[number] = item[0]
                 submit(item, number)
                 while len(in_flight) >= window or not done.empty():
                     yield from take()
             while in_flight:
                 yield from take()
-        pool.close()
+        finished = True
     finally:
-        pool.terminate()
-        pool.join()
+        workers.close(kill=not finished)  # (Ctrl-C, or the consumer stopped: the pages at work are not waited for)
 
 
 def extract_many(paths, jobs: int | None = None, *, encoding: str | None = None, errors: list | None = None):
