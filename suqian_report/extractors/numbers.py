@@ -209,8 +209,8 @@ def scan(text: str) -> list[Num]:
         raw_start, end = m.span("num")
         if any(taken[raw_start:end]):
             continue
-        pre, digits, post1, mult, post2, unit = m.group("pre", "num", "post1", "mult", "post2", "unit")
-        stop = m.end("unit") if unit else None
+        pre, digits, post1, mult_written, post2, unit_written = m.group("pre", "num", "post1", "mult", "post2", "unit")
+        mult, unit = mult_written, unit_written
         if unit == "万" and not mult:  # 136万 without a following unit
             mult, unit = "万", None
         if unit in ("余",):
@@ -225,22 +225,13 @@ def scan(text: str) -> list[Num]:
             out.append(Num(raw_start, end, end, raw_start, digits, None, None, False, None, False, "long_number"))
             continue
         value, unit = _scale(number, mult, unit)
-        for g, written in (("post1", post1), ("mult", m.group("mult")), ("post2", post2)):
+        for g, written in (("post1", post1), ("mult", mult_written), ("post2", post2)):
             if written:
                 end = max(end, m.end(g))
+        stop = m.end("unit") if unit_written else end
         qualifier = pre or post
         out.append(
-            Num(
-                raw_start,
-                end,
-                end if stop is None else stop,
-                m.start(),
-                text[raw_start:end],
-                value,
-                unit,
-                qualifier is not None,
-                qualifier,
-            )
+            Num(raw_start, end, stop, m.start(), text[raw_start:end], value, unit, qualifier is not None, qualifier)
         )
     for m in _CHINESE.finditer(text):
         if any(taken[m.start("num") : m.end("num")]):

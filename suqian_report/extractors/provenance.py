@@ -45,7 +45,7 @@ class Tracer:
 
     def trace(self, start: int, end: int, written: str) -> tuple[Status, dict]:
         """A number's :meth:`status` and :meth:`place` at once (a table has hundreds)."""
-        status = self.status(start, end, written)  # (traces the raw span, kept for the place)
+        status = self.status(start, end, written)  # (traces the raw span: the place finds it again at once)
         return status, self._placed(start, end, self.raw_span(start, end))
 
     def place(self, start: int, end: int) -> dict:
