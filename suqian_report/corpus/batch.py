@@ -246,18 +246,24 @@ class _Workers:
         self.stuck = True
         return _lost(item[0], f"none after {patience:g} s")
 
-    def again(self, items: list[tuple], patience: float) -> Iterator[Outcome]:
-        """The pages that were in flight when a worker died, read again one at a time in a new pool: the page that
-        kills its worker again is the one lost."""
+    def recover(self, broken: tuple, flight: list[tuple[tuple, Future]], patience: float) -> list[Outcome]:
+        """A worker died under ``broken``: its outcome and those of the ``flight`` of (item, future) that were in
+        flight with it, in that order.  A page whose result came back keeps it; the others are read again one at
+        a time in a new pool, so that the page that kills its worker again is the one lost."""
+        settled = [self.outcome(item, future, patience) for item, future in flight]
+        again = [broken] + [item for (item, _future), got in zip(flight, settled) if got is None]
         self.close()
         self._start()
-        for item in items:
+        read: list[Outcome] = []
+        for item in again:
             got = self.outcome(item, self.submit(item), patience)
             if got is None:
                 got = _lost(item[0], "the worker process died reading it")
                 self.close()
                 self._start()
-            yield got
+            read.append(got)
+        reread = iter(read[1:])
+        return [read[0]] + [got if got is not None else next(reread) for got in settled]
 
     def close(self, kill: bool = False) -> None:
         """Stop the pool.  With ``kill`` (the run ends early) or after a page was given up, the workers are killed
@@ -342,12 +348,10 @@ def run_many(
                 item, future = head
                 got = workers.outcome(item, future, patience)
                 if got is None:  # a worker died: the pages in flight that it took with it are read again
-                    rest = {k: p for k, p in enumerate(pending) if not isinstance(p, Outcome)}
-                    settled = {k: workers.outcome(p[0], p[1], patience) for k, p in rest.items()}
-                    again = workers.again([item] + [rest[k][0] for k, o in settled.items() if o is None], patience)
-                    got = next(again)
-                    for k, o in settled.items():
-                        pending[k] = o if o is not None else next(again)
+                    rest = [k for k, p in enumerate(pending) if not isinstance(p, Outcome)]
+                    got, *others = workers.recover(item, [pending[k] for k in rest], patience)
+                    for k, outcome in zip(rest, others):
+                        pending[k] = outcome
                 return got
 
             for path in paths:
@@ -361,33 +365,34 @@ def run_many(
                 yield first()
         else:
             done: queue.Queue = queue.Queue()
-            in_flight: dict[int, tuple] = {}  # task number → item, until its outcome is out
+            in_flight: dict[int, tuple[tuple, Future]] = {}  # task number → (item, future), until its outcome is out
             number = 0
 
             def submit(item: tuple, n: int) -> None:
-                in_flight[n] = item
-                workers.submit(item).add_done_callback(lambda f: done.put((n, f)))
+                future = workers.submit(item)
+                in_flight[n] = (item, future)
+                future.add_done_callback(lambda f: done.put(n))
 
             def take() -> Iterator[Outcome]:
                 while True:
                     try:
-                        n, future = done.get(timeout=patience)
+                        n = done.get(timeout=patience)
                         break
                     except queue.Empty:  # nothing came back for that long, nor did any worker show life:
                         if workers.at_work(patience):  # the outstanding pages are lost
                             continue
-                        for item in in_flight.values():
+                        for item, _future in in_flight.values():
                             yield workers.given_up(item, patience)
                         in_flight.clear()
                         return
-                if n not in in_flight:  # (a late result of a page already given up, or read again)
+                if n not in in_flight:  # (a late result of a page already given up, or already settled)
                     return
-                item = in_flight.pop(n)
+                item, future = in_flight.pop(n)
                 got = workers.outcome(item, future, patience)
-                if got is None:  # a worker died: every page in flight is read again
-                    flight = [item, *in_flight.values()]
+                if got is None:  # a worker died: the pages in flight that it took with it are read again
+                    flight = list(in_flight.values())
                     in_flight.clear()
-                    yield from workers.again(flight, patience)
+                    yield from workers.recover(item, flight, patience)
                 else:
                     yield got
 
