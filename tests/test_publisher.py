@@ -1,10 +1,16 @@
 """Who publishes a report, its level and its region: read from every place a reader finds them, on pages written for
 these tests with invented place names (the grammar must work for places no rule lists)."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from suqian_report import extract
+from suqian_report.extractors import publisher
 from suqian_report.extractors.publisher import parse
+from suqian_report.rules import places as words
 
 _BODY = (
     "一、总体情况\n{year}年，{speaker}认真贯彻《中华人民共和国政府信息公开条例》，全年主动公开政府信息1280条。\n"
@@ -230,3 +236,52 @@ def test_with_no_name_the_way_the_text_speaks_of_itself_gives_the_level(speaker,
 def test_a_generic_self_reference_is_no_level():
     """本单位, 本机关 are said by towns and bureaus alike."""
     assert extract(page(speaker="本单位")).metadata.level is None
+
+
+# ---------------------------------------------------------------- the grammar read within a name's Chinese run
+
+_GRAMMAR_WORDS = "".join(
+    {*words.UNIT_CHARS, *words.NOT_IN_STEMS, *words.NOT_STEMS, *"".join(words.MUNICIPALITIES)}
+    | {
+        ch
+        for group in (words.PROVINCE, words.PREFECTURE, words.COUNTY, words.TOWNSHIP, words.ZONE)
+        for w in group
+        for ch in w
+    }
+)
+_NAMES = st.text(
+    alphabet=st.sampled_from(_GRAMMAR_WORDS + "白石松涛云岭鹤人民政府办公室局中心" + "A1（)·\u3400\uff10 \n"),
+    max_size=24,
+)
+
+
+def _unbounded() -> re.Pattern[str]:
+    """The grammar as a stem of any Chinese character but its words would write it, matched on the whole name."""
+    stem = f"[^{words.UNIT_CHARS}{words.NOT_IN_STEMS}]"
+    cjk_stem = f"(?:(?![{words.UNIT_CHARS}{words.NOT_IN_STEMS}])[\u4e00-\u9fff])"
+    pattern = publisher._grammar().pattern
+    assert stem in pattern
+    return re.compile(pattern.replace(stem, cjk_stem))
+
+
+@given(_NAMES)
+def test_the_grammar_within_the_chinese_run_matches_as_on_the_whole_name(name):
+    got, want = publisher._places(name), _unbounded().match(name)
+    assert got is not None and want is not None  # (every group is optional: a match, empty at least)
+    assert got.span() == want.span()
+    assert got.groupdict() == want.groupdict()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "白石市松涛区人民政府",
+        "白石市（松涛区）人民政府",
+        "白石市A区",
+        "杭州市萧山区",
+        "\u3400石市松涛区",
+        "白石市松涛区\n局",
+    ],
+)
+def test_the_grammar_stops_where_the_chinese_run_ends(name):
+    assert publisher._places(name).groupdict() == _unbounded().match(name).groupdict()
