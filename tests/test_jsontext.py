@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from suqian_report.write.jsontext import dumps
+from suqian_report.write.jsontext import dumps, encoded
 
 # plain data as reports hold it: text of any script (quotes, backslashes, control characters, CJK, U+2028), counts,
 # money and shares of any size and precision, and the nesting of a report's dict
@@ -32,6 +32,9 @@ _DATA = st.recursive(
 def test_the_text_is_the_standard_librarys(data):
     assert dumps(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert dumps(data, indent=True) == json.dumps(data, ensure_ascii=False, indent=2)
+    for indent in (False, True):  # as bytes: the same text in UTF-8
+        out = encoded(data, indent=indent)
+        assert (out if isinstance(out, str) else out.decode()) == dumps(data, indent=indent)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +49,10 @@ def test_the_text_is_the_standard_librarys(data):
 )
 def test_what_orjson_does_not_write_as_json_does_is_written_by_json(value):
     assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    out = encoded(value)
+    assert (out if isinstance(out, str) else out.decode()) == json.dumps(
+        value, ensure_ascii=False, separators=(",", ":")
+    )
 
 
 @dataclasses.dataclass

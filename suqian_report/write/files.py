@@ -1,7 +1,8 @@
 """Output files that appear whole, and the writer interface every format implements.
 
-Each writer has a module-level ``formatter`` that runs in the worker processes (a report → plain data), and a
-``write`` that stores that data as it arrives, so no writer holds the corpus.  A new output file is written
+Each writer has a module-level ``formatter`` that runs in the worker processes (a report → plain data, or its
+text: a ``str``, or UTF-8 ``bytes``, which cross between processes and reach the file without being decoded and
+encoded again), and a ``write`` that stores that data as it arrives, so no writer holds the corpus.  A new output file is written
 under a temporary name and appears whole at the end; after Ctrl-C what was finished is kept in a valid file (a
 closed JSON array, whole JSON lines, a committed database); after any other failure a new file is removed and
 an existing one is left as it was.  ``existing()`` gives the sha256 of the reports an output already holds, for
@@ -79,20 +80,37 @@ class TextWriter(Writer):
         elif append and os.path.exists(self.path):
             self.append_from = os.path.getsize(self.path)
             self.stream = open(self.path, "a", encoding="utf-8", newline="")
-            if self.append_from and not _ends_with_newline(self.path):
-                self.stream.write("\n")  # a line cut off by a crash stays apart from what comes next
         else:
             self.tmp = tmp_beside(self.path)
             self.stream = open(self.tmp, "w", encoding="utf-8", newline="")
+        # Text already encoded as UTF-8 (a JSON record as orjson wrote it) goes straight to the bytes under the
+        # stream, when the stream has them and writes UTF-8 (stdout may not), after any text the stream still holds.
+        self._bytes: IO[bytes] | None = getattr(self.stream, "buffer", None) if _writes_utf8(self.stream) else None
+        self._held = False  # text written to the stream since the last flush
+        if self.append_from and self.path and not _ends_with_newline(self.path):
+            self.put("\n")  # a line cut off by a crash stays apart from what comes next
         if bom and not self.append_from:
-            self.stream.write("\ufeff")
+            self.put("\ufeff")
         self.start()
+
+    def put(self, data: str | bytes) -> None:
+        """Write text, or text encoded as UTF-8."""
+        if isinstance(data, str):
+            self.stream.write(data)
+            self._held = True
+        elif self._bytes is None:
+            self.stream.write(data.decode())
+        else:
+            if self._held:
+                self.stream.flush()
+                self._held = False
+            self._bytes.write(data)
 
     def start(self) -> None:
         """What the output begins with (a CSV header, a JSON bracket)."""
 
-    def write(self, payload: str) -> None:
-        self.stream.write(payload)
+    def write(self, payload: str | bytes) -> None:
+        self.put(payload)
         self.written += 1
 
     def end(self) -> None:
@@ -127,6 +145,15 @@ class TextWriter(Writer):
             self.finish()
         else:
             self.abort()
+
+
+def _writes_utf8(stream: IO[str]) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "").name == "utf-8"
+    except LookupError:
+        return False
 
 
 def csv_line(values) -> str:

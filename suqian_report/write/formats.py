@@ -12,15 +12,16 @@ from typing import Any
 
 from ..core.model import Report
 from .files import TextWriter, csv_line
-from .jsontext import dumps
+from .jsontext import encoded
 
 
-def _json(report: Report) -> str:
-    return dumps(report.to_dict(), indent=True)
+def _json(report: Report) -> bytes | str:
+    return encoded(report.to_dict(), indent=True)
 
 
-def _jsonl(report: Report) -> str:
-    return dumps(report.to_dict())
+def _jsonl(report: Report) -> bytes | str:
+    out = encoded(report.to_dict())
+    return out + b"\n" if isinstance(out, bytes) else out + "\n"
 
 
 class JsonWriter(TextWriter):
@@ -34,14 +35,16 @@ class JsonWriter(TextWriter):
 
     def start(self) -> None:
         if self.many:
-            self.stream.write("[")
+            self.put("[")
 
-    def write(self, payload: str) -> None:
-        self.stream.write(("," if self.written else "") + ("\n" if self.many else "") + payload)
+    def write(self, payload: bytes | str) -> None:
+        if self.written or self.many:
+            self.put(("," if self.written else "") + ("\n" if self.many else ""))
+        self.put(payload)
         self.written += 1
 
     def end(self) -> None:
-        self.stream.write("\n]\n" if self.many else ("\n" if self.written else ""))
+        self.put("\n]\n" if self.many else ("\n" if self.written else ""))
 
 
 class JsonlWriter(TextWriter):
@@ -52,8 +55,8 @@ class JsonlWriter(TextWriter):
     def existing(self) -> set[str]:
         return _jsonl_shas(self.path) if self.path else set()
 
-    def write(self, payload: str) -> None:
-        self.stream.write(payload + "\n")
+    def write(self, payload: bytes | str) -> None:  # (a line, its newline included)
+        self.put(payload)
         self.written += 1
 
 
@@ -83,8 +86,4 @@ class CsvWriter(TextWriter):
         if not self.append_from:
             from .dataset import rows as R
 
-            self.stream.write(csv_line(R.LONG_COLUMNS))
-
-    def write(self, payload: str) -> None:
-        self.stream.write(payload)
-        self.written += 1
+            self.put(csv_line(R.LONG_COLUMNS))

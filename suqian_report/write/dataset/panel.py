@@ -20,8 +20,4 @@ class WideCsvWriter(TextWriter):
 
     def start(self) -> None:
         if not self.append_from:
-            self.stream.write(csv_line(R.wide_columns()))
-
-    def write(self, payload: str) -> None:
-        self.stream.write(payload)
-        self.written += 1
+            self.put(csv_line(R.wide_columns()))
