@@ -66,11 +66,15 @@ def _panel_label(lost: bool) -> Started:
         r"(?:^|(?<=[\s|：:•·]))(?:"
         + "|".join(f"(?P<l{i}>{_label_pattern(label, lost)})" for i, label in enumerate(_LABELS))
         + r")\s*(?:[:：]|\s|\||$)",
-        start="[" + "".join(sorted({re.escape(label[0]) for label in _LABELS})) + ("\ufffd]" if lost else "]"),
+        # a label's first character, where the label may begin: first in the text, or after a space or a separator
+        start="["
+        + "".join(sorted({re.escape(label[0]) for label in _LABELS}))
+        + ("\ufffd]" if lost else "]")
+        + r"(?<![^\s|：:•·].)",
     )
 
 
-_PANEL_LABEL = {lost: _panel_label(lost) for lost in (False, True)}  # a label's first character starts it
+_PANEL_LABEL = {lost: _panel_label(lost) for lost in (False, True)}
 _BULLET = lazy(r"^[•·●○◆■□▪\-*]+\s*")
 _MD_HEADING = lazy(r"^#{1,6}\s*")
 
