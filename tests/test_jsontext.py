@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from suqian_report.write.jsontext import dumps, encoded
+from suqian_report.write.jsontext import encoded
 
 # plain data as reports hold it: text of any script (quotes, backslashes, control characters, CJK, U+2028), counts,
 # money and shares of any size and precision, and the nesting of a report's dict
@@ -20,6 +20,12 @@ _SCALAR = (
     | st.sampled_from([1e-05, 1.5e-05, 1e-06, 0.0001, 1e15, 1e16, 1e21, -0.0, 5e-324, 99.96, 103.3879])
     | _TEXT
 )
+def dumps(obj, *, indent=False) -> str:
+    """The text written, as text."""
+    out = encoded(obj, indent=indent)
+    return out if isinstance(out, str) else out.decode()
+
+
 _DATA = st.recursive(
     _SCALAR,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
@@ -32,9 +38,6 @@ _DATA = st.recursive(
 def test_the_text_is_the_standard_librarys(data):
     assert dumps(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     assert dumps(data, indent=True) == json.dumps(data, ensure_ascii=False, indent=2)
-    for indent in (False, True):  # as bytes: the same text in UTF-8
-        out = encoded(data, indent=indent)
-        assert (out if isinstance(out, str) else out.decode()) == dumps(data, indent=indent)
 
 
 @pytest.mark.parametrize(
@@ -49,10 +52,6 @@ def test_the_text_is_the_standard_librarys(data):
 )
 def test_what_orjson_does_not_write_as_json_does_is_written_by_json(value):
     assert dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    out = encoded(value)
-    assert (out if isinstance(out, str) else out.decode()) == json.dumps(
-        value, ensure_ascii=False, separators=(",", ":")
-    )
 
 
 @dataclasses.dataclass
@@ -81,5 +80,6 @@ def test_a_report_is_written_as_json_writes_it():
         *sorted((root / "fixtures").rglob("*.html")),
     ]:
         d = extract(page.read_bytes()).to_dict()
-        assert dumps(d) == dumps(d, fast=False) == json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+        assert isinstance(encoded(d), bytes)  # (orjson wrote it)
+        assert dumps(d) == json.dumps(d, ensure_ascii=False, separators=(",", ":"))
         assert dumps(d, indent=True) == json.dumps(d, ensure_ascii=False, indent=2)

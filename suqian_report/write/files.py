@@ -1,12 +1,12 @@
 """Output files that appear whole, and the writer interface every format implements.
 
 Each writer has a module-level ``formatter`` that runs in the worker processes (a report → plain data, or its
-text: a ``str``, or UTF-8 ``bytes``, which cross between processes and reach the file without being decoded and
-encoded again), and a ``write`` that stores that data as it arrives, so no writer holds the corpus.  A new output file is written
-under a temporary name and appears whole at the end; after Ctrl-C what was finished is kept in a valid file (a
-closed JSON array, whole JSON lines, a committed database); after any other failure a new file is removed and
-an existing one is left as it was.  ``existing()`` gives the sha256 of the reports an output already holds, for
-``--skip-existing``.
+text: a ``str``, or UTF-8 ``bytes`` that cross between processes and reach the file without being decoded and
+encoded again), and a ``write`` that stores that data as it arrives, so no writer holds the corpus.  A new
+output file is written under a temporary name and appears whole at the end; after Ctrl-C what was finished is
+kept in a valid file (a closed JSON array, whole JSON lines, a committed database); after any other failure a new
+file is removed and an existing one is left as it was.  ``existing()`` gives the sha256 of the reports an output
+already holds, for ``--skip-existing``.
 """
 
 from __future__ import annotations

@@ -7,8 +7,7 @@ in Rust) writes the same text four to five times as fast, but for a few floats: 
 as plain data (a dataclass, a date, a subclass, an integer past 64 bits, a key that is not a string, a lone
 surrogate) goes to ``json``, which writes it, or refuses it, as it always has.  (A float that is not a number, which
 no report holds, would be ``null`` instead of ``NaN``.)  A report's record costs half what it did, decoding to
-``str`` included (1.1 against 2.2 ms on the bench's pages); the writers take orjson's bytes as they are
-(:func:`encoded`).
+``str`` included (1.1 against 2.2 ms on the bench's pages), and the writers take orjson's bytes as they are.
 """
 
 from __future__ import annotations
@@ -56,17 +55,10 @@ def _refuse(obj: Any) -> Any:
     raise TypeError
 
 
-def dumps(obj: Any, *, indent: bool = False, fast: bool = True) -> str:
-    """``json.dumps(obj, ensure_ascii=False)``, compact (``,`` and ``:``) or ``indent=2``; ``fast=False`` writes it
-    with ``json`` alone."""
-    out = encoded(obj, indent=indent) if fast else _standard(obj, indent)
-    return out if isinstance(out, str) else out.decode()
-
-
 def encoded(obj: Any, *, indent: bool = False) -> bytes | str:
-    """The text :func:`dumps` gives, as the UTF-8 bytes orjson wrote when it wrote it (a writer stores them as they
-    are: a report's record is not decoded to be encoded again, nor sent between processes as text), else as the
-    ``str`` that ``json`` wrote."""
+    """``json.dumps(obj, ensure_ascii=False)``, compact (``,`` and ``:``) or ``indent=2``: as the UTF-8 bytes orjson
+    wrote, when it wrote it (a writer stores them as they are: a report's record is not decoded to be encoded
+    again, nor sent between processes as text), else as the ``str`` that ``json`` wrote."""
     if orjson is not None:
         try:
             out = orjson.dumps(obj, default=_refuse, option=_OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
