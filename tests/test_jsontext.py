@@ -20,6 +20,8 @@ _SCALAR = (
     | st.sampled_from([1e-05, 1.5e-05, 1e-06, 0.0001, 1e15, 1e16, 1e21, -0.0, 5e-324, 99.96, 103.3879])
     | _TEXT
 )
+
+
 def dumps(obj, *, indent=False) -> str:
     """The text written, as text."""
     out = encoded(obj, indent=indent)
