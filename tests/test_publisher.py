@@ -256,7 +256,8 @@ _NAMES = st.text(
 
 
 def _unbounded() -> re.Pattern[str]:
-    """The grammar as a stem of any Chinese character but its words would write it, matched on the whole name."""
+    """The grammar with its stem written as any Chinese character but the words it may not hold, for matching on
+    the whole name (the pattern's cost, not its meaning, is what bounding the match changed)."""
     stem = f"[^{words.UNIT_CHARS}{words.NOT_IN_STEMS}]"
     cjk_stem = f"(?:(?![{words.UNIT_CHARS}{words.NOT_IN_STEMS}])[\u4e00-\u9fff])"
     pattern = publisher._grammar().pattern
