@@ -4,6 +4,7 @@ where the stream cannot take UTF-8 bytes."""
 
 import io
 import json
+import os
 import sys
 
 import pytest
@@ -73,3 +74,17 @@ def test_stdout_in_another_encoding_gets_the_records_in_it(monkeypatch, encoding
         w.write(payload)
     w.finish()
     assert json.loads(raw.getvalue().decode(encoding)) == _RECORDS
+
+
+def test_stdout_that_writes_each_newline_as_crlf_gets_text(monkeypatch):
+    """As Windows' stdout does: records and the writer's own text alike end their lines with CRLF."""
+    raw = io.BytesIO()
+    monkeypatch.setattr(os, "linesep", "\r\n")
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n"))
+    w = JsonWriter(None, many=True)
+    for payload in _payloads():
+        w.write(payload.replace(b",", b",\n") if isinstance(payload, bytes) else payload)  # (records indented)
+    w.finish()
+    out = raw.getvalue()
+    assert out.count(b"\n") == out.count(b"\r\n") > 2
+    assert json.loads(out.decode()) == _RECORDS

@@ -84,8 +84,12 @@ class TextWriter(Writer):
             self.tmp = tmp_beside(self.path)
             self.stream = open(self.tmp, "w", encoding="utf-8", newline="")
         # Text already encoded as UTF-8 (a JSON record as orjson wrote it) goes straight to the bytes under the
-        # stream, when the stream has them and writes UTF-8 (stdout may not), after any text the stream still holds.
-        self._bytes: IO[bytes] | None = getattr(self.stream, "buffer", None) if _writes_utf8(self.stream) else None
+        # stream, after any text the stream still holds, when the stream has them, writes UTF-8 and leaves "\n" as
+        # it is: a file opened here does, stdout may not (another encoding; "\r\n" for each "\n" on Windows).
+        plain = self.path is not None or os.linesep == "\n"
+        self._bytes: IO[bytes] | None = (
+            getattr(self.stream, "buffer", None) if plain and _writes_utf8(self.stream) else None
+        )
         self._held = False  # text written to the stream since the last flush
         if self.append_from and self.path and not _ends_with_newline(self.path):
             self.put("\n")  # a line cut off by a crash stays apart from what comes next
