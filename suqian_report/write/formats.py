@@ -20,6 +20,7 @@ def _json(report: Report) -> bytes | str:
 
 
 def _jsonl(report: Report) -> bytes | str:
+    """The report's line, its newline included."""
     out = encoded(report.to_dict())
     return out + b"\n" if isinstance(out, bytes) else out + "\n"
 
@@ -54,10 +55,6 @@ class JsonlWriter(TextWriter):
 
     def existing(self) -> set[str]:
         return _jsonl_shas(self.path) if self.path else set()
-
-    def write(self, payload: bytes | str) -> None:  # (a line, its newline included)
-        self.put(payload)
-        self.written += 1
 
 
 def _jsonl_shas(path: str) -> set[str]:
