@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from suqian_report.core.offsets import Alignment, Chain, Edit
+from suqian_report.core.offsets import Alignment, ByteOffsets, Chain, Edit
 
 
 def test_from_edits_maps_copies_and_replacements():
@@ -187,3 +188,16 @@ def test_a_chain_shifts_a_span_inside_a_copied_stretch_as_it_maps_it(steps, data
         assert lo <= start < hi
         end = data.draw(st.integers(start, hi))
         assert chain.to_src(start, end) == (start + shift, end + shift)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "big5", "utf-16", "ascii"])
+@given(st.text(alphabet="ab 1|\t报告條𠀋é\u00a0", max_size=300), st.data())
+def test_a_rows_byte_spans_are_each_cells_own(encoding, text, data):
+    # a row's cells in text order, some empty, some next to each other, in ASCII runs and among other characters
+    # (big5 has no 𠀋 or é: each is counted as the one byte "?" a replaced character is)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=16)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+    offsets = ByteOffsets(text, encoding, bom_length=data.draw(st.sampled_from([0, 3])), step=16)
+    assert offsets.spans(spans) == [offsets.span(a, b) for a, b in spans]
+    for a, b in spans:
+        assert offsets.span(a, b)[1] - offsets.span(a, b)[0] == len(text[a:b].encode(offsets.encoding, "replace"))

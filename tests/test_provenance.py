@@ -4,6 +4,8 @@ import html
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from suqian_report import extract
 from suqian_report.read.load import load_text
@@ -58,3 +60,67 @@ def test_status_tells_repaired_figures(seed_report):
     assert wan.status == "repaired"  # written 136萬 on the page
     total = next(f for f in seed_report.figures if f.key == "proactive.total")
     assert total.status == "exact"
+
+
+def _traced_page(data: bytes):
+    from suqian_report.extractors.provenance import Tracer
+    from suqian_report.read.load import load_bytes
+    from suqian_report.segment import segment
+
+    doc = load_bytes(data)
+    repaired = repair(doc)
+    return Tracer(doc, repaired, segment(repaired.text, doc.lines))
+
+
+def _gb18030_with_lost_text() -> bytes:
+    """A clean page in GB18030 with lines damaged as saves damage them: characters lost (锟斤拷, U+FFFD) and a
+    date whose 年 and 月 were dropped, so the repairs rewrite some stretches and leave others."""
+    text = (FIXTURES / "clean" / "template-2021-county.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[3] += " 锟斤拷锟斤拷"
+    lines[len(lines) // 2] += " 附件\ufffd\ufffd 于201311日公开"
+    return "\n".join(lines).encode("gb18030")
+
+
+TRACED_PAGES = {
+    "seed": SEED.read_bytes(),
+    "clean": (FIXTURES / "clean" / "template-2021-county.txt").read_bytes(),
+    "cms": (FIXTURES / "layouts" / "template-2021-county-cms.html").read_bytes(),
+    "lost-gb18030": _gb18030_with_lost_text(),
+}
+
+
+@pytest.mark.parametrize("name", TRACED_PAGES)
+@given(data=st.data())
+def test_a_rows_cells_are_traced_as_each_alone(name, data):
+    # A row's cells traced together (one shift, one section, one count of bytes where they can be shared) stand
+    # where each traced alone stands, with the same status: rows drawn anywhere on the page, across headings,
+    # repaired and lost stretches too.
+    tracer = _traced_page(TRACED_PAGES[name])
+    clean = tracer.seg.clean_text
+    near_lost = [max(0, a - 4) for a, _b in tracer.repaired.lost]  # (repaired offsets: near the clean ones)
+    start = data.draw(st.one_of(st.integers(0, len(clean)), *(st.just(a) for a in near_lost)))
+    gap = data.draw(st.sampled_from([2, 60]))  # cells side by side, or spread over a stretch
+    spans, at = [], start
+    for _ in range(data.draw(st.integers(1, 8))):
+        a = min(len(clean), at + data.draw(st.integers(0, gap)))
+        at = min(len(clean), a + data.draw(st.integers(0, 4)))
+        spans.append((a, at))
+    written = [clean[a:b] if data.draw(st.booleans()) else None for a, b in spans]
+    alone = []
+    for (a, b), w in zip(spans, written):
+        place = tracer.place(a, b)
+        status = None if w is None else tracer.status(a, b, w)
+        alone.append((status, place["raw_span"], place["byte_span"], place["section"], place["page"], place["bbox"]))
+    assert tracer.cells(spans, written) == alone
+
+
+def test_a_cell_at_lost_text_is_uncertain_traced_with_its_row():
+    # every short span at or next to the characters a save lost, traced in a row as alone: uncertain
+    tracer = _traced_page(TRACED_PAGES["lost-gb18030"])
+    clean = tracer.seg.clean_text
+    (lost, _end), *_more = tracer.repaired.lost
+    near = [(a, b) for a in range(lost - 6, lost + 6) for b in range(a, a + 4)]
+    assert any(tracer.status(a, b, clean[a:b]) == "uncertain" for a, b in near)
+    for a, b in near:
+        assert tracer.cells([(a, b)], [clean[a:b]])[0][0] == tracer.status(a, b, clean[a:b]), (a, b)

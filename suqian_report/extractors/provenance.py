@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.document import Document
@@ -9,6 +10,16 @@ from ..core.model import Status
 from ..core.offsets import Chain
 from ..repair import Repaired
 from ..segment import Segmented
+
+# A table cell traced (:meth:`Tracer.cells`): status, raw span, byte span, section, page, box.
+Traced = tuple[
+    Status | None,
+    tuple[int, int],
+    tuple[int, int] | None,
+    str | None,
+    int | None,
+    tuple[float, float, float, float] | None,
+]
 
 
 @dataclass
@@ -47,6 +58,34 @@ class Tracer:
         """A number's :meth:`status` and :meth:`place` at once (a table has hundreds)."""
         status = self.status(start, end, written)  # (traces the raw span: the place finds it again at once)
         return status, self._placed(start, end, self.raw_span(start, end))
+
+    def cells(self, spans: Sequence[tuple[int, int]], written: Sequence[str | None]) -> list[Traced]:
+        """The cells of a table row at once, their spans in text order: for each, its status (:meth:`status`, for
+        a number, whose text is in ``written``; None for a cell that is not one) and where it stands
+        (:meth:`place`), as ``(status, raw_span, byte_span, section, page, bbox)``.  Where the repairs moved the
+        row's stretch of text as a whole, no text of it was lost, and no heading parts it, the cells share the
+        stretch's shift, the section, and one count of bytes."""
+        if not spans:
+            return []
+        (first, _b), (last, end) = spans[0], spans[-1]
+        got = None if self.repaired.lost or self.doc.boxes is not None else self.to_raw.shift_at(first)
+        section = self.seg.section_at(first)
+        if got is None or last >= got[1] or end > got[1] or self.seg.section_at(last) is not section:
+            out: list[Traced] = []
+            for (a, b), w in zip(spans, written):
+                status = None if w is None else self.status(a, b, w)
+                p = self.place(a, b)
+                out.append((status, p["raw_span"], p["byte_span"], p["section"], p["page"], p["bbox"]))
+            return out
+        shift = got[2]
+        raws = [(a + shift, b + shift) for a, b in spans]
+        to_byte, raw_text = self.doc.to_byte, self.doc.raw_text
+        byte_spans = to_byte.spans(raws) if to_byte is not None else [None] * len(raws)
+        path = section.path if section else None
+        return [
+            (None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired", r, by, path, None, None)
+            for r, by, w in zip(raws, byte_spans, written)
+        ]
 
     def place(self, start: int, end: int) -> dict:
         """Where a figure at ``[start, end)`` of the clean text stands: its section and its raw and byte spans

@@ -100,8 +100,7 @@ def read_stats(seg: Segmented, tracer: Tracer, prose_values: set[tuple]) -> Temp
         col_labels = ["本年度", "历年累计"][:ncols]
         out.used += [(v.start, v.end) for v in values]
         if len(values) == ncols:
-            for col_key, tok, col_label in zip(cols, values, col_labels):
-                b.cell(col_key, "统计表", label, col_label, tok, unit, sentence=sentence)
+            b.row(cols, "统计表", label, col_labels, values, [unit] * ncols, sentence)
             continue
         if not values:
             continue

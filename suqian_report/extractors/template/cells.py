@@ -168,51 +168,90 @@ class Builder:
         self.grid = seg.grid_rows
         self._last_sentence: tuple[tuple[int, int], str] = ((-1, -1), "")
 
+    def row(
+        self,
+        keys: Sequence[str | None],
+        table: str,
+        row_label: str,
+        column_labels: Sequence[str | None],
+        toks: Sequence[Token],
+        units: Sequence[str | None],
+        sentence: tuple[int, int],
+        status: Status | None = None,
+        note: str | None = None,
+    ) -> list[Figure]:
+        """A row's cells as figures, one for each token as written (its key, column label and unit beside it),
+        read, traced and placed together.  ``status``: what every cell is, when the row says it (uncertain,
+        for cells whose columns are not known); otherwise a number is exact or repaired as it was traced."""
+        reads = [read_value(t.text) for t in toks]
+        written = [t.text if status is None and kind == "number" else None for t, (_v, _u, kind) in zip(toks, reads)]
+        traced = self.tracer.cells([(t.start, t.end) for t in toks], written)
+        text = self._sentence(sentence)
+        figs = [
+            Figure(
+                key or "",
+                f"{row_label} · {column}" if column else row_label,
+                value,
+                tok.text,
+                unit or default_unit,
+                False,
+                None,
+                False,
+                traced_status or status or "exact",
+                None,
+                section,
+                text,
+                (tok.start, tok.end),
+                raw_span,
+                byte_span,
+                TableCell(table, row_label, column, kind),
+                note,
+                page,
+                bbox,
+            )
+            for key, column, default_unit, tok, (value, unit, kind), (
+                traced_status,
+                raw_span,
+                byte_span,
+                section,
+                page,
+                bbox,
+            ) in zip(keys, column_labels, units, toks, reads, traced)
+        ]
+        self.out.figures += figs
+        self.out.used += [(t.start, t.end) for t in toks if t.end > t.start]
+        return figs
+
     def cell(
         self,
         key: str | None,
         table: str,
         row_label: str,
         column_label: str | None,
-        tok: Token | None,
         unit: str | None,
-        value=None,
-        raw: str | None = None,
-        kind: str | None = None,
-        status: Status | None = None,
-        note: str | None = None,
-        sentence: tuple[int, int] | None = None,
-        span: tuple[int, int] | None = None,
+        value: int | float | None,
+        raw: str,
+        kind: str,
+        status: Status,
+        note: str,
+        sentence: tuple[int, int],
+        span: tuple[int, int],
     ) -> Figure:
-        """One table cell as a figure.  ``tok`` is the cell as written; glued cells pass their value and span."""
-        if tok is not None:
-            v, u, k = read_value(tok.text)
-            value = v if value is None and kind is None else value
-            kind = kind or k
-            unit = u or unit
-            raw = tok.text if raw is None else raw
-            span = (tok.start, tok.end)
-        else:
-            span = span or sentence or (0, 0)
-        if status is None and kind == "number":
-            status, place = self.tracer.trace(span[0], span[1], raw or "")
-        else:
-            place = self.tracer.place(*span)
+        """A cell with no text of its own: a sum the table does not print, or one of cells glued together
+        (``raw`` the run of digits at ``span``)."""
         f = Figure(
             key=key or "",
             label_zh=f"{row_label} · {column_label}" if column_label else row_label,
             value=value,
-            raw_text=raw or "",
+            raw_text=raw,
             unit=unit,
-            status=status or "exact",
-            sentence=self._sentence(sentence or span),
-            cell=TableCell(table, row_label, column_label, kind or "number"),
+            status=status,
+            sentence=self._sentence(sentence),
+            cell=TableCell(table, row_label, column_label, kind),
             note=note,
-            **place,
+            **self.tracer.place(*span),
         )
         self.out.figures.append(f)
-        if tok is not None and tok.end > tok.start:
-            self.out.used.append((tok.start, tok.end))
         return f
 
     def _sentence(self, span: tuple[int, int]) -> str:
@@ -241,7 +280,6 @@ class Builder:
                 table,
                 row_label,
                 column_label,
-                None,
                 unit,
                 value=v,
                 raw=raw,

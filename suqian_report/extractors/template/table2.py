@@ -74,16 +74,10 @@ def _emit_row(
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
     if len(values) == len(cols):
-        for (suffix, col_label), tok in zip(cols, values):
-            f = b.cell(
-                f"{stem}.{suffix}",
-                table,
-                label,
-                col_label or _column_label(suffix),
-                tok,
-                COLUMN_UNITS.get(suffix),
-                sentence=sentence,
-            )
+        keys = [f"{stem}.{suffix}" for suffix, _l in cols]
+        labels = [col_label or _column_label(suffix) for suffix, col_label in cols]
+        units = [COLUMN_UNITS.get(suffix) for suffix, _l in cols]
+        for f, (suffix, _l) in zip(b.row(keys, table, label, labels, values, units, sentence), cols):
             if f.value is not None and f.value < 0 and suffix not in SIGNED_COLUMNS:
                 f.note = "a count cannot be negative"
         return
@@ -108,15 +102,6 @@ def _emit_row(
         b.out.used += [(t.start, t.end) for t in values]
         return
     # A row with another number of cells than its columns: keep every cell, say the columns are not known.
-    for tok in values:
-        b.cell(
-            None,
-            table,
-            label,
-            None,
-            tok,
-            None,
-            status="uncertain",
-            note=f"row has {len(values)} cells for {len(cols)} columns: which column is not certain",
-            sentence=sentence,
-        )
+    n = len(values)
+    note = f"row has {n} cells for {len(cols)} columns: which column is not certain"
+    b.row([None] * n, table, label, [None] * n, values, [None] * n, sentence, "uncertain", note)

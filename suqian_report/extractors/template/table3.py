@@ -20,6 +20,8 @@ from ...rules.tables import (
 from ..glued import row_total, splits
 from .cells import Builder, Token, claim_labels, find_events, read_value, tokenize, trim_blanks
 
+_UNITS = ("件",) * 7  # every cell of the table counts requests
+
 _MISC = lazy(r"[（(]?[3３]?[)）.．、]?\s*其他")
 
 
@@ -131,13 +133,10 @@ def _positional3(b: Builder, tokens: list[Token], order: tuple[str, ...], fmt: s
     )
     results = []
     for key, row in zip(order, rows):
-        sentence = (row[0].start, row[-1].end)
-        figs = [
-            b.cell(
-                f"requests.{key}.{col}", "三", labels.get(key, key), col_label, tok, "件", sentence=sentence, note=note
-            )
-            for (col, col_label), tok in zip(zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS), row)
-        ]
+        keys = [f"requests.{key}.{col}" for col in TABLE3_COLUMNS]
+        figs = b.row(
+            keys, "三", labels.get(key, key), TABLE3_COLUMN_LABELS, row, _UNITS, (row[0].start, row[-1].end), note=note
+        )
         results.append((key, figs))
     return results
 
@@ -203,10 +202,16 @@ def _read_row3(
     values = trim_blanks(values, 7)
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
-    figs = []
     if len(values) == 7:
-        for (col, col_label), tok in zip(cols, values):
-            figs.append(b.cell(f"requests.{key}.{col}", "三", label, col_label, tok, "件", sentence=sentence))
+        figs = b.row(
+            [f"requests.{key}.{col}" for col in TABLE3_COLUMNS],
+            "三",
+            label,
+            TABLE3_COLUMN_LABELS,
+            values,
+            _UNITS,
+            sentence,
+        )
         nums = [f.value for f in figs]
         if not all(t.piped for t in values) and all_numbers(nums) and not row_total(nums):
             for f in figs:
@@ -229,18 +234,6 @@ def _read_row3(
             else f"cells glued as {digits!r}: no split fits the row total"
         )
         return b.glued(cells, "三", None, digits, glued, sentence, note), options
-    for tok in values:
-        figs.append(
-            b.cell(
-                None,
-                "三",
-                label,
-                None,
-                tok,
-                "件",
-                status="uncertain",
-                sentence=sentence,
-                note=f"row has {len(values)} cells for 7 columns: which column is not certain",
-            )
-        )
-    return figs, None
+    n = len(values)
+    note = f"row has {n} cells for 7 columns: which column is not certain"
+    return b.row([None] * n, "三", label, [None] * n, values, ["件"] * n, sentence, "uncertain", note), None

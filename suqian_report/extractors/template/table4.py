@@ -14,6 +14,8 @@ from ...rules.tables import (
 from ..glued import blocks_of_five, splits
 from .cells import Builder, tokenize
 
+_UNITS = ("件",) * 5  # every cell counts cases
+
 _TABLE4_WORDS = lazy("|".join(TABLE4_COLUMN_LABELS) + "|行政复议|行政诉讼|直接起诉|复议后起诉")
 
 
@@ -43,7 +45,12 @@ def read_table4(b: Builder, span: tuple[int, int]) -> list[Figure]:
     ]
     sentence = (tokens[0].start, tokens[-1].end) if tokens else span
     if len(tokens) == 15:
-        figs = [b.cell(k, "四", bl, cl, tok, "件", sentence=sentence) for (k, bl, cl), tok in zip(keys, tokens)]
+        figs: list[Figure] = []
+        for block, block_label in zip(TABLE4_BLOCKS, TABLE4_BLOCK_LABELS):  # one row, three blocks of five
+            keys5 = [f"{block}.{col}" for col in TABLE4_COLUMNS]
+            figs += b.row(
+                keys5, "四", block_label, TABLE4_COLUMN_LABELS, tokens[len(figs) : len(figs) + 5], _UNITS, sentence
+            )
         values = [f.value for f in figs]
         if not all(t.piped for t in tokens) and all_numbers(values) and not blocks_of_five(values):
             for f in figs:  # without separators, a layout that moved cells looks just like this
@@ -68,17 +75,6 @@ def read_table4(b: Builder, span: tuple[int, int]) -> list[Figure]:
             else f"cells glued as {digits!r}: no split fits"
         )
         return b.glued(cells, "四", None, digits, glued, sentence, note)
-    return [
-        b.cell(
-            None,
-            "四",
-            "行政复议、行政诉讼",
-            None,
-            tok,
-            "件",
-            status="uncertain",
-            sentence=sentence,
-            note=f"{len(tokens)} cells where the table has 15: which column is not certain",
-        )
-        for tok in tokens
-    ]
+    n = len(tokens)
+    note = f"{n} cells where the table has 15: which column is not certain"
+    return b.row([None] * n, "四", "行政复议、行政诉讼", [None] * n, tokens, ["件"] * n, sentence, "uncertain", note)
