@@ -8,7 +8,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from ...core.model import Figure, Status, TableCell
 from ...rules.lazy import lazy
@@ -23,7 +22,7 @@ from ..provenance import Tracer
 from ..tabular import TemplateResult
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A piece of a table row: a label, a value or a blank, with its place in the clean text."""
 
@@ -317,46 +316,60 @@ def find_events(tokens: list[Token], phrases: list[tuple[str, str, str]]) -> lis
     """Phrase events found in label text, plus the value tokens: (position, type, payload, token).
 
     Consecutive label tokens are searched as one text, so a label wrapped over two lines of a PDF dump
-    (…逾期不补 / 正、行政机关…) is still found."""
-    events = []
-    run: list[Token] = []
-
-    def search() -> None:
-        if not run:
-            return
-        text = "".join(t.text for t in run)
-        found = []
-        if "\ufffd" in text:  # a character may be lost in a phrase: patterns
-            for typ, payload, phrase in phrases:
-                for m in _phrase_pattern(phrase, True).finditer(text):
-                    fuzz = m.group().count("\ufffd")
-                    if fuzz <= 1:
-                        found.append((m.start(), -len(phrase), fuzz, typ, payload, m.end()))
-        else:  # the phrases as written: each found left to right, without overlaps (as a pattern would be)
-            for typ, payload, phrase in phrases:
-                i = text.find(phrase)
-                while i >= 0:
-                    found.append((i, -len(phrase), 0, typ, payload, i + len(phrase)))
-                    i = text.find(phrase, i + max(len(phrase), 1))
-        found.sort()  # keep non-overlapping matches: longest first at each place, then exact before lost
-        ends = list(accumulate(len(t.text) for t in run))  # where each token of the run ends in ``text``
-        taken_until = -1
-        for pos, _neg, _fuzz, typ, payload, end in found:
-            if pos < taken_until:
-                continue
-            k = bisect_right(ends, pos)  # the token the match starts in
-            owner = run[k]
-            events.append((owner.start + pos - (ends[k] - len(owner.text)), typ, payload, owner))
-            taken_until = end
-        run.clear()
-
-    for tok in tokens:
-        if tok.kind == "label":
-            run.append(tok)
+    (…逾期不补 / 正、行政机关…) is still found.  The region's runs of labels are searched together, a line break
+    between two (no phrase holds one): each phrase is looked for once in the region, not once in every run."""
+    labels: list[Token] = []
+    starts: list[int] = []  # where each label token starts in ``text``
+    runs: list[int] = []  # the run each label token is in
+    pieces: list[str] = []
+    at, after = 0, -1  # (``after``: the index of the label token before, to tell where a run ends)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "label":
             continue
-        search()
-        events.append((tok.start, "value", "", tok))
-    search()
+        new_run = bool(labels) and i != after + 1
+        if new_run:
+            pieces.append("\n")
+            at += 1
+        runs.append(runs[-1] + new_run if runs else 0)
+        labels.append(tok)
+        starts.append(at)
+        pieces.append(tok.text)
+        at += len(tok.text)
+        after = i
+    text = "".join(pieces)
+    found = []
+    if "\ufffd" in text:  # a character may be lost in a phrase: patterns
+        for typ, payload, phrase in phrases:
+            for m in _phrase_pattern(phrase, True).finditer(text):
+                fuzz = m.group().count("\ufffd")
+                if fuzz <= 1:
+                    found.append((m.start(), -len(phrase), fuzz, typ, payload, m.end()))
+    else:  # the phrases as written: each found left to right, without overlaps (as a pattern would be)
+        for typ, payload, phrase in phrases:
+            i = text.find(phrase)
+            while i >= 0:
+                found.append((i, -len(phrase), 0, typ, payload, i + len(phrase)))
+                i = text.find(phrase, i + max(len(phrase), 1))
+    found.sort()  # keep non-overlapping matches: longest first at each place, then exact before lost
+    in_run: list[list[tuple[int, str, str, Token]]] = [[] for _ in range(runs[-1] + 1 if runs else 0)]
+    taken_until = -1
+    for pos, _neg, _fuzz, typ, payload, end in found:
+        if pos < taken_until:
+            continue
+        k = bisect_right(starts, pos) - 1  # the token the match starts in
+        owner = labels[k]
+        in_run[runs[k]].append((owner.start + pos - starts[k], typ, payload, owner))
+        taken_until = end
+    # in the tokens' order, a run's phrases where the run ends (where two events share a place, the sort keeps it)
+    events = []
+    run = 0
+    for i, tok in enumerate(tokens):
+        if tok.kind == "label":
+            if i + 1 == len(tokens) or tokens[i + 1].kind != "label":
+                events += in_run[run]
+                run += 1
+        else:
+            events.append((tok.start, "value", "", tok))
     events.sort(key=lambda e: e[0])
     return events
 
