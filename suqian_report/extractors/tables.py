@@ -47,7 +47,7 @@ def split_cells(line: str) -> list[tuple[int, int]]:
 def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fmt: str, tracer: Tracer) -> TableResult:
     text = seg.clean_text
     out = TableResult()
-    header: list[str] | None = None
+    header: int | None = None  # the body line of the last row with no figure, cut into cells when one follows
     starts = [n.start for n in nums]
     from bisect import bisect_left
 
@@ -57,20 +57,24 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
             continue
         line = seg.body_line(k)
         base = seg.line_starts[k]
-        cells = split_cells(line)
-        texts = [line[a:b] for a, b in cells]
         lo = bisect_left(starts, base)
         hi = bisect_left(starts, base + len(line))
         row_nums = [j for j in range(lo, hi) if reasons[j] is None]
         if not row_nums:
-            if any(t.strip() for t in texts):
-                header = texts
+            if line.replace("|", "").replace("｜", "").strip():  # a cell that holds something: a header
+                header = k
             continue
+        cells = split_cells(line)
+        texts = [line[a:b] for a, b in cells]
+        columns = None
+        if header is not None:
+            above = seg.body_line(header)
+            columns = [above[a:b] for a, b in split_cells(above)]
         label = next((t for t in texts if t and not any(ch.isdigit() for ch in t)), "")
         for j in row_nums:
             n = nums[j]
             col = next((c for c, (a, b) in enumerate(cells) if a <= n.start - base < b or a < n.stop - base <= b), None)
-            column = header[col] if header and col is not None and col < len(header) else None
+            column = columns[col] if columns and col is not None and col < len(columns) else None
             out.figures.append(
                 Figure(
                     key="",
