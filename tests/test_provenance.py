@@ -106,6 +106,8 @@ def test_a_rows_cells_are_traced_as_each_alone(name, data):
         a = min(len(clean), at + data.draw(st.integers(0, gap)))
         at = min(len(clean), a + data.draw(st.integers(0, 4)))
         spans.append((a, at))
+    if data.draw(st.booleans()):  # (out of text order too: cells a layout moved, glued cells that share a span)
+        spans = data.draw(st.permutations(spans + spans[:1]))
     written = [clean[a:b] if data.draw(st.booleans()) else None for a, b in spans]
     alone = []
     for (a, b), w in zip(spans, written):

@@ -285,17 +285,22 @@ class ByteOffsets:
         return start, self(b)
 
     def spans(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The bytes of several spans in text order (a table row's cells) from one lookup: where the text from
-        the first to the last is ASCII, each is that lookup plus its distance from the first; elsewhere each is
-        counted on from the one before, its gap and its own characters encoded."""
+        """The bytes of several spans (a table row's cells) from one lookup: where the text from the first to the
+        last is ASCII, each is that lookup plus its distance from the first; elsewhere, for spans in text order,
+        each is counted on from the one before, its gap and its own characters encoded."""
         text, enc = self.text, self.encoding
-        if not spans or enc not in _ADDITIVE or not 0 <= spans[0][0] <= spans[-1][1] <= len(text):
+        if not spans or enc not in _ADDITIVE:
             return [self.span(a, b) for a, b in spans]
-        first = prev = spans[0][0]
+        first, last = min(a for a, _b in spans), max(b for _a, b in spans)
+        if not 0 <= first <= last <= len(text):
+            return [self.span(a, b) for a, b in spans]
         at = self(first)
-        if enc != "utf-16-le" and text[first : spans[-1][1]].isascii():  # an ASCII character is one byte there
+        if enc != "utf-16-le" and text[first:last].isascii():  # an ASCII character is one byte there
             return [(at + a - first, at + b - first) for a, b in spans]
+        if not all(a <= b <= c for (a, b), (c, _d) in zip(spans, spans[1:])) or spans[-1][0] > spans[-1][1]:
+            return [self.span(a, b) for a, b in spans]
         out = []
+        prev = first
         for a, b in spans:
             at += len(text[prev:a].encode(enc, errors="replace"))
             n = len(text[a:b].encode(enc, errors="replace"))

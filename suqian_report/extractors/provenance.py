@@ -60,14 +60,15 @@ class Tracer:
         return status, self._placed(start, end, self.raw_span(start, end))
 
     def cells(self, spans: Sequence[tuple[int, int]], written: Sequence[str | None]) -> list[Traced]:
-        """The cells of a table row at once, their spans in text order: for each, its status (:meth:`status`, for
+        """The cells of a table row at once: for each, its status (:meth:`status`, for
         a number, whose text is in ``written``; None for a cell that is not one) and where it stands
         (:meth:`place`), as ``(status, raw_span, byte_span, section, page, bbox)``.  Where the repairs moved the
         row's stretch of text as a whole, no text of it was lost, and no heading parts it, the cells share the
         stretch's shift, the section, and one count of bytes."""
         if not spans:
             return []
-        (first, _b), (last, end) = spans[0], spans[-1]
+        starts = [a for a, _b in spans]
+        first, last, end = min(starts), max(starts), max(b for _a, b in spans)
         got = None if self.repaired.lost or self.doc.boxes is not None else self.to_raw.shift_at(first)
         section = self.seg.section_at(first)
         if got is None or last >= got[1] or end > got[1] or self.seg.section_at(last) is not section:
