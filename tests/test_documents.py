@@ -142,6 +142,36 @@ def test_every_pdf_figure_points_at_its_number_on_the_page(county_pdf):
             assert inside and written.startswith(inside) and f.raw_text.replace(",", "") in inside, f.key
 
 
+def test_a_pdf_rows_cells_are_traced_together_as_each_alone(county_pdf):
+    # each table row's cells traced at once stand on the page (its box) where each traced alone stands
+    from suqian_report.extractors.provenance import Tracer
+    from suqian_report.read.load import load_file
+    from suqian_report.repair import repair
+    from suqian_report.segment import segment
+
+    report = extract_file(str(county_pdf))
+    doc = load_file(str(county_pdf))
+    repaired = repair(doc)
+    tracer = Tracer(doc, repaired, segment(repaired.text, doc.lines))
+    rows: dict[tuple, list] = {}
+    for f in report.figures:
+        if f.cell and not f.derived:
+            rows.setdefault((f.cell.table, f.cell.row_label), []).append(f)
+    assert len(rows) > 20
+    for figs in rows.values():
+        spans = [f.span for f in figs]
+        written = [f.raw_text if f.cell.value_kind == "number" else None for f in figs]
+        alone = []
+        for (a, b), w in zip(spans, written):
+            p = tracer.place(a, b)
+            alone.append(
+                (None if w is None else tracer.status(a, b, w), p["raw_span"], None, p["section"], p["page"], p["bbox"])
+            )
+        together = tracer.cells(spans, written)
+        assert together == alone
+        assert [(page, bbox) for *_rest, page, bbox in together] == [(f.page, f.bbox) for f in figs]
+
+
 def test_a_word_file_gives_the_figures_of_the_text(county_docx, text_report):
     report = extract_file(str(county_docx))
     assert report.source.input_kind == "docx"

@@ -60,32 +60,38 @@ class Tracer:
         return status, self._placed(start, end, self.raw_span(start, end))
 
     def cells(self, spans: Sequence[tuple[int, int]], written: Sequence[str | None]) -> list[Traced]:
-        """The cells of a table row at once: for each, its status (:meth:`status`, for
-        a number, whose text is in ``written``; None for a cell that is not one) and where it stands
-        (:meth:`place`), as ``(status, raw_span, byte_span, section, page, bbox)``.  Where the repairs moved the
-        row's stretch of text as a whole, no text of it was lost, and no heading parts it, the cells share the
-        stretch's shift, the section, and one count of bytes."""
+        """The cells of a table row at once: for each, its status (:meth:`status`, for a number, whose text is
+        in ``written``; None for a cell that is not one) and where it stands (:meth:`place`), as ``(status,
+        raw_span, byte_span, section, page, bbox)``.  Where the repairs moved the row's stretch of text as a
+        whole, the cells share its shift; where no heading parts the row, its section; and one count of bytes."""
         if not spans:
             return []
         starts = [a for a, _b in spans]
         first, last, end = min(starts), max(starts), max(b for _a, b in spans)
-        got = None if self.repaired.lost or self.doc.boxes is not None else self.to_raw.shift_at(first)
-        section = self.seg.section_at(first)
-        if got is None or last >= got[1] or end > got[1] or self.seg.section_at(last) is not section:
-            out: list[Traced] = []
-            for (a, b), w in zip(spans, written):
-                status = None if w is None else self.status(a, b, w)
-                p = self.place(a, b)
-                out.append((status, p["raw_span"], p["byte_span"], p["section"], p["page"], p["bbox"]))
-            return out
-        shift = got[2]
-        raws = [(a + shift, b + shift) for a, b in spans]
-        to_byte, raw_text = self.doc.to_byte, self.doc.raw_text
+        got = self.to_raw.shift_at(first)
+        if got is not None and last < got[1] and end <= got[1]:
+            raws = [(a + got[2], b + got[2]) for a, b in spans]
+        else:  # (a repair inside the row: each cell mapped, by the stretch it stands in)
+            raws = [self.raw_span(a, b) for a, b in spans]
+        if self.repaired.lost:
+            statuses = [None if w is None else self.status(a, b, w) for (a, b), w in zip(spans, written)]
+        else:
+            raw_text = self.doc.raw_text
+            statuses = [
+                None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired"
+                for r, w in zip(raws, written)
+            ]
+        to_byte = self.doc.to_byte
         byte_spans = to_byte.spans(raws) if to_byte is not None else [None] * len(raws)
-        path = section.path if section else None
+        section = self.seg.section_at(first)
+        if self.seg.section_at(last) is section:
+            paths = [section.path if section else None] * len(spans)
+        else:
+            paths = [sec.path if (sec := self.seg.section_at(a)) else None for a in starts]
+        boxes = [self.box(r) for r in raws] if self.doc.boxes is not None else [(None, None)] * len(raws)
         return [
-            (None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired", r, by, path, None, None)
-            for r, by, w in zip(raws, byte_spans, written)
+            (status, raw, by, path, page, bbox)
+            for status, raw, by, path, (page, bbox) in zip(statuses, raws, byte_spans, paths, boxes)
         ]
 
     def place(self, start: int, end: int) -> dict:
