@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from suqian_report.extractors.numbers import chinese_to_int, classify, scan
 
@@ -124,3 +126,34 @@ def test_phone_numbers_come_out_normalised_and_the_text_keeps_them_as_written(wr
     assert as_written in r.clean_text
     assert {f.value for f in r.figures} == {1225}
     assert any(n.reason == "phone" and n.text == as_written for n in r.non_figures)
+
+
+_ADDRESS_PIECES = ["www", "http", "s", "://", ":", "/", ".", "@", "com", "cn", "net", "org", "gov", "a", "Z", "7", "2021",
+                   "-", "_", "%", "+", "２", " ", "网址", "邮箱"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=12).map("".join))
+@example("见www.a7")
+@example("https://7")
+@example("a@Z.b")
+@example("7.cn")
+@example("z-2021.org")
+def test_a_text_without_an_address_mark_holds_no_address(text):
+    # the scan looks for web and e-mail addresses only in a text that holds a mark every one of them holds
+    from suqian_report.extractors.numbers import _ADDRESS_MARKS, _NOT_NUMBERS
+
+    if _NOT_NUMBERS.search(text) is not None:
+        assert any(mark in text for mark in _ADDRESS_MARKS)
+
+
+@pytest.mark.parametrize(
+    "text,address",
+    [
+        ("邮箱：office2021@example.cn", "office2021@example.cn"),
+        ("网址http://192.168.1.20/page", "http://192.168.1.20/page"),
+        ("见www.example12.gov.cn", "www.example12.gov.cn"),
+        ("平台 zwgk2023.com 发布", "zwgk2023.com"),
+    ],
+)
+def test_digits_in_an_address_are_no_number(text, address):
+    assert not [n for n in scan(text) if text.find(address) <= n.start < text.find(address) + len(address)]

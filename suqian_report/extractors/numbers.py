@@ -135,6 +135,8 @@ _NOT_NUMBERS = lazy(
     r"|(?:https?://|www\.)[A-Za-z0-9./?=&%#:_~-]+"
     r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov)(?![A-Za-z0-9])"
 )
+# What each of its matches holds: a text with none of them has no address (most pages), and is not searched.
+_ADDRESS_MARKS = ("@", "://", "www.", ".com", ".cn", ".net", ".org", ".gov")
 
 
 @dataclass(slots=True)
@@ -188,8 +190,9 @@ def _scale(value: int | float, mult: str | None, unit: str | None) -> tuple[int 
 def scan(text: str) -> list[Num]:
     out: list[Num] = []
     taken = bytearray(len(text))
-    for m in _NOT_NUMBERS.finditer(text):
-        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    if any(mark in text for mark in _ADDRESS_MARKS):
+        for m in _NOT_NUMBERS.finditer(text):
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for reason, pattern in _COMPOSITES:
         for m in pattern.finditer(text):
             a, b = m.span("n") if "n" in pattern.groupindex else m.span()  # n: the number after its label
