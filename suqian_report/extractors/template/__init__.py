@@ -69,30 +69,30 @@ def _derive(b: Builder, rows3, t4, fmt: str) -> None:
     if fmt == "template_2021":
         groups["outcome.other"] = ["outcome.other.no_correction", "outcome.other.fee_unpaid", "outcome.other.misc"]
     for group, leaves in groups.items():
+        sums = []  # the group's row: a sum in each column where every row under it has a number
         for col, col_label in zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS):
             parts = [cells.get(f"requests.{leaf}.{col}") for leaf in leaves]
             if not all_present(parts) or not all_numbers(values := [p.value for p in parts]):
                 continue
             first = parts[0]
-            f = b.cell(
-                f"requests.{group}.{col}",
-                "三",
-                _GROUP_LABELS[group],
-                col_label,
-                "件",
-                value=sum(values),
-                raw="",
-                kind="number",
-                status="derived",
-                note=f"sum of the {len(parts)} rows under {_GROUP_LABELS[group]}",
-                sentence=(first.span[0], parts[-1].span[1]),
-                span=(first.span[0], first.span[0]),
+            at = (first.span[0], first.span[0])
+            sums.append(
+                (
+                    f"requests.{group}.{col}",
+                    _GROUP_LABELS[group],
+                    col_label,
+                    "件",
+                    sum(values),
+                    (first.span[0], parts[-1].span[1]),
+                    at,
+                )
             )
-            f.derived = True
+        note = f"sum of the {len(leaves)} rows under {_GROUP_LABELS[group]}"
+        b.unwritten("三", "", "number", "derived", note, sums)
     t4k = _by_key(t4)
     direct, after = t4k.get("litigation.direct.total"), t4k.get("litigation.after_review.total")
     if direct and after and isinstance(direct.value, (int, float)) and isinstance(after.value, (int, float)):
-        f = b.cell(
+        b.cell(
             "litigation.total",
             "四",
             "行政诉讼",
@@ -106,7 +106,6 @@ def _derive(b: Builder, rows3, t4, fmt: str) -> None:
             sentence=(direct.span[0], after.span[1]),
             span=(direct.span[0], direct.span[0]),
         )
-        f.derived = True
 
 
 _GROUP_LABELS = {

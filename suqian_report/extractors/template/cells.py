@@ -238,20 +238,57 @@ class Builder:
     ) -> Figure:
         """A cell with no text of its own: a sum the table does not print, or one of cells glued together
         (``raw`` the run of digits at ``span``)."""
-        f = Figure(
-            key=key or "",
-            label_zh=f"{row_label} · {column_label}" if column_label else row_label,
-            value=value,
-            raw_text=raw,
-            unit=unit,
-            status=status,
-            sentence=self._sentence(sentence),
-            cell=TableCell(table, row_label, column_label, kind),
-            note=note,
-            **self.tracer.place(*span),
-        )
-        self.out.figures.append(f)
-        return f
+        return self.unwritten(
+            table, raw, kind, status, note, [(key, row_label, column_label, unit, value, sentence, span)]
+        )[0]
+
+    def unwritten(
+        self,
+        table: str,
+        raw: str,
+        kind: str,
+        status: Status,
+        note: str,
+        cells: Sequence[
+            tuple[str | None, str, str | None, str | None, int | float | None, tuple[int, int], tuple[int, int]]
+        ],
+    ) -> list[Figure]:
+        """Cells with no text of their own (:meth:`cell`), placed together: (key, row label, column label, unit,
+        value, sentence, span) each.  A cell whose status is derived is a derived figure."""
+        traced = self.tracer.cells([span for *_rest, span in cells], [None] * len(cells))
+        figs = [
+            Figure(
+                key or "",
+                f"{row_label} · {column}" if column else row_label,
+                value,
+                raw,
+                unit,
+                False,
+                None,
+                status == "derived",
+                status,
+                None,
+                section,
+                self._sentence(sentence),
+                span,
+                raw_span,
+                byte_span,
+                TableCell(table, row_label, column, kind),
+                note,
+                page,
+                bbox,
+            )
+            for (key, row_label, column, unit, value, sentence, span), (
+                _s,
+                raw_span,
+                byte_span,
+                section,
+                page,
+                bbox,
+            ) in zip(cells, traced)
+        ]
+        self.out.figures += figs
+        return figs
 
     def _sentence(self, span: tuple[int, int]) -> str:
         """The text of a row (its cells share it), cut to 300 characters."""
@@ -273,23 +310,13 @@ class Builder:
         label, unit) each: with the one ``reading`` the table's identities leave, repaired; without (none or
         several fit), uncertain with no value.  ``note`` says which."""
         values = reading if reading is not None else [None] * len(cells)
-        return [
-            self.cell(
-                key,
-                table,
-                row_label,
-                column_label,
-                unit,
-                value=v,
-                raw=raw,
-                kind="number" if reading is not None else "text",
-                status="repaired" if reading is not None else "uncertain",
-                note=note,
-                sentence=sentence,
-                span=span,
-            )
-            for (key, row_label, column_label, unit), v in zip(cells, values)
+        status: Status = "repaired" if reading is not None else "uncertain"
+        kind = "number" if reading is not None else "text"
+        placed = [
+            (key, row_label, column, unit, v, sentence, span)
+            for (key, row_label, column, unit), v in zip(cells, values)
         ]
+        return self.unwritten(table, raw, kind, status, note, placed)
 
 
 @lru_cache(maxsize=64)
