@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -85,3 +86,54 @@ def test_a_report_is_written_as_json_writes_it():
         assert isinstance(encoded(d), bytes)  # (orjson wrote it)
         assert dumps(d) == json.dumps(d, ensure_ascii=False, separators=(",", ":"))
         assert dumps(d, indent=True) == json.dumps(d, ensure_ascii=False, indent=2)
+
+
+def _as_text(out: bytes | str) -> str:
+    return out if isinstance(out, str) else out.decode()
+
+
+def _pages():
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    return [root.parent / "samples" / "suqian-office-2013-mirror.txt"] + sorted(
+        p for p in (root / "fixtures").rglob("*") if p.suffix in (".txt", ".html")
+    )
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda p: p.name)
+def test_a_reports_records_are_written_whole_as_their_dicts(page):
+    # orjson writes each record (a dataclass) itself: the text is the one its to_dict gives
+    from suqian_report import extract
+
+    report = extract(page.read_bytes())
+    d = report.to_dict()
+    assert isinstance(encoded(report.parts(), records=True), bytes)
+    assert _as_text(encoded(report.parts(), records=True)) == json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+    assert _as_text(encoded(report.parts(), records=True, indent=True)) == json.dumps(d, ensure_ascii=False, indent=2)
+
+
+@given(st.lists(_SCALAR, min_size=1, max_size=6), _TEXT)
+def test_records_with_any_value_are_written_as_their_dicts(values, label):
+    # values orjson writes otherwise than json (1e-05, a number past 64 bits) send the whole record to json, which
+    # asks each record for its to_dict
+    from suqian_report import extract
+    from suqian_report.core.model import Figure, TableCell
+
+    report = extract((Path(__file__).parent / "fixtures" / "clean" / "prose-2016-numerals.txt").read_bytes())
+    report.figures = [
+        Figure("k", label, v, str(v), None, cell=TableCell("三", label, None), span=(1, 2), bbox=(0.5, 1e-05, 2, 3))
+        for v in values
+    ]
+    report.metadata.title = label
+    d = report.to_dict()
+    assert _as_text(encoded(report.parts(), records=True)) == json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_a_record_holding_what_json_refuses_is_refused():
+    from suqian_report import extract
+
+    report = extract("某县2021年政府信息公开工作年度报告\n主动公开12条。")
+    report.metadata.keywords = {"a", "set"}  # type: ignore[assignment]
+    with pytest.raises(TypeError):
+        encoded(report.parts(), records=True)

@@ -314,10 +314,15 @@ class Report(_Record):
     _repair_log: Any = None  # resolves raw positions on first use (see repair._Pending)
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"schema_version": self.schema_version}
+        return {name: _plain(value) for name, value in self.parts().items()}
+
+    def parts(self) -> dict[str, Any]:
+        """The record's fields in the order :meth:`to_dict` writes them (``schema_version`` first), as they are: a
+        writer that knows records (orjson writes a dataclass as its public fields in order) takes them whole."""
+        d: dict[str, Any] = {"schema_version": self.schema_version}
         for name in _public(type(self)):
             if name != "schema_version":
-                d[name] = _plain(getattr(self, name))
+                d[name] = getattr(self, name)
         return d
 
     # -- conveniences for library users --------------------------------

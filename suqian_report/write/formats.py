@@ -16,12 +16,12 @@ from .jsontext import encoded
 
 
 def _json(report: Report) -> bytes | str:
-    return encoded(report.to_dict(), indent=True)
+    return encoded(report.parts(), indent=True, records=True)
 
 
 def _jsonl(report: Report) -> bytes | str:
     """The report's line, its newline included."""
-    out = encoded(report.to_dict())
+    out = encoded(report.parts(), records=True)
     return out + b"\n" if isinstance(out, bytes) else out + "\n"
 
 

@@ -45,32 +45,46 @@ def _may_differ(text: bytes) -> bool:
     return False
 
 
-_OPTIONS = 0
+_OPTIONS = _RECORD_OPTIONS = 0
 if orjson is not None:
     # what orjson writes by itself and json refuses is handed back, so that json refuses it as before
-    _OPTIONS = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
+    _RECORD_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
+    _OPTIONS = _RECORD_OPTIONS | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
 def _refuse(obj: Any) -> Any:
     raise TypeError
 
 
-def encoded(obj: Any, *, indent: bool = False) -> bytes | str:
+def _as_dict(obj: Any) -> Any:
+    """A record that is not plain data, as its ``to_dict`` gives it."""
+    to_dict = getattr(obj, "to_dict", None)
+    if to_dict is None:
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+    return to_dict()
+
+
+def encoded(obj: Any, *, indent: bool = False, records: bool = False) -> bytes | str:
     """``json.dumps(obj, ensure_ascii=False)``, compact (``,`` and ``:``) or ``indent=2``: as the UTF-8 bytes orjson
     wrote, when it wrote it (a writer stores them as they are: a report's record is not decoded to be encoded
-    again, nor sent between processes as text), else as the ``str`` that ``json`` wrote."""
+    again, nor sent between processes as text), else as the ``str`` that ``json`` wrote.
+
+    ``records``: ``obj`` holds the report's records (:meth:`~suqian_report.model.Report.parts`), each written as
+    its ``to_dict`` would give it: orjson writes a dataclass as its public fields in order, as ``to_dict`` does,
+    without building the dicts; where ``json`` writes the text, it asks each record for its ``to_dict``."""
     if orjson is not None:
+        option = (_RECORD_OPTIONS if records else _OPTIONS) | (orjson.OPT_INDENT_2 if indent else 0)
         try:
-            out = orjson.dumps(obj, default=_refuse, option=_OPTIONS | (orjson.OPT_INDENT_2 if indent else 0))
+            out = orjson.dumps(obj, default=_as_dict if records else _refuse, option=option)
         except (TypeError, orjson.JSONEncodeError):
             pass
         else:
             if not _may_differ(out):
                 return out
-    return _standard(obj, indent)
+    return _standard(obj, indent, _as_dict if records else None)
 
 
-def _standard(obj: Any, indent: bool) -> str:
+def _standard(obj: Any, indent: bool, default: Any = None) -> str:
     if indent:
-        return json.dumps(obj, ensure_ascii=False, indent=2)
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(obj, ensure_ascii=False, indent=2, default=default)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=default)
