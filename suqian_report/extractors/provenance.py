@@ -73,18 +73,24 @@ class Tracer:
             raws = [(a + got[2], b + got[2]) for a, b in spans]
         else:  # (a repair inside the row: each cell mapped, by the stretch it stands in)
             raws = [self.raw_span(a, b) for a, b in spans]
+        to_byte, raw_text = self.doc.to_byte, self.doc.raw_text
+        byte_spans = to_byte.spans(raws) if to_byte is not None else [None] * len(raws)
+        section = self.seg.section_at(first)
+        one_section = self.seg.section_at(last) is section
+        if one_section and not self.repaired.lost and self.doc.boxes is None:  # (most rows)
+            path = section.path if section else None
+            return [
+                (None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired", r, by, path, None, None)
+                for r, by, w in zip(raws, byte_spans, written)
+            ]
         if self.repaired.lost:
             statuses = [None if w is None else self.status(a, b, w) for (a, b), w in zip(spans, written)]
         else:
-            raw_text = self.doc.raw_text
             statuses = [
                 None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired"
                 for r, w in zip(raws, written)
             ]
-        to_byte = self.doc.to_byte
-        byte_spans = to_byte.spans(raws) if to_byte is not None else [None] * len(raws)
-        section = self.seg.section_at(first)
-        if self.seg.section_at(last) is section:
+        if one_section:
             paths = [section.path if section else None] * len(spans)
         else:
             paths = [sec.path if (sec := self.seg.section_at(a)) else None for a in starts]
