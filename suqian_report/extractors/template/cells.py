@@ -81,20 +81,23 @@ def tokenize(text: str, start: int, end: int, grid: frozenset[int] = frozenset()
             pos += len(line) + 1
             continue
         if "|" in line or "｜" in line:
-            cells = re.split(r"[|｜]", line)
+            cells = line.split("|") if "｜" not in line else re.split(r"[|｜]", line)
             cpos = pos
             html_row = pos in grid
             left = not html_row and line.lstrip().startswith(("|", "｜"))
             right = not html_row and line.rstrip().endswith(("|", "｜")) and (left or right_edge)
             valued = False  # a value cell came before, in this row
             for k, cell in enumerate(cells):
-                stripped = cell.strip(" \t\u00a0\u3000")
-                lead = len(cell) - len(cell.lstrip(" \t\u00a0\u3000"))
+                unled = cell.lstrip(" \t\u00a0\u3000")
+                stripped = unled.rstrip(" \t\u00a0\u3000")
+                lead = len(cell) - len(unled)
                 if stripped:
                     # a separated cell is a value or a label whole (数据1 is a header, not 数据 + 1); in a grid
                     # row, a few characters among the values are a value cell that does not read as a number
                     # (a digit misread, T for 1): its place is kept, its value is none
-                    value = _plain_digits(stripped) or bool(_NA.match(stripped) or _VALUE.fullmatch(stripped))
+                    value = (stripped.isdigit() and stripped.isascii()) or bool(
+                        _NA.match(stripped) or _VALUE.fullmatch(stripped)
+                    )
                     kind = "value" if value or (html_row and valued and len(stripped) <= 3) else "label"
                     valued = valued or value
                     out.append(Token(stripped, cpos + lead, cpos + lead + len(stripped), kind, True))
