@@ -54,11 +54,6 @@ class Tracer:
             return None
         return self.doc.to_byte.span(*raw)
 
-    def trace(self, start: int, end: int, written: str) -> tuple[Status, dict]:
-        """A number's :meth:`status` and :meth:`place` at once (a table has hundreds)."""
-        status = self.status(start, end, written)  # (traces the raw span: the place finds it again at once)
-        return status, self._placed(start, end, self.raw_span(start, end))
-
     def cells(self, spans: Sequence[tuple[int, int]], written: Sequence[str | None]) -> list[Traced]:
         """The cells of a table row at once: for each, its status (:meth:`status`, for a number, whose text is
         in ``written``; None for a cell that is not one) and where it stands (:meth:`place`), as ``(status,

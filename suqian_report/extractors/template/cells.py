@@ -190,35 +190,24 @@ class Builder:
         traced = self.tracer.cells([(t.start, t.end) for t in toks], written)
         text = self._sentence(sentence)
         figs = [
-            Figure(
-                key or "",
-                f"{row_label} · {column}" if column else row_label,
+            _figure(
+                key,
+                row_label,
+                column,
                 value,
                 tok.text,
                 unit or default_unit,
-                False,
-                None,
-                False,
                 traced_status or status or "exact",
-                None,
-                section,
                 text,
                 (tok.start, tok.end),
-                raw_span,
-                byte_span,
-                TableCell(table, row_label, column, kind),
+                where,
+                table,
+                kind,
                 note,
-                page,
-                bbox,
             )
-            for key, column, default_unit, tok, (value, unit, kind), (
-                traced_status,
-                raw_span,
-                byte_span,
-                section,
-                page,
-                bbox,
-            ) in zip(keys, column_labels, units, toks, reads, traced)
+            for key, column, default_unit, tok, (value, unit, kind), (traced_status, *where) in zip(
+                keys, column_labels, units, toks, reads, traced
+            )
         ]
         self.out.figures += figs
         self.out.used += [(t.start, t.end) for t in toks if t.end > t.start]
@@ -260,35 +249,22 @@ class Builder:
         value, sentence, span) each.  A cell whose status is derived is a derived figure."""
         traced = self.tracer.cells([span for *_rest, span in cells], [None] * len(cells))
         figs = [
-            Figure(
-                key or "",
-                f"{row_label} · {column}" if column else row_label,
+            _figure(
+                key,
+                row_label,
+                column,
                 value,
                 raw,
                 unit,
-                False,
-                None,
-                status == "derived",
                 status,
-                None,
-                section,
                 self._sentence(sentence),
                 span,
-                raw_span,
-                byte_span,
-                TableCell(table, row_label, column, kind),
+                where,
+                table,
+                kind,
                 note,
-                page,
-                bbox,
             )
-            for (key, row_label, column, unit, value, sentence, span), (
-                _s,
-                raw_span,
-                byte_span,
-                section,
-                page,
-                bbox,
-            ) in zip(cells, traced)
+            for (key, row_label, column, unit, value, sentence, span), (_status, *where) in zip(cells, traced)
         ]
         self.out.figures += figs
         return figs
@@ -320,6 +296,51 @@ class Builder:
             for (key, row_label, column, unit), v in zip(cells, values)
         ]
         return self.unwritten(table, raw, kind, status, note, placed)
+
+
+def _figure(
+    key: str | None,
+    row_label: str,
+    column: str | None,
+    value: int | float | None,
+    raw: str,
+    unit: str | None,
+    status: Status,
+    sentence: str,
+    span: tuple[int, int],
+    where: list,
+    table: str,
+    kind: str,
+    note: str | None,
+) -> Figure:
+    """A table cell as a figure.  ``where``: raw span, byte span, section, page and box (:meth:`Tracer.cells`).
+    Made with Figure's fields in their order, not by keyword: a table has hundreds of cells, and keywords cost
+    twice as much."""
+    raw_span, byte_span, section, page, bbox = where
+    label = f"{row_label} · {column}" if column else row_label
+    cell = TableCell(table, row_label, column, kind)
+    derived = status == "derived"
+    return Figure(
+        key or "",
+        label,
+        value,
+        raw,
+        unit,
+        False,
+        None,
+        derived,
+        status,
+        None,
+        section,
+        sentence,
+        span,
+        raw_span,
+        byte_span,
+        cell,
+        note,
+        page,
+        bbox,
+    )
 
 
 @lru_cache(maxsize=64)
