@@ -18,7 +18,7 @@ from ...rules.tables import (
 )
 from ...segment import Segmented
 from ..numbers import MAX_DIGITS, to_number
-from ..provenance import Tracer
+from ..provenance import Traced, Tracer
 from ..tabular import TemplateResult
 
 
@@ -187,30 +187,17 @@ class Builder:
         for cells whose columns are not known); otherwise a number is exact or repaired as it was traced."""
         reads = [read_value(t.text) for t in toks]
         written = [t.text if status is None and kind == "number" else None for t, (_v, _u, kind) in zip(toks, reads)]
-        traced = self.tracer.cells([(t.start, t.end) for t in toks], written)
+        spans = [(t.start, t.end) for t in toks]
+        traced = self.tracer.cells(spans, written)
         text = self._sentence(sentence)
-        figs = [
-            _figure(
-                key,
-                row_label,
-                column,
-                value,
-                tok.text,
-                unit or default_unit,
-                traced_status or status or "exact",
-                text,
-                (tok.start, tok.end),
-                where,
-                table,
-                kind,
-                note,
-            )
-            for key, column, default_unit, tok, (value, unit, kind), (traced_status, *where) in zip(
-                keys, column_labels, units, toks, reads, traced
+        made = [
+            (key, row_label, column, value, tok.text, unit or default_unit, got or status or "exact", text, span, kind)
+            for key, column, default_unit, tok, span, (value, unit, kind), got in zip(
+                keys, column_labels, units, toks, spans, reads, (s for s, *_where in traced)
             )
         ]
-        self.out.figures += figs
-        self.out.used += [(t.start, t.end) for t in toks if t.end > t.start]
+        figs = self._figures(table, note, made, traced)
+        self.out.used += [(a, b) for a, b in spans if b > a]
         return figs
 
     def cell(
@@ -248,23 +235,46 @@ class Builder:
         """Cells with no text of their own (:meth:`cell`), placed together: (key, row label, column label, unit,
         value, sentence, span) each.  A cell whose status is derived is a derived figure."""
         traced = self.tracer.cells([span for *_rest, span in cells], [None] * len(cells))
+        made = [
+            (key, row_label, column, value, raw, unit, status, self._sentence(sentence), span, kind)
+            for key, row_label, column, unit, value, sentence, span in cells
+        ]
+        return self._figures(table, note, made, traced)
+
+    def _figures(self, table: str, note: str | None, made: list[tuple], traced: list[Traced]) -> list[Figure]:
+        """The figures of cells (key, row label, column label, value, text, unit, status, sentence, span, kind)
+        where :meth:`Tracer.cells` traced them.  Made with Figure's fields in their order, not by
+        keyword: a table has hundreds of cells, and keywords cost twice as much."""
         figs = [
-            _figure(
-                key,
-                row_label,
-                column,
+            Figure(
+                key or "",
+                f"{row_label} · {column}" if column else row_label,
                 value,
                 raw,
                 unit,
+                False,
+                None,
+                status == "derived",
                 status,
-                self._sentence(sentence),
+                None,
+                section,
+                sentence,
                 span,
-                where,
-                table,
-                kind,
+                raw_span,
+                byte_span,
+                TableCell(table, row_label, column, kind),
                 note,
+                page,
+                bbox,
             )
-            for (key, row_label, column, unit, value, sentence, span), (_status, *where) in zip(cells, traced)
+            for (key, row_label, column, value, raw, unit, status, sentence, span, kind), (
+                _status,
+                raw_span,
+                byte_span,
+                section,
+                page,
+                bbox,
+            ) in zip(made, traced)
         ]
         self.out.figures += figs
         return figs
@@ -296,51 +306,6 @@ class Builder:
             for (key, row_label, column, unit), v in zip(cells, values)
         ]
         return self.unwritten(table, raw, kind, status, note, placed)
-
-
-def _figure(
-    key: str | None,
-    row_label: str,
-    column: str | None,
-    value: int | float | None,
-    raw: str,
-    unit: str | None,
-    status: Status,
-    sentence: str,
-    span: tuple[int, int],
-    where: list,
-    table: str,
-    kind: str,
-    note: str | None,
-) -> Figure:
-    """A table cell as a figure.  ``where``: raw span, byte span, section, page and box (:meth:`Tracer.cells`).
-    Made with Figure's fields in their order, not by keyword: a table has hundreds of cells, and keywords cost
-    twice as much."""
-    raw_span, byte_span, section, page, bbox = where
-    label = f"{row_label} · {column}" if column else row_label
-    cell = TableCell(table, row_label, column, kind)
-    derived = status == "derived"
-    return Figure(
-        key or "",
-        label,
-        value,
-        raw,
-        unit,
-        False,
-        None,
-        derived,
-        status,
-        None,
-        section,
-        sentence,
-        span,
-        raw_span,
-        byte_span,
-        cell,
-        note,
-        page,
-        bbox,
-    )
 
 
 @lru_cache(maxsize=64)
