@@ -44,7 +44,9 @@ def _public(cls: type) -> tuple[str, ...]:
 
 
 class _Record:
-    """Dataclass mixin: ``to_dict`` in field order, dropping private fields."""
+    """Dataclass mixin: ``to_dict`` in field order, dropping private fields.  That is also how orjson writes a
+    dataclass, and the JSON writers hand it the records themselves (``write/jsontext.py``): a record's ``to_dict``
+    may be written out for speed, but must give exactly this."""
 
     def to_dict(self) -> dict[str, Any]:
         d = {}

@@ -291,11 +291,11 @@ class ByteOffsets:
         text, enc = self.text, self.encoding
         if not spans or enc not in _ADDITIVE:
             return [self.span(a, b) for a, b in spans]
-        first, last = min(a for a, _b in spans), max(b for _a, b in spans)
-        if not 0 <= first <= last <= len(text):
+        first, end = min(a for a, _b in spans), max(b for _a, b in spans)
+        if not 0 <= first <= end <= len(text):
             return [self.span(a, b) for a, b in spans]
         at = self(first)
-        if enc != "utf-16-le" and text[first:last].isascii():  # an ASCII character is one byte there
+        if enc != "utf-16-le" and text[first:end].isascii():  # an ASCII character is one byte there
             return [(at + a - first, at + b - first) for a, b in spans]
         if not all(a <= b <= c for (a, b), (c, _d) in zip(spans, spans[1:])) or spans[-1][0] > spans[-1][1]:
             return [self.span(a, b) for a, b in spans]
