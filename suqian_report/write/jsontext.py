@@ -2,8 +2,8 @@
 
 ``json.dumps`` with ``ensure_ascii=False`` is the reference, compact or indented by two.  orjson (a dependency,
 in Rust) writes the same text four to five times as fast, but for a few floats: ``1e-06`` it writes ``1e-6``, and
-``1e-05`` as ``0.00001``.  So a text orjson writes is kept only when no number in it has an exponent or starts
-``0.0000`` (a float below 0.0001, or with 16 digits or more before the point), and whatever orjson does not take
+``1e-05`` as ``0.00001``.  So a text orjson writes is kept only when no number in it has a negative exponent or
+starts ``0.0000`` (a float below 0.0001; from 1e16 up both write ``1e+16``), and whatever orjson does not take
 as plain data (a dataclass, a date, a subclass, an integer past 64 bits, a key that is not a string, a lone
 surrogate) goes to ``json``, which writes it, or refuses it, as it always has.  (A float that is not a number, which
 no report holds, would be ``null`` instead of ``NaN``.)  A report's record costs half what it did, decoding to
@@ -23,10 +23,12 @@ try:
 except ImportError:  # (a platform with no wheel for it: the standard library alone)
     orjson = None  # type: ignore[assignment]
 
-# Where orjson and json may write a float differently: a number with an exponent (orjson always writes its sign),
-# or under 0.0001 written out.  Found by bytes.find, then kept only where they make a number, not inside a string
-# (a hash's hex digits hold 7e9): a string that looks like one only costs the slower encoder.
-_MARKS = (b"e-", b"e+", b"0.0000")
+# Where orjson and json may write a float differently: a negative exponent (1e-6, where json writes 1e-06; a
+# positive one both write alike, 1e+16), or a number under 0.0001 written out (0.00001 for 1e-05).  Found by
+# bytes.find, then kept only where they make a number, not inside a string (a hash's hex digits hold 7e9): a string
+# that looks like one only costs the slower encoder.  An exponent is found by its sign, one byte, which find looks
+# for as fast as memory is read ("e-" it looks for a byte at a time, and a report's text holds thousands of e).
+_WRITTEN_OUT = b"0.0000"
 _DIGITS = frozenset(b"0123456789")
 _IN_NUMBER = frozenset(b"0123456789.-")
 _BEFORE_NUMBER = frozenset(b":,[ \n")
@@ -34,18 +36,25 @@ _BEFORE_NUMBER = frozenset(b":,[ \n")
 
 def _may_differ(text: bytes) -> bool:
     """Whether orjson's ``text`` may hold a number that ``json`` writes otherwise."""
-    for mark in _MARKS:
-        i = text.find(mark)
-        while i >= 0:
-            exponent = mark[0] == 0x65  # e
-            if not exponent or (i > 0 and text[i - 1] in _DIGITS and text[i + 2 : i + 3].isdigit()):
-                k = i
-                while k > 0 and text[k - 1] in _IN_NUMBER:
-                    k -= 1
-                if k == 0 or text[k - 1] in _BEFORE_NUMBER:
-                    return True
-            i = text.find(mark, i + 1)
+    i = text.find(b"-")
+    while i >= 0:  # an exponent: a digit, e, the sign, a digit
+        if i > 1 and text[i - 1] == 0x65 and text[i - 2] in _DIGITS and text[i + 1 : i + 2].isdigit():
+            if _in_number(text, i - 1):
+                return True
+        i = text.find(b"-", i + 1)
+    i = text.find(_WRITTEN_OUT)
+    while i >= 0:
+        if _in_number(text, i):
+            return True
+        i = text.find(_WRITTEN_OUT, i + 1)
     return False
+
+
+def _in_number(text: bytes, i: int) -> bool:
+    """Whether the characters of a number run back from ``i`` to where a JSON value starts (not inside a string)."""
+    while i > 0 and text[i - 1] in _IN_NUMBER:
+        i -= 1
+    return i == 0 or text[i - 1] in _BEFORE_NUMBER
 
 
 _OPTIONS = _RECORD_OPTIONS = 0
