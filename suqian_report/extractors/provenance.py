@@ -78,13 +78,7 @@ class Tracer:
                 (None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired", r, by, path, None, None)
                 for r, by, w in zip(raws, byte_spans, written)
             ]
-        if self.repaired.lost:
-            statuses = [None if w is None else self.status(a, b, w) for (a, b), w in zip(spans, written)]
-        else:
-            statuses = [
-                None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired"
-                for r, w in zip(raws, written)
-            ]
+        statuses = [None if w is None else self.status(a, b, w) for (a, b), w in zip(spans, written)]
         if one_section:
             paths = [section.path if section else None] * len(spans)
         else:
