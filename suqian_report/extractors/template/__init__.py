@@ -92,20 +92,10 @@ def _derive(b: Builder, rows3, t4, fmt: str) -> None:
     t4k = _by_key(t4)
     direct, after = t4k.get("litigation.direct.total"), t4k.get("litigation.after_review.total")
     if direct and after and isinstance(direct.value, (int, float)) and isinstance(after.value, (int, float)):
-        b.cell(
-            "litigation.total",
-            "四",
-            "行政诉讼",
-            "总计",
-            "件",
-            value=direct.value + after.value,
-            raw="",
-            kind="number",
-            status="derived",
-            note="未经复议直接起诉 总计 + 复议后起诉 总计",
-            sentence=(direct.span[0], after.span[1]),
-            span=(direct.span[0], direct.span[0]),
-        )
+        total = direct.value + after.value
+        at = (direct.span[0], direct.span[0])
+        litigation = [("litigation.total", "行政诉讼", "总计", "件", total, (direct.span[0], after.span[1]), at)]
+        b.unwritten("四", "", "number", "derived", "未经复议直接起诉 总计 + 复议后起诉 总计", litigation)
 
 
 _GROUP_LABELS = {

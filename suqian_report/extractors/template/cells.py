@@ -200,27 +200,6 @@ class Builder:
         self.out.used += [(a, b) for a, b in spans if b > a]
         return figs
 
-    def cell(
-        self,
-        key: str | None,
-        table: str,
-        row_label: str,
-        column_label: str | None,
-        unit: str | None,
-        value: int | float | None,
-        raw: str,
-        kind: str,
-        status: Status,
-        note: str,
-        sentence: tuple[int, int],
-        span: tuple[int, int],
-    ) -> Figure:
-        """A cell with no text of its own: a sum the table does not print, or one of cells glued together
-        (``raw`` the run of digits at ``span``)."""
-        return self.unwritten(
-            table, raw, kind, status, note, [(key, row_label, column_label, unit, value, sentence, span)]
-        )[0]
-
     def unwritten(
         self,
         table: str,
@@ -232,8 +211,9 @@ class Builder:
             tuple[str | None, str, str | None, str | None, int | float | None, tuple[int, int], tuple[int, int]]
         ],
     ) -> list[Figure]:
-        """Cells with no text of their own (:meth:`cell`), placed together: (key, row label, column label, unit,
-        value, sentence, span) each.  A cell whose status is derived is a derived figure."""
+        """Cells with no text of their own, placed together: a sum the table does not print, or cells glued
+        together (``raw`` the run of digits at ``span``); (key, row label, column label, unit, value, sentence,
+        span) each.  A cell whose status is derived is a derived figure."""
         traced = self.tracer.cells([span for *_rest, span in cells], [None] * len(cells))
         made = [
             (key, row_label, column, value, raw, unit, status, self._sentence(sentence), span, kind)

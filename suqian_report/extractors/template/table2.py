@@ -73,10 +73,10 @@ def _emit_row(
     values = trim_blanks(values, len(cols))
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
+    keys = [f"{stem}.{suffix}" for suffix, _l in cols]
+    labels = [col_label or _column_label(suffix) for suffix, col_label in cols]
+    units = [COLUMN_UNITS.get(suffix) for suffix, _l in cols]
     if len(values) == len(cols):
-        keys = [f"{stem}.{suffix}" for suffix, _l in cols]
-        labels = [col_label or _column_label(suffix) for suffix, col_label in cols]
-        units = [COLUMN_UNITS.get(suffix) for suffix, _l in cols]
         for f, (suffix, _l) in zip(b.row(keys, table, label, labels, values, units, sentence), cols):
             if f.value is not None and f.value < 0 and suffix not in SIGNED_COLUMNS:
                 f.note = "a count cannot be negative"
@@ -84,10 +84,7 @@ def _emit_row(
     digits = "".join(t.text for t in values if t.kind == "value")
     if len(cols) > 1 and values and digits.isdigit() and len(values) < len(cols):
         options = splits(digits, len(cols))
-        cells = [
-            (f"{stem}.{suffix}", label, col_label or _column_label(suffix), COLUMN_UNITS.get(suffix))
-            for suffix, col_label in cols
-        ]
+        cells = [(k, label, column, unit) for k, column, unit in zip(keys, labels, units)]
         glued = (values[0].start, values[-1].end)
         if len(options) == 1:
             note = f"cells glued as {digits!r}; split as the only reading"

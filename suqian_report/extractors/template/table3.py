@@ -22,6 +22,12 @@ from .cells import Builder, Token, claim_labels, find_events, read_value, tokeni
 
 _UNITS = ("件",) * 7  # every cell of the table counts requests
 
+
+def _keys(row: str) -> list[str]:
+    """The keys of a row's seven cells, one for each applicant column."""
+    return [f"requests.{row}.{col}" for col in TABLE3_COLUMNS]
+
+
 _MISC = lazy(r"[（(]?[3３]?[)）.．、]?\s*其他")
 
 
@@ -133,10 +139,8 @@ def _positional3(b: Builder, tokens: list[Token], order: tuple[str, ...], fmt: s
     )
     results = []
     for key, row in zip(order, rows):
-        keys = [f"requests.{key}.{col}" for col in TABLE3_COLUMNS]
-        figs = b.row(
-            keys, "三", labels.get(key, key), TABLE3_COLUMN_LABELS, row, _UNITS, (row[0].start, row[-1].end), note=note
-        )
+        sentence = (row[0].start, row[-1].end)
+        figs = b.row(_keys(key), "三", labels.get(key, key), TABLE3_COLUMN_LABELS, row, _UNITS, sentence, note=note)
         results.append((key, figs))
     return results
 
@@ -198,20 +202,12 @@ def _read_row3(
     b: Builder, key: str, label: str, pos: int, values: list[Token]
 ) -> tuple[list[Figure], list[list[int]] | None]:
     """The row's seven cells, and, for glued cells, every split that fits the row total."""
-    cols = list(zip(TABLE3_COLUMNS, TABLE3_COLUMN_LABELS))
+    keys = _keys(key)
     values = trim_blanks(values, 7)
     end = values[-1].end if values else pos + len(label)
     sentence = (pos, end)
     if len(values) == 7:
-        figs = b.row(
-            [f"requests.{key}.{col}" for col in TABLE3_COLUMNS],
-            "三",
-            label,
-            TABLE3_COLUMN_LABELS,
-            values,
-            _UNITS,
-            sentence,
-        )
+        figs = b.row(keys, "三", label, TABLE3_COLUMN_LABELS, values, _UNITS, sentence)
         nums = [f.value for f in figs]
         if not all(t.piped for t in values) and all_numbers(nums) and not row_total(nums):
             for f in figs:
@@ -224,7 +220,7 @@ def _read_row3(
         options = splits(digits, 7, row_total)
         b.out.used += [(t.start, t.end) for t in values]
         glued = (values[0].start, values[-1].end)
-        cells = [(f"requests.{key}.{col}", label, col_label, "件") for col, col_label in cols]
+        cells = [(k, label, col_label, "件") for k, col_label in zip(keys, TABLE3_COLUMN_LABELS)]
         if len(options) == 1:
             note = f"cells glued as {digits!r}; the only split where 总计 is the sum"
             return b.glued(cells, "三", options[0], digits, glued, sentence, note), options

@@ -46,11 +46,10 @@ def read_table4(b: Builder, span: tuple[int, int]) -> list[Figure]:
     sentence = (tokens[0].start, tokens[-1].end) if tokens else span
     if len(tokens) == 15:
         figs: list[Figure] = []
-        for block, block_label in zip(TABLE4_BLOCKS, TABLE4_BLOCK_LABELS):  # one row, three blocks of five
-            keys5 = [f"{block}.{col}" for col in TABLE4_COLUMNS]
-            figs += b.row(
-                keys5, "四", block_label, TABLE4_COLUMN_LABELS, tokens[len(figs) : len(figs) + 5], _UNITS, sentence
-            )
+        for k in range(0, 15, 5):  # one row, three blocks of five, each under its own label
+            block = keys[k : k + 5]
+            block_keys = [key for key, _bl, _cl in block]
+            figs += b.row(block_keys, "四", block[0][1], TABLE4_COLUMN_LABELS, tokens[k : k + 5], _UNITS, sentence)
         values = [f.value for f in figs]
         if not all(t.piped for t in tokens) and all_numbers(values) and not blocks_of_five(values):
             for f in figs:  # without separators, a layout that moved cells looks just like this
