@@ -95,9 +95,7 @@ def tokenize(text: str, start: int, end: int, grid: frozenset[int] = frozenset()
                     # a separated cell is a value or a label whole (数据1 is a header, not 数据 + 1); in a grid
                     # row, a few characters among the values are a value cell that does not read as a number
                     # (a digit misread, T for 1): its place is kept, its value is none
-                    value = (stripped.isdigit() and stripped.isascii()) or bool(
-                        _NA.match(stripped) or _VALUE.fullmatch(stripped)
-                    )
+                    value = _plain_digits(stripped) or bool(_NA.match(stripped) or _VALUE.fullmatch(stripped))
                     kind = "value" if value or (html_row and valued and len(stripped) <= 3) else "label"
                     valued = valued or value
                     out.append(Token(stripped, cpos + lead, cpos + lead + len(stripped), kind, True))
