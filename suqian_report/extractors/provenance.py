@@ -68,14 +68,14 @@ class Tracer:
             raws = [(a + got[2], b + got[2]) for a, b in spans]
         else:  # (a repair inside the row: each cell mapped, by the stretch it stands in)
             raws = [self.raw_span(a, b) for a, b in spans]
-        to_byte, raw_text = self.doc.to_byte, self.doc.raw_text
+        to_byte = self.doc.to_byte
         byte_spans = to_byte.spans(raws) if to_byte is not None else [None] * len(raws)
         section = self.seg.section_at(first)
         one_section = self.seg.section_at(last) is section
         if one_section and not self.repaired.lost and self.doc.boxes is None:  # (most rows)
             path = section.path if section else None
             return [
-                (None if w is None else "exact" if raw_text[r[0] : r[1]] == w else "repaired", r, by, path, None, None)
+                (None if w is None else self._as_written(r, w), r, by, path, None, None)
                 for r, by, w in zip(raws, byte_spans, written)
             ]
         statuses = [None if w is None else self.status(a, b, w) for (a, b), w in zip(spans, written)]
@@ -163,5 +163,8 @@ class Tracer:
         """exact when the raw input holds the number exactly as the clean text does, else repaired."""
         if self.touches_lost(start, end):
             return "uncertain"
-        a, b = self.raw_span(start, end)
-        return "exact" if self.doc.raw_text[a:b] == written else "repaired"
+        return self._as_written(self.raw_span(start, end), written)
+
+    def _as_written(self, raw: tuple[int, int], written: str) -> Status:
+        """exact when the raw input holds ``written`` at ``raw``, else repaired (a number no lost text touches)."""
+        return "exact" if self.doc.raw_text[raw[0] : raw[1]] == written else "repaired"
