@@ -198,6 +198,14 @@ class Builder:
         self.out.used += [(a, b) for a, b in spans if b > a]
         return figs
 
+    def unplaced(
+        self, table: str, row_label: str, toks: Sequence[Token], unit: str | None, sentence: tuple[int, int], note: str
+    ) -> list[Figure]:
+        """A row whose cells do not match its columns: every cell kept as written, uncertain, with no key or column
+        (``note`` says why)."""
+        n = len(toks)
+        return self.row([None] * n, table, row_label, [None] * n, toks, [unit] * n, sentence, "uncertain", note)
+
     def unwritten(
         self,
         table: str,

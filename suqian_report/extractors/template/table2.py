@@ -99,6 +99,5 @@ def _emit_row(
         b.out.used += [(t.start, t.end) for t in values]
         return
     # A row with another number of cells than its columns: keep every cell, say the columns are not known.
-    n = len(values)
-    note = f"row has {n} cells for {len(cols)} columns: which column is not certain"
-    b.row([None] * n, table, label, [None] * n, values, [None] * n, sentence, "uncertain", note)
+    note = f"row has {len(values)} cells for {len(cols)} columns: which column is not certain"
+    b.unplaced(table, label, values, None, sentence, note)

@@ -230,6 +230,5 @@ def _read_row3(
             else f"cells glued as {digits!r}: no split fits the row total"
         )
         return b.glued(cells, "三", None, digits, glued, sentence, note), options
-    n = len(values)
-    note = f"row has {n} cells for 7 columns: which column is not certain"
-    return b.row([None] * n, "三", label, [None] * n, values, ["件"] * n, sentence, "uncertain", note), None
+    note = f"row has {len(values)} cells for 7 columns: which column is not certain"
+    return b.unplaced("三", label, values, "件", sentence, note), None

@@ -74,6 +74,5 @@ def read_table4(b: Builder, span: tuple[int, int]) -> list[Figure]:
             else f"cells glued as {digits!r}: no split fits"
         )
         return b.glued(cells, "四", None, digits, glued, sentence, note)
-    n = len(tokens)
-    note = f"{n} cells where the table has 15: which column is not certain"
-    return b.row([None] * n, "四", "行政复议、行政诉讼", [None] * n, tokens, ["件"] * n, sentence, "uncertain", note)
+    note = f"{len(tokens)} cells where the table has 15: which column is not certain"
+    return b.unplaced("四", "行政复议、行政诉讼", tokens, "件", sentence, note)
