@@ -122,3 +122,35 @@ def test_a_generic_tables_cells_take_their_column_from_the_header_row_above():
         ("35", "培训人员 · 春季", "春季"),  # (a line of prose between rows keeps the header)
         ("40", "培训人员 · 秋季", "秋季"),
     ]
+
+
+def test_a_header_row_further_down_a_generic_table_takes_over_from_the_one_above():
+    from suqian_report import extract
+
+    text = (
+        "某镇人民政府2021年政府信息公开工作年度报告\n"
+        "五、其他需要报告的事项\n"
+        "类别 | 城区 | 乡村\n"
+        "走访企业 | 8家 | 5家\n"
+        "类别 | 线上 | 线下\n"  # (no blank line: the same block, a new header)
+        "受理咨询 | 60次 | 25次\n"
+        "接待群众 | 14人 | 9人\n"
+        "备注 | 甲 | 乙\n"
+        "类别 | 本年 | 上年\n"  # (two headers in a row: the nearer one is the columns')
+        "印发手册 | 700册 | 650册\n"
+        "\n"
+        "发放证书 | 30本 | 20本\n"  # (after a blank line, a table with no header: no column)
+    )
+    cells = [(f.raw_text, f.cell.column_label) for f in extract(text).figures if f.cell]
+    assert cells == [
+        ("8", "城区"),
+        ("5", "乡村"),
+        ("60", "线上"),
+        ("25", "线下"),
+        ("14", "线上"),
+        ("9", "线下"),
+        ("700", "本年"),
+        ("650", "上年"),
+        ("30", None),
+        ("20", None),
+    ]

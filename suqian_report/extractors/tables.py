@@ -48,12 +48,14 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
     text = seg.clean_text
     out = TableResult()
     header: int | None = None  # the body line of the last row with no figure, cut into cells when one follows
+    columns: list[str] | None = None  # its cells, once cut
     starts = [n.start for n in nums]
     from bisect import bisect_left
 
     for k in range(len(seg.body)):
         if not seg.is_row(k):
-            header = None if not seg.body_line(k).strip() else header
+            if not seg.body_line(k).strip():
+                header = columns = None
             continue
         line = seg.body_line(k)
         base = seg.line_starts[k]
@@ -62,12 +64,11 @@ def table_figures(seg: Segmented, nums: list[Num], reasons: list[str | None], fm
         row_nums = [j for j in range(lo, hi) if reasons[j] is None]
         if not row_nums:
             if line.replace("|", "").replace("｜", "").strip():  # a cell that holds something: a header
-                header = k
+                header, columns = k, None
             continue
         cells = split_cells(line)
         texts = [line[a:b] for a, b in cells]
-        columns = None
-        if header is not None:
+        if header is not None and columns is None:
             above = seg.body_line(header)
             columns = [above[a:b] for a, b in split_cells(above)]
         label = next((t for t in texts if t and not any(ch.isdigit() for ch in t)), "")
